@@ -1,0 +1,141 @@
+/*
+ * questionnaire: a validated, read-only questionnaire (pillars, questions,
+ * choices, levels, languages) loaded from YAML.
+ *
+ * Everything returned by rk_questionnaire_load lives in the questionnaire's
+ * arena and is freed by rk_questionnaire_free; pointers into it stay valid
+ * until then. The format is documented in questionnaires/README.md.
+ */
+#ifndef READYKIT_QUESTIONNAIRE_H
+#define READYKIT_QUESTIONNAIRE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "readykit/arena.h"
+#include "readykit/diag.h"
+
+/* A human-readable string: one plain string, or one per language. */
+typedef struct RkText {
+    size_t count;
+    const char **langs;  /* langs[i] is "" for a plain (language-less) string */
+    const char **values;
+} RkText;
+
+/* The string for lang; else for fallback; else the first one; else "". */
+const char *rk_text_get(const RkText *t, const char *lang, const char *fallback);
+bool rk_text_empty(const RkText *t);
+
+typedef enum RkQuestionType {
+    RK_Q_YES_NO,
+    RK_Q_SCALE,
+    RK_Q_CHOICE,
+    RK_Q_MULTI,
+    RK_Q_NUMBER,
+    RK_Q_TEXT
+} RkQuestionType;
+
+const char *rk_question_type_name(RkQuestionType t); /* "yes_no", ... */
+
+typedef struct RkChoice {
+    const char *value;  /* what an answers file holds */
+    RkText label;
+    double points;
+    bool has_points;
+    int line, column;
+} RkChoice;
+
+/* A check on an answer: a Lua expression that must be true, with its message. */
+typedef struct RkCheck {
+    const char *expr;
+    RkText message;
+    int line, column;
+} RkCheck;
+
+typedef enum RkMultiScoring { RK_MULTI_SUM, RK_MULTI_CAP } RkMultiScoring;
+
+typedef struct RkQuestion {
+    const char *id;
+    RkQuestionType type;
+    RkText text;
+    RkText help;
+    double weight;         /* >= 0; default 1 */
+    bool scored;           /* false for text, and for questions marked scored: false */
+    bool required;
+    RkText required_message;
+    bool evidence;         /* ask for a note and a source */
+    bool dont_know;        /* "don't know" is an allowed answer */
+    const char *when;      /* Lua expression or NULL */
+    int when_line, when_column;
+    const char *default_value; /* raw scalar text or NULL */
+
+    /* yes_no, scale, choice, multi. yes_no has the choices yes and no. */
+    const RkChoice *choices;
+    size_t n_choices;
+    RkMultiScoring multi_scoring;
+    double multi_cap;      /* RK_MULTI_CAP: points are capped at this */
+
+    /* number */
+    bool has_min, has_max;
+    double min, max;
+    bool integer;
+    RkText unit;
+
+    const RkCheck *checks;
+    size_t n_checks;
+
+    double max_points;     /* points of the best answer; 0 when not scored */
+    size_t pillar;         /* index of its pillar */
+    size_t index;          /* position in RkQuestionnaire.questions */
+    int line, column;
+} RkQuestion;
+
+typedef struct RkPillar {
+    const char *id;
+    RkText title;
+    RkText description;
+    double weight;          /* default 1 */
+    RkQuestion *questions;  /* the pillar's questions, in file order */
+    size_t n_questions;
+    int line, column;
+} RkPillar;
+
+typedef struct RkLevel {
+    double min;             /* 0-100, strictly increasing, first is 0 */
+    RkText name;
+} RkLevel;
+
+typedef struct RkQuestionnaire {
+    RkArena *arena;
+    const char *path;       /* as loaded */
+    const char *id;
+    const char *version;
+    RkText title;
+    RkText description;
+    const char **languages; /* declared languages; languages[0] is the fallback */
+    size_t n_languages;
+    const char *rules;      /* default rules file, resolved against path; or NULL */
+    const RkLevel *levels;
+    size_t n_levels;
+    RkPillar *pillars;
+    size_t n_pillars;
+    RkQuestion **questions; /* all questions in order */
+    size_t n_questions;
+    double max_points;      /* sum of weight * max_points over scored questions */
+} RkQuestionnaire;
+
+/* Load and validate. Every error of the file is reported in one run: the
+   first in d, the others in d->more (rk_diag_add); warnings (e.g. a missing
+   translation) in d->warnings. On error *out stays NULL. */
+RkStatus rk_questionnaire_load(const char *path, RkQuestionnaire **out, RkDiag *d);
+void rk_questionnaire_free(RkQuestionnaire *q); /* accepts NULL */
+
+const RkQuestion *rk_questionnaire_find(const RkQuestionnaire *q, const char *id);
+const RkPillar *rk_questionnaire_find_pillar(const RkQuestionnaire *q, const char *id);
+const RkChoice *rk_question_find_choice(const RkQuestion *qn, const char *value);
+/* The level index for a 0-100 score (the highest with min <= score). */
+size_t rk_questionnaire_level_for(const RkQuestionnaire *q, double score);
+/* The language to use: wanted if declared, else the fallback (languages[0]). */
+const char *rk_questionnaire_lang(const RkQuestionnaire *q, const char *wanted);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * report: writers of a result. They read the result and the questionnaire's
+ * labels and never call Lua. Text, JSON Lines and CSV go to a stream the
+ * caller owns; the PDF is written atomically to a path.
+ */
+#ifndef READYKIT_REPORT_H
+#define READYKIT_REPORT_H
+
+#include <stdio.h>
+
+#include "readykit/answers.h"
+#include "readykit/diag.h"
+#include "readykit/fileio.h"
+#include "readykit/questionnaire.h"
+#include "readykit/result.h"
+
+typedef struct RkReportInput {
+    const RkQuestionnaire *q;
+    const RkAnswers *answers;   /* may be NULL */
+    const RkResult *result;
+    const char *file;           /* the answers file as named by the user */
+    const char *lang;           /* language of labels */
+} RkReportInput;
+
+/* Human-readable summary. */
+void rk_report_text(RkBuf *out, const RkReportInput *in);
+/* One JSON object on one line, ending with a newline. */
+void rk_report_json(RkBuf *out, const RkReportInput *in);
+/* CSV: the header row, then one row per result (RFC 4180 quoting). */
+void rk_report_csv_header(RkBuf *out, const RkQuestionnaire *q,
+                          const RkResult *first);
+void rk_report_csv_row(RkBuf *out, const RkReportInput *in);
+
+/* Append s as a JSON string (with quotes) to out. */
+void rk_json_string(RkBuf *out, const char *s);
+
+RkStatus rk_report_pdf(const RkReportInput *in, const char *path, RkDiag *d);
+
+#endif

@@ -1,0 +1,89 @@
+/*
+ * result: what scoring produced for one answers file: overall score and
+ * level, pillars with their caps, derived indicators and findings. The rules
+ * engine is its only producer; the text, JSON, CSV and PDF writers read it.
+ *
+ * Everything lives in the result's own arena (strings are copied in, so a
+ * result outlives the Lua state and points into no other model) and is freed
+ * by rk_result_free. Strings are already in the chosen language.
+ */
+#ifndef READYKIT_RESULT_H
+#define READYKIT_RESULT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "readykit/arena.h"
+
+/* A cap (gate): the level may not pass max_level whatever the score. */
+typedef struct RkCap {
+    bool active;
+    int max_level;          /* index into the questionnaire's levels */
+    const char *max_level_name;
+    const char *reason;
+    const char *rule_file;  /* which rule file set it */
+} RkCap;
+
+typedef struct RkPillarResult {
+    const char *id;
+    const char *title;
+    double weight;
+    double score;           /* 0-100; NAN when no question had data */
+    int level;              /* after the cap; -1 when score is NAN */
+    const char *level_name;
+    int uncapped_level;     /* from the score alone */
+    RkCap cap;
+    /* data confidence */
+    int n_questions;        /* scored questions in the pillar */
+    int n_answered;         /* answered with a value */
+    int n_dont_know;
+    int n_skipped;          /* not applicable (when: false) */
+    int n_unanswered;
+} RkPillarResult;
+
+typedef struct RkIndicator {
+    const char *id;
+    const char *label;
+    double value;           /* NAN when it could not be computed */
+    const char *unit;       /* may be NULL */
+    const char *pillar;     /* may be NULL */
+} RkIndicator;
+
+typedef struct RkFinding {
+    const char *pillar;     /* may be NULL (about the whole result) */
+    int priority;           /* 1 (highest) .. 3 */
+    const char *kind;       /* "gap", "strength", "recommendation" */
+    const char *text;
+    const char **questions; /* ids of the answers that triggered it */
+    size_t n_questions;
+    const char *rule_file;
+} RkFinding;
+
+typedef struct RkResult {
+    RkArena *arena;
+    const char *questionnaire_id;
+    const char *version;
+    const char *subject;
+    const char *language;
+    double score;           /* 0-100; NAN when nothing was answered */
+    int level;
+    const char *level_name;
+    int uncapped_level;
+    RkCap cap;
+    RkPillarResult *pillars;
+    size_t n_pillars;
+    RkIndicator *indicators;
+    size_t n_indicators;
+    RkFinding *findings;    /* sorted: priority, then pillar order, then order added */
+    size_t n_findings;
+    /* data confidence over all scored questions */
+    int n_questions, n_answered, n_dont_know, n_skipped, n_unanswered;
+} RkResult;
+
+RkResult *rk_result_new(void); /* NULL on out-of-memory */
+void rk_result_free(RkResult *r); /* accepts NULL */
+
+/* Share of applicable scored questions answered with a value, 0-100. */
+double rk_result_confidence(const RkResult *r);
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * rules: the scoring pipeline. A rules engine is built once per
+ * questionnaire (standard scorer, then the questionnaire's default rules,
+ * then each --rules file in order, all in one sandboxed Lua state) and then
+ * scores any number of answers files.
+ *
+ * The engine borrows the questionnaire (which must outlive it) and owns its
+ * Lua state; rk_rules_free releases it. Each RkResult it returns is owned by
+ * the caller (rk_result_free).
+ */
+#ifndef READYKIT_RULES_H
+#define READYKIT_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "readykit/answers.h"
+#include "readykit/diag.h"
+#include "readykit/questionnaire.h"
+#include "readykit/result.h"
+
+typedef struct RkRulesOptions {
+    const char *const *rule_files; /* --rules, in command-line order */
+    size_t n_rule_files;
+    bool no_default_rules;         /* skip the questionnaire's own rules */
+    const char *lang;              /* language of labels in results; NULL: the
+                                      answers' language, else the fallback */
+    size_t memory_limit;           /* bytes; 0: default (32 MiB) */
+    unsigned long long instruction_budget; /* per answers file; 0: default */
+    double deadline_seconds;       /* per answers file; 0: default */
+    bool verbose;                  /* tracebacks in errors */
+} RkRulesOptions;
+
+typedef struct RkRules RkRules;
+
+RkStatus rk_rules_new(const RkQuestionnaire *q, const RkRulesOptions *opt,
+                      RkRules **out, RkDiag *d);
+void rk_rules_free(RkRules *r); /* accepts NULL */
+
+/* Score one answers file. Any rule error or limit gives RK_EDATA naming the
+   rule file and line (and the question being scored); *out stays NULL. */
+RkStatus rk_rules_score(RkRules *r, const RkAnswers *a, RkResult **out,
+                        RkDiag *d);
+
+/* Is qn applicable given the answers so far (its when: expression)? */
+RkStatus rk_rules_applicable(RkRules *r, const RkAnswers *a,
+                             const RkQuestion *qn, bool *out, RkDiag *d);
+
+/* Run qn's checks on its current answer; on failure RK_EDATA with the
+   check's message. */
+RkStatus rk_rules_check_answer(RkRules *r, const RkAnswers *a,
+                               const RkQuestion *qn, RkDiag *d);
+
+#endif

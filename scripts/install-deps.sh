@@ -1,0 +1,37 @@
+#!/bin/sh
+# Install, from Debian's packages, what readykit needs to build, test and
+# benchmark. Idempotent: quiet when everything is there already.
+set -eu
+
+# Build and run: Lua 5.4, libyaml, libHaru, a compiler, pkg-config, the fonts
+# the PDF report embeds. Tests: cmocka, PDF checkers, tmux for the terminal
+# session. Benchmarks: hyperfine, and the Python peer's reportlab.
+PACKAGES="build-essential pkg-config liblua5.4-dev libyaml-dev libhpdf-dev
+fonts-dejavu-core libcmocka-dev poppler-utils qpdf tmux hyperfine
+python3 python3-yaml python3-reportlab"
+
+missing=""
+for p in $PACKAGES; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        SUDO="sudo -n"
+    else
+        echo "install-deps: missing Debian packages:$missing" >&2
+        echo "install-deps: run as root (or: sudo apt-get install$missing)" >&2
+        exit 1
+    fi
+else
+    SUDO=""
+fi
+
+echo "install-deps: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,252 @@
+/* fileio: bounded reads, atomic replaces, a growable buffer, UTF-8 checks. */
+#include "readykit/fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
+                      size_t *out_len, RkDiag *d)
+{
+    *out_data = NULL;
+    if (out_len)
+        *out_len = 0;
+    if (max_size == 0)
+        max_size = RK_FILE_MAX_DEFAULT;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return rk_diag_set(d, errno == ENOENT ? RK_ENOINPUT : RK_ENOINPUT, path,
+                           0, 0, "cannot open: %s", strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+        close(fd);
+        return rk_diag_set(d, RK_ENOINPUT, path, 0, 0, "cannot read: %s",
+                           strerror(e));
+    }
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf) {
+        close(fd);
+        return rk_diag_set(d, RK_EINTERNAL, path, 0, 0, "out of memory");
+    }
+    for (;;) {
+        if (len == cap) {
+            if (cap >= max_size) {
+                free(buf);
+                close(fd);
+                return rk_diag_set(d, RK_EIO, path, 0, 0,
+                                   "file is larger than the limit of %zu bytes",
+                                   max_size);
+            }
+            size_t ncap = cap * 2 > max_size ? max_size : cap * 2;
+            char *nbuf = realloc(buf, ncap + 1);
+            if (!nbuf) {
+                free(buf);
+                close(fd);
+                return rk_diag_set(d, RK_EINTERNAL, path, 0, 0, "out of memory");
+            }
+            buf = nbuf;
+            cap = ncap;
+        }
+        ssize_t n = read(fd, buf + len, cap - len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int e = errno;
+            free(buf);
+            close(fd);
+            return rk_diag_set(d, RK_EIO, path, 0, 0, "read error: %s", strerror(e));
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    close(fd);
+    /* One byte past the cap tells "exactly max" from "more than max". */
+    buf[len] = '\0';
+    *out_data = buf;
+    if (out_len)
+        *out_len = len;
+    return RK_OK;
+}
+
+RkStatus rk_file_write_atomic(const char *path, const void *data, size_t len,
+                              RkDiag *d)
+{
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 16);
+    if (!tmp)
+        return rk_diag_set(d, RK_EINTERNAL, path, 0, 0, "out of memory");
+    snprintf(tmp, plen + 16, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int e = errno;
+        free(tmp);
+        return rk_diag_set(d, RK_ECANTCREAT, path, 0, 0, "cannot create: %s",
+                           strerror(e));
+    }
+    /* Keep the permissions of the file being replaced; new files get the
+       usual 0666 & ~umask instead of mkstemp's 0600. */
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        (void)fchmod(fd, st.st_mode & 07777);
+    } else {
+        mode_t um = umask(0);
+        umask(um);
+        (void)fchmod(fd, 0666 & ~um);
+    }
+    const char *p = data;
+    size_t left = len;
+    int err = 0;
+    while (left > 0) {
+        ssize_t n = write(fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            err = errno;
+            break;
+        }
+        p += n;
+        left -= (size_t)n;
+    }
+    if (!err && fsync(fd) != 0)
+        err = errno;
+    if (close(fd) != 0 && !err)
+        err = errno;
+    if (!err && rename(tmp, path) != 0)
+        err = errno;
+    if (err) {
+        unlink(tmp);
+        free(tmp);
+        return rk_diag_set(d, err == ENOSPC || err == EIO ? RK_EIO : RK_ECANTCREAT,
+                           path, 0, 0, "cannot write: %s", strerror(err));
+    }
+    free(tmp);
+    return RK_OK;
+}
+
+bool rk_file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+void rk_buf_init(RkBuf *b)
+{
+    memset(b, 0, sizeof *b);
+}
+
+void rk_buf_free(RkBuf *b)
+{
+    free(b->data);
+    rk_buf_init(b);
+}
+
+static bool reserve(RkBuf *b, size_t extra)
+{
+    if (b->failed)
+        return false;
+    if (b->len + extra + 1 <= b->cap)
+        return true;
+    size_t ncap = b->cap ? b->cap : 256;
+    while (ncap < b->len + extra + 1)
+        ncap *= 2;
+    char *n = realloc(b->data, ncap);
+    if (!n) {
+        b->failed = true;
+        return false;
+    }
+    b->data = n;
+    b->cap = ncap;
+    return true;
+}
+
+void rk_buf_add(RkBuf *b, const char *s, size_t n)
+{
+    if (!reserve(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void rk_buf_puts(RkBuf *b, const char *s)
+{
+    rk_buf_add(b, s, strlen(s));
+}
+
+void rk_buf_printf(RkBuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof small) {
+        rk_buf_add(b, small, (size_t)n);
+        return;
+    }
+    if (!reserve(b, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+bool rk_utf8_valid(const char *str, size_t len, size_t *bad_offset)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        size_t n;
+        unsigned min;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            n = 1; min = 0x80; c &= 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 2; min = 0x800; c &= 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            n = 3; min = 0x10000; c &= 0x07;
+        } else {
+            goto bad;
+        }
+        for (size_t k = 1; k <= n; k++) {
+            if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+                goto bad;
+            c = (c << 6) | (s[i + k] & 0x3F);
+        }
+        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            goto bad;
+        i += n + 1;
+    }
+    return true;
+bad:
+    if (bad_offset)
+        *bad_offset = i;
+    return false;
+}
+
+long long rk_source_date_epoch(void)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s)
+        return -1;
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || *end || v < 0)
+        return -1;
+    return v;
+}

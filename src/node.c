@@ -1,0 +1,517 @@
+/*
+ * node: libyaml's event stream folded into an RkNode tree.
+ *
+ * Containers being built sit on an explicit stack, each collecting its
+ * children in a malloc'd vector that is copied into the arena when the
+ * container ends (so the arena holds exactly-sized arrays). Anchors are
+ * registered when their node is complete; an alias is the anchored node
+ * itself. Limits: nesting depth, and the number of nodes reachable through
+ * aliases (against "billion laughs").
+ */
+#include "readykit/node.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "readykit/fileio.h"
+
+#define MAX_DEPTH 64
+#define MAX_ALIAS_NODES 100000u
+
+typedef struct Frame {
+    RkNode *node;
+    void **children;     /* RkNode* for seq; alternating key, value for map */
+    size_t n, cap;
+    size_t weight;       /* nodes in this subtree so far */
+    const char *anchor;  /* arena copy, or NULL */
+} Frame;
+
+typedef struct Anchor {
+    const char *name;
+    RkNode *node;
+    size_t weight;
+} Anchor;
+
+typedef struct Builder {
+    RkNodeTree *tree;
+    const char *path;
+    RkDiag *d;
+    Frame stack[MAX_DEPTH + 1];
+    size_t depth;
+    Anchor *anchors;
+    size_t n_anchors, cap_anchors;
+    size_t alias_nodes;
+} Builder;
+
+static RkStatus oom(Builder *b)
+{
+    return rk_diag_set(b->d, RK_EINTERNAL, b->path, 0, 0, "out of memory");
+}
+
+static RkNode *new_node(Builder *b, RkNodeKind kind, yaml_mark_t mark)
+{
+    RkNode *n = rk_arena_alloc(b->tree->arena, sizeof *n);
+    if (n) {
+        n->kind = kind;
+        n->line = (int)mark.line + 1;
+        n->column = (int)mark.column + 1;
+    }
+    return n;
+}
+
+static bool push_child(Frame *f, void *child)
+{
+    if (f->n == f->cap) {
+        size_t ncap = f->cap ? f->cap * 2 : 8;
+        void **c = realloc(f->children, ncap * sizeof *c);
+        if (!c)
+            return false;
+        f->children = c;
+        f->cap = ncap;
+    }
+    f->children[f->n++] = child;
+    return true;
+}
+
+static Anchor *find_anchor(Builder *b, const char *name)
+{
+    /* Latest definition wins, as YAML says. */
+    for (size_t i = b->n_anchors; i-- > 0;)
+        if (strcmp(b->anchors[i].name, name) == 0)
+            return &b->anchors[i];
+    return NULL;
+}
+
+static bool add_anchor(Builder *b, const char *name, RkNode *n, size_t weight)
+{
+    if (b->n_anchors == b->cap_anchors) {
+        size_t ncap = b->cap_anchors ? b->cap_anchors * 2 : 8;
+        Anchor *a = realloc(b->anchors, ncap * sizeof *a);
+        if (!a)
+            return false;
+        b->anchors = a;
+        b->cap_anchors = ncap;
+    }
+    b->anchors[b->n_anchors++] = (Anchor){name, n, weight};
+    return true;
+}
+
+/* Attach a finished node to the open container (or make it the root). */
+static RkStatus attach(Builder *b, RkNode *n, size_t weight)
+{
+    if (b->depth == 0) {
+        b->tree->root = n;
+        return RK_OK;
+    }
+    Frame *f = &b->stack[b->depth - 1];
+    if (f->node->kind == RK_NODE_MAP && f->n % 2 == 0 && n->kind != RK_NODE_SCALAR)
+        return rk_diag_set(b->d, RK_EDATA, b->path, n->line, n->column,
+                           "expected a plain key, found %s", rk_node_kind_name(n->kind));
+    if (!push_child(f, n))
+        return oom(b);
+    f->weight += weight;
+    return RK_OK;
+}
+
+static bool same_key(const RkNode *a, const RkNode *b)
+{
+    return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
+}
+
+static int cmp_key_ptr(const void *x, const void *y)
+{
+    const RkNodePair *a = *(RkNodePair *const *)x, *b = *(RkNodePair *const *)y;
+    size_t n = a->key->len < b->key->len ? a->key->len : b->key->len;
+    int c = memcmp(a->key->text, b->key->text, n);
+    if (c)
+        return c;
+    if (a->key->len != b->key->len)
+        return a->key->len < b->key->len ? -1 : 1;
+    /* Same key: the later one in the file sorts last, to be reported. */
+    return a < b ? -1 : (a > b);
+}
+
+/* Refuse a map key seen twice; the second occurrence is reported. */
+static RkStatus check_duplicates(Builder *b, RkNode *map)
+{
+    size_t n = map->count;
+    if (n < 32) {
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = 0; j < i; j++)
+                if (same_key(map->pairs[i].key, map->pairs[j].key)) {
+                    const RkNode *k = map->pairs[i].key;
+                    return rk_diag_set(b->d, RK_EDATA, b->path, k->line, k->column,
+                                       "duplicate key '%s' (first at line %d)",
+                                       k->text, map->pairs[j].key->line);
+                }
+        return RK_OK;
+    }
+    RkNodePair **v = malloc(n * sizeof *v);
+    if (!v)
+        return oom(b);
+    for (size_t i = 0; i < n; i++)
+        v[i] = &map->pairs[i];
+    qsort(v, n, sizeof *v, cmp_key_ptr);
+    RkStatus s = RK_OK;
+    for (size_t i = 1; i < n && s == RK_OK; i++)
+        if (same_key(v[i]->key, v[i - 1]->key))
+            s = rk_diag_set(b->d, RK_EDATA, b->path, v[i]->key->line,
+                            v[i]->key->column, "duplicate key '%s' (first at line %d)",
+                            v[i]->key->text, v[i - 1]->key->line);
+    free(v);
+    return s;
+}
+
+/* YAML merge keys: "<<: *base" (or a list of maps) adds the pairs of the
+   merged maps whose keys the map does not set itself. */
+static RkStatus apply_merges(Builder *b, RkNode *map)
+{
+    size_t extra = 0;
+    bool any = false;
+    for (size_t i = 0; i < map->count; i++) {
+        const RkNode *k = map->pairs[i].key, *v = map->pairs[i].value;
+        if (!(k->plain && strcmp(k->text, "<<") == 0))
+            continue;
+        any = true;
+        if (v->kind == RK_NODE_MAP) {
+            extra += v->count;
+        } else if (v->kind == RK_NODE_SEQ) {
+            for (size_t j = 0; j < v->count; j++) {
+                if (v->items[j]->kind != RK_NODE_MAP)
+                    return rk_diag_set(b->d, RK_EDATA, b->path, v->items[j]->line,
+                                       v->items[j]->column, "a merge key '<<' expects maps");
+                extra += v->items[j]->count;
+            }
+        } else {
+            return rk_diag_set(b->d, RK_EDATA, b->path, v->line, v->column,
+                               "a merge key '<<' expects a map or a list of maps");
+        }
+    }
+    if (!any)
+        return RK_OK;
+    RkNodePair *pairs = rk_arena_array(b->tree->arena, map->count + extra, sizeof *pairs);
+    if (!pairs)
+        return oom(b);
+    size_t n = 0;
+    for (size_t i = 0; i < map->count; i++)
+        if (!(map->pairs[i].key->plain && strcmp(map->pairs[i].key->text, "<<") == 0))
+            pairs[n++] = map->pairs[i];
+    size_t own = n;
+    for (size_t i = 0; i < map->count; i++) {
+        const RkNode *k = map->pairs[i].key, *v = map->pairs[i].value;
+        if (!(k->plain && strcmp(k->text, "<<") == 0))
+            continue;
+        size_t nsrc = v->kind == RK_NODE_MAP ? 1 : v->count;
+        for (size_t s = 0; s < nsrc; s++) {
+            const RkNode *src = v->kind == RK_NODE_MAP ? v : v->items[s];
+            for (size_t j = 0; j < src->count; j++) {
+                bool present = false;
+                for (size_t m = 0; m < n && !present; m++)
+                    present = same_key(pairs[m].key, src->pairs[j].key);
+                if (!present)
+                    pairs[n++] = src->pairs[j];
+            }
+        }
+    }
+    (void)own;
+    map->pairs = pairs;
+    map->count = n;
+    return RK_OK;
+}
+
+static RkStatus open_container(Builder *b, RkNodeKind kind, yaml_mark_t mark,
+                               const yaml_char_t *anchor)
+{
+    RkNode *n = new_node(b, kind, mark);
+    if (!n)
+        return oom(b);
+    if (b->depth >= MAX_DEPTH)
+        return rk_diag_set(b->d, RK_EDATA, b->path, n->line, n->column,
+                           "nesting deeper than %d levels", MAX_DEPTH);
+    Frame *f = &b->stack[b->depth++];
+    memset(f, 0, sizeof *f);
+    f->node = n;
+    f->weight = 1;
+    if (anchor && !(f->anchor = rk_arena_strdup(b->tree->arena, (const char *)anchor)))
+        return oom(b);
+    return RK_OK;
+}
+
+static RkStatus close_container(Builder *b)
+{
+    Frame *f = &b->stack[--b->depth];
+    RkNode *n = f->node;
+    RkStatus s = RK_OK;
+    if (n->kind == RK_NODE_SEQ) {
+        n->count = f->n;
+        n->items = rk_arena_array(b->tree->arena, f->n ? f->n : 1, sizeof *n->items);
+        if (!n->items)
+            s = oom(b);
+        else
+            for (size_t i = 0; i < f->n; i++)
+                n->items[i] = f->children[i];
+    } else {
+        n->count = f->n / 2;
+        n->pairs = rk_arena_array(b->tree->arena, n->count ? n->count : 1, sizeof *n->pairs);
+        if (!n->pairs)
+            s = oom(b);
+        else
+            for (size_t i = 0; i < n->count; i++)
+                n->pairs[i] = (RkNodePair){f->children[2 * i], f->children[2 * i + 1]};
+        if (s == RK_OK)
+            s = check_duplicates(b, n);
+        if (s == RK_OK)
+            s = apply_merges(b, n);
+    }
+    free(f->children);
+    f->children = NULL;
+    if (s == RK_OK && f->anchor && !add_anchor(b, f->anchor, n, f->weight))
+        s = oom(b);
+    if (s == RK_OK)
+        s = attach(b, n, f->weight);
+    return s;
+}
+
+static RkStatus on_scalar(Builder *b, const yaml_event_t *ev)
+{
+    RkNode *n = new_node(b, RK_NODE_SCALAR, ev->start_mark);
+    if (!n)
+        return oom(b);
+    n->len = ev->data.scalar.length;
+    n->text = rk_arena_strndup(b->tree->arena, (const char *)ev->data.scalar.value, n->len);
+    if (!n->text)
+        return oom(b);
+    n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+               ev->data.scalar.plain_implicit;
+    if (ev->data.scalar.anchor &&
+        !add_anchor(b, rk_arena_strdup(b->tree->arena, (const char *)ev->data.scalar.anchor), n, 1))
+        return oom(b);
+    return attach(b, n, 1);
+}
+
+static RkStatus on_alias(Builder *b, const yaml_event_t *ev)
+{
+    const char *name = (const char *)ev->data.alias.anchor;
+    Anchor *a = find_anchor(b, name);
+    int line = (int)ev->start_mark.line + 1, col = (int)ev->start_mark.column + 1;
+    if (!a) {
+        for (size_t i = 0; i < b->depth; i++)
+            if (b->stack[i].anchor && strcmp(b->stack[i].anchor, name) == 0)
+                return rk_diag_set(b->d, RK_EDATA, b->path, line, col,
+                                   "alias '*%s' refers to a node that contains it", name);
+        return rk_diag_set(b->d, RK_EDATA, b->path, line, col,
+                           "unknown alias '*%s' (anchors are defined with '&%s' before use)",
+                           name, name);
+    }
+    b->alias_nodes += a->weight;
+    if (b->alias_nodes > MAX_ALIAS_NODES)
+        return rk_diag_set(b->d, RK_EDATA, b->path, line, col,
+                           "aliases expand to more than %u nodes", MAX_ALIAS_NODES);
+    return attach(b, a->node, a->weight);
+}
+
+static RkStatus parser_error(Builder *b, const yaml_parser_t *p)
+{
+    const yaml_mark_t *m = p->problem_mark.line || p->problem_mark.column
+                               ? &p->problem_mark : &p->context_mark;
+    const char *problem = p->problem ? p->problem : "syntax error";
+    if (p->context)
+        return rk_diag_set(b->d, RK_EDATA, b->path, (int)m->line + 1, (int)m->column + 1,
+                           "YAML syntax error: %s %s", problem, p->context);
+    return rk_diag_set(b->d, RK_EDATA, b->path, (int)m->line + 1, (int)m->column + 1,
+                       "YAML syntax error: %s", problem);
+}
+
+RkStatus rk_node_parse(const char *data, size_t len, const char *display_path,
+                       RkNodeTree **out, RkDiag *d)
+{
+    *out = NULL;
+    Builder b = {.path = display_path, .d = d};
+    RkArena *arena = rk_arena_new();
+    if (!arena)
+        return rk_diag_set(d, RK_EINTERNAL, display_path, 0, 0, "out of memory");
+    b.tree = rk_arena_alloc(arena, sizeof *b.tree);
+    if (!b.tree) {
+        rk_arena_free(arena);
+        return rk_diag_set(d, RK_EINTERNAL, display_path, 0, 0, "out of memory");
+    }
+    b.tree->arena = arena;
+    b.tree->path = rk_arena_strdup(arena, display_path);
+    b.path = b.tree->path ? b.tree->path : display_path;
+
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        rk_arena_free(arena);
+        return rk_diag_set(d, RK_EINTERNAL, display_path, 0, 0, "out of memory");
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    RkStatus s = RK_OK;
+    bool done = false;
+    while (s == RK_OK && !done) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            s = parser_error(&b, &parser);
+            break;
+        }
+        switch (ev.type) {
+        case YAML_MAPPING_START_EVENT:
+            s = open_container(&b, RK_NODE_MAP, ev.start_mark, ev.data.mapping_start.anchor);
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+            s = open_container(&b, RK_NODE_SEQ, ev.start_mark, ev.data.sequence_start.anchor);
+            break;
+        case YAML_MAPPING_END_EVENT:
+        case YAML_SEQUENCE_END_EVENT:
+            s = close_container(&b);
+            break;
+        case YAML_SCALAR_EVENT:
+            s = on_scalar(&b, &ev);
+            break;
+        case YAML_ALIAS_EVENT:
+            s = on_alias(&b, &ev);
+            break;
+        case YAML_DOCUMENT_END_EVENT:
+        case YAML_STREAM_END_EVENT:
+            done = true; /* only the first document is read */
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    for (size_t i = 0; i < b.depth; i++)
+        free(b.stack[i].children);
+    free(b.anchors);
+    if (s != RK_OK) {
+        rk_arena_free(arena);
+        return s;
+    }
+    *out = b.tree;
+    return RK_OK;
+}
+
+/* Line and column (1-based, columns in characters) of a byte offset. */
+static void position_of(const char *data, size_t off, int *line, int *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (data[i] == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if (((unsigned char)data[i] & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
+}
+
+RkStatus rk_node_load_file(const char *path, RkNodeTree **out, RkDiag *d)
+{
+    *out = NULL;
+    char *data;
+    size_t len;
+    RkStatus s = rk_file_read(path, 0, &data, &len, d);
+    if (s != RK_OK)
+        return s;
+    size_t bad;
+    /* UTF-16 and UTF-32 files start with a BOM or NUL bytes: refuse plainly. */
+    if (!rk_utf8_valid(data, len, &bad) || memchr(data, '\0', len)) {
+        if (memchr(data, '\0', len) && rk_utf8_valid(data, len, &bad))
+            bad = (size_t)((char *)memchr(data, '\0', len) - data);
+        int line, col;
+        position_of(data, bad, &line, &col);
+        free(data);
+        return rk_diag_set(d, RK_EDATA, path, line, col,
+                           "not valid UTF-8 text (byte 0x%02x); save the file as UTF-8",
+                           bad < len ? (unsigned char)data[bad] : 0u);
+    }
+    s = rk_node_parse(data, len, path, out, d);
+    free(data);
+    return s;
+}
+
+void rk_node_tree_free(RkNodeTree *t)
+{
+    if (t)
+        rk_arena_free(t->arena);
+}
+
+const RkNode *rk_node_get(const RkNode *map, const char *key)
+{
+    if (!map || map->kind != RK_NODE_MAP)
+        return NULL;
+    size_t klen = strlen(key);
+    for (size_t i = 0; i < map->count; i++)
+        if (map->pairs[i].key->len == klen && memcmp(map->pairs[i].key->text, key, klen) == 0)
+            return map->pairs[i].value;
+    return NULL;
+}
+
+bool rk_node_is_null(const RkNode *n)
+{
+    if (!n)
+        return true;
+    if (n->kind != RK_NODE_SCALAR || !n->plain)
+        return false;
+    return n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
+           strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0;
+}
+
+bool rk_node_bool(const RkNode *n, bool *out)
+{
+    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"};
+    static const char *const no[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"};
+    if (!n || n->kind != RK_NODE_SCALAR || !n->plain)
+        return false;
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        if (strcmp(n->text, yes[i]) == 0) {
+            *out = true;
+            return true;
+        }
+        if (strcmp(n->text, no[i]) == 0) {
+            *out = false;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool rk_node_number(const RkNode *n, double *out)
+{
+    if (!n || n->kind != RK_NODE_SCALAR || !n->plain || n->len == 0)
+        return false;
+    const char *s = n->text;
+    /* Digits, sign, point, exponent, and '_' separators as YAML 1.1 allows. */
+    char buf[64];
+    size_t k = 0;
+    for (size_t i = 0; i < n->len; i++) {
+        char c = s[i];
+        if (c == '_')
+            continue;
+        if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E'))
+            return false;
+        if (k + 1 >= sizeof buf)
+            return false;
+        buf[k++] = c;
+    }
+    buf[k] = '\0';
+    char *end;
+    double v = strtod(buf, &end);
+    if (end == buf || *end || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+const char *rk_node_kind_name(RkNodeKind k)
+{
+    switch (k) {
+    case RK_NODE_SCALAR: return "a scalar";
+    case RK_NODE_SEQ: return "a list";
+    case RK_NODE_MAP: return "a map";
+    }
+    return "a node";
+}
