@@ -43,4 +43,4 @@ tmp_c="$out.c.tmp"; tmp_h="$out.h.tmp"
     echo "#endif"
 } > "$tmp_h"
 mv "$tmp_c" "$out.c"
-if ! cmp -s "$tmp_h" "$out.h" 2>/dev/null; then mv "$tmp_h" "$out.h"; else rm -f "$tmp_h"; fi
+mv "$tmp_h" "$out.h"
