@@ -80,6 +80,8 @@ typedef struct RkQuestion {
     double min, max;
     bool integer;
     RkText unit;
+    const RkBand *bands;   /* number: scored when bands are given */
+    size_t n_bands;
 
     const RkCheck *checks;
     size_t n_checks;
@@ -101,9 +103,19 @@ typedef struct RkPillar {
 } RkPillar;
 
 typedef struct RkLevel {
+    const char *id;         /* optional in the file; defaults to the fallback
+                               language's name; rules cap by it */
     double min;             /* 0-100, strictly increasing, first is 0 */
     RkText name;
+    RkText description;
 } RkLevel;
+
+/* number questions may be scored by bands: the highest band whose min is
+   <= the answer gives its points. */
+typedef struct RkBand {
+    double min;
+    double points;
+} RkBand;
 
 typedef struct RkQuestionnaire {
     RkArena *arena;
