@@ -92,6 +92,11 @@ RkQuestion *rk_q_question(QLoader *L, const RkNode *n, size_t pillar);
 /* Parse the choices of one list node; n_out choices, NULL on error. */
 RkChoice *rk_q_choices(QLoader *L, const RkNode *list, const char *where, size_t *n_out);
 
+/* The choices of a yes_no question (yes, no; `points` overrides) and of a
+   scale, choice or multi question (`choices`: inline or a list's name). */
+void rk_q_yes_no_choices(QLoader *L, const RkNode *m, RkQuestion *qn, const char *where);
+void rk_q_choice_choices(QLoader *L, const RkNode *m, RkQuestion *qn, const char *where);
+
 /* Second pass, once every question is known: compile every `when` and
    check, and resolve the questions they name. */
 void rk_q_check_expressions(QLoader *L);
