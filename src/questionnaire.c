@@ -173,6 +173,7 @@ static void load_lists(QLoader *L, const RkNode *root)
     for (size_t i = 0; i < v->count; i++) {
         QList *cl = &L->lists[L->n_lists++];
         cl->name = v->pairs[i].key->text;
+        cl->key = v->pairs[i].key;
         cl->node = v->pairs[i].value;
         char where[128];
         snprintf(where, sizeof where, "choice list '%.60s'", cl->name);
@@ -303,6 +304,10 @@ static void load_root(QLoader *L, const RkNode *root)
     load_levels(L, root);
     load_lists(L, root);
     load_pillars(L, root);
+    for (size_t i = 0; i < L->n_lists; i++)
+        if (!L->lists[i].used)
+            rk_q_warn(L, L->lists[i].key, "choice list '%s' is not used by any question",
+                      L->lists[i].name);
     if (!L->oom)
         rk_q_check_expressions(L);
     if (L->errors == 0)
@@ -340,6 +345,7 @@ RkStatus rk_questionnaire_load(const char *path, RkQuestionnaire **out, RkDiag *
     rk_q_flush(&L);
     free(L.slots);
     free(L.qs);
+    free(L.exprs);
     rk_q_lua_close(&L);
     if (L.errors) {
         rk_node_tree_free(tree);

@@ -7,6 +7,7 @@
  * count_selected('x')) must exist, and for `when` come earlier.
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,10 +21,12 @@
 /* One expression being checked. */
 typedef struct Expr {
     const char *text;
+    const RkNode *node;    /* its scalar, or NULL when not known */
     int line, column;
     const char *what;      /* "'when' of question 'x'" */
     long self;             /* index of its question */
     bool earlier_only;     /* `when`: only earlier questions */
+    size_t key_len;        /* strlen("when") or strlen("check") */
     const char **ids;      /* every question id, for "did you mean" */
 } Expr;
 
@@ -84,26 +87,140 @@ static void compile(QLoader *L, const Expr *e)
     lua_pop(S, 1); /* -- */
 }
 
-/* The question named id (bytes [s, s+n)) must exist (and come earlier). */
-static void reference(QLoader *L, const Expr *e, const char *s, size_t n)
+void rk_q_expr_node(QLoader *L, const RkNode *n)
+{
+    if (L->n_exprs == L->cap_exprs) {
+        size_t nc = L->cap_exprs ? L->cap_exprs * 2 : 64;
+        const RkNode **v = realloc(L->exprs, nc * sizeof *v);
+        if (!v)
+            return; /* positions fall back to the expression's start */
+        L->exprs = v;
+        L->cap_exprs = nc;
+    }
+    L->exprs[L->n_exprs++] = n;
+}
+
+/* The node whose text is text (expressions are met in the order recorded). */
+static const RkNode *expr_node(QLoader *L, const char *text)
+{
+    for (size_t k = 0; k < L->n_exprs; k++) {
+        size_t i = (L->expr_cursor + k) % L->n_exprs;
+        if (L->exprs[i]->text == text) {
+            L->expr_cursor = i + 1;
+            return L->exprs[i];
+        }
+    }
+    return NULL;
+}
+
+/* The file position of byte at of e's text: exact on a single-line plain or
+   quoted scalar (quoted: without escapes); in a block scalar, the line. */
+static void position(const Expr *e, const char *at, int *line, int *col)
+{
+    *line = e->line;
+    *col = e->column;
+    if (!e->node)
+        return;
+    if (strchr(e->text, '\n')) {
+        /* Block content starts below the | and is (as editors indent it)
+           two columns right of the key, which sits left of ": |". */
+        const char *bol = e->text;
+        for (const char *p = e->text; p < at; p++)
+            if (*p == '\n') {
+                (*line)++;
+                bol = p + 1;
+            }
+        *line += 1;
+        int key = e->column - (int)e->key_len - 2;
+        if (key >= 1)
+            *col = key + 2;
+        for (const char *p = bol; p < at; p++)
+            *col += ((unsigned char)*p & 0xC0) != 0x80;
+        return;
+    }
+    *col += e->node->plain ? 0 : 1;
+    for (const char *p = e->text; p < at; p++)
+        *col += ((unsigned char)*p & 0xC0) != 0x80;
+}
+
+static void err_at(QLoader *L, const Expr *e, const char *at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Report an error at byte at of the expression. */
+static void err_at(QLoader *L, const Expr *e, const char *at, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int line, col;
+    position(e, at, &line, &col);
+    rk_q_error_at(L, line, col, "%s", msg);
+}
+
+/* The question named id (bytes [s, s+n)) must exist (and come earlier).
+   Returns its index, or -1. */
+static long reference(QLoader *L, const Expr *e, const char *s, size_t n)
 {
     char id[128];
     if (n == 0 || n >= sizeof id)
-        return;
+        return -1;
     memcpy(id, s, n);
     id[n] = '\0';
     long i = rk_q_id_find(L, id);
     if (i < 0) {
         const char *near = rk_suggest(id, e->ids, L->n_qs);
-        rk_q_error_at(L, e->line, e->column, "%s refers to unknown question '%s'%s%s%s", e->what,
-                      id, near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+        err_at(L, e, s, "%s refers to unknown question '%s'%s%s%s", e->what, id,
+               near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
     } else if (e->earlier_only && i == e->self) {
-        rk_q_error_at(L, e->line, e->column, "%s refers to its own question '%s'; a 'when' "
-                      "can only use answers to earlier questions", e->what, id);
+        err_at(L, e, s, "%s refers to its own question '%s'; a 'when' can only use answers "
+               "to earlier questions", e->what, id);
     } else if (e->earlier_only && i > e->self) {
-        rk_q_error_at(L, e->line, e->column, "%s refers to question '%s', which comes later "
-                      "(line %d); a 'when' can only use answers to earlier questions",
-                      e->what, id, L->qs[i]->line);
+        err_at(L, e, s, "%s refers to question '%s', which comes later (line %d); a 'when' "
+               "can only use answers to earlier questions", e->what, id, L->qs[i]->line);
+    }
+    return i;
+}
+
+/* A string compared with answer.ID, or passed to selected('ID', ...), must
+   be something that answer can be: one of ID's choices. */
+static void choice_value(QLoader *L, const Expr *e, long i, const char *s, size_t n,
+                         bool helper)
+{
+    const RkQuestion *qn = L->qs[i];
+    char v[128];
+    if (n >= sizeof v || (qn->type == RK_Q_TEXT && !helper))
+        return;
+    memcpy(v, s, n);
+    v[n] = '\0';
+    if (strcmp(v, "dont_know") == 0) {
+        err_at(L, e, s, "%s: an answer of \"don't know\" is nil in expressions; use "
+               "dont_know('%s')", e->what, qn->id);
+    } else if (qn->type == RK_Q_NUMBER) {
+        err_at(L, e, s, "%s: '%s' is a number question, whose answer is a number, never "
+               "the string '%s'", e->what, qn->id, v);
+    } else if (qn->type == RK_Q_MULTI && !helper) {
+        err_at(L, e, s, "%s: the answer to multi question '%s' is a list; use "
+               "selected('%s', '%s')", e->what, qn->id, qn->id, v);
+    } else if (qn->type == RK_Q_TEXT) {
+        err_at(L, e, s, "%s: selected() needs a question with choices; '%s' is a text "
+               "question", e->what, qn->id);
+    } else if (qn->choices && !rk_question_find_choice(qn, v)) {
+        const char *names[64];
+        char list[300] = "";
+        size_t k = 0;
+        for (; k < qn->n_choices && k < 64; k++) {
+            names[k] = qn->choices[k].value;
+            if (strlen(list) < 240) {
+                strcat(list, k ? ", " : "");
+                strncat(list, qn->choices[k].value, 40);
+            }
+        }
+        const char *near = rk_suggest(v, names, k);
+        err_at(L, e, s, "%s: question '%s' has no choice '%s'%s%s%s; its choices are: %s",
+               e->what, qn->id, v, near ? " (did you mean '" : "", near ? near : "",
+               near ? "'?)" : "", list);
     }
 }
 
@@ -175,24 +292,43 @@ static void scan(QLoader *L, const Expr *e)
                 p++;
             size_t wl = (size_t)(p - w);
             const char *q = spaces(p);
+            long i = -1;
             if (wl == 6 && memcmp(w, "answer", 6) == 0) {
                 if (*q == '.') {
                     q = spaces(q + 1);
                     s = q;
                     while (ident_char(*q))
                         q++;
-                    reference(L, e, s, (size_t)(q - s));
+                    i = reference(L, e, s, (size_t)(q - s));
                     p = q;
                 } else if (*q == '[' && (q = spaces(q + 1), *q == '"' || *q == '\'')) {
                     p = skip_string(q, &s, &n);
-                    reference(L, e, s, n);
+                    i = reference(L, e, s, n);
+                    if (*(q = spaces(p)) == ']')
+                        p = q + 1;
+                }
+                /* answer.ID == 'value' / ~= 'value' */
+                q = spaces(p);
+                if (i >= 0 && (q[0] == '=' || q[0] == '~') && q[1] == '=' &&
+                    (q = spaces(q + 2), *q == '"' || *q == '\'')) {
+                    p = skip_string(q, &s, &n);
+                    if (n)
+                        choice_value(L, e, i, s, n, false);
                 }
             } else {
                 for (size_t h = 0; h < sizeof helpers / sizeof helpers[0]; h++)
                     if (strlen(helpers[h]) == wl && memcmp(w, helpers[h], wl) == 0 &&
                         *q == '(' && (q = spaces(q + 1), *q == '"' || *q == '\'')) {
                         p = skip_string(q, &s, &n);
-                        reference(L, e, s, n);
+                        i = reference(L, e, s, n);
+                        /* selected('ID', 'value') */
+                        q = spaces(p);
+                        if (h == 0 && i >= 0 && *q == ',' &&
+                            (q = spaces(q + 1), *q == '"' || *q == '\'')) {
+                            p = skip_string(q, &s, &n);
+                            if (n)
+                                choice_value(L, e, i, s, n, true);
+                        }
                         break;
                     }
             }
@@ -221,9 +357,11 @@ void rk_q_check_expressions(QLoader *L)
         if (qn->when) {
             snprintf(what, sizeof what, "'when' of question '%.60s'", qn->id);
             e.text = qn->when;
+            e.node = expr_node(L, qn->when);
             e.line = qn->when_line;
             e.column = qn->when_column;
             e.earlier_only = true;
+            e.key_len = 4;
             size_t before = L->errors;
             compile(L, &e);
             if (L->errors == before)
@@ -232,9 +370,11 @@ void rk_q_check_expressions(QLoader *L)
         for (size_t c = 0; c < qn->n_checks; c++) {
             snprintf(what, sizeof what, "check %zu of question '%.60s'", c + 1, qn->id);
             e.text = qn->checks[c].expr;
+            e.node = expr_node(L, qn->checks[c].expr);
             e.line = qn->checks[c].line;
             e.column = qn->checks[c].column;
             e.earlier_only = false;
+            e.key_len = 5;
             size_t before = L->errors;
             compile(L, &e);
             if (L->errors == before)
