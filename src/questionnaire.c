@@ -314,16 +314,13 @@ static void load_root(QLoader *L, const RkNode *root)
         finish(L);
 }
 
-RkStatus rk_questionnaire_load(const char *path, RkQuestionnaire **out, RkDiag *d)
+/* Build the questionnaire from a parsed tree (taken over: freed with the
+   questionnaire, or here on error). */
+static RkStatus build(RkNodeTree *tree, const char *path, RkQuestionnaire **out, RkDiag *d)
 {
-    *out = NULL;
-    RkNodeTree *tree = NULL;
-    RkStatus s = rk_node_load_file(path, &tree, d);
-    if (s != RK_OK)
-        return s;
     RkArena *arena = rk_arena_new();
     RkQuestionnaire *q = arena ? rk_arena_alloc(arena, sizeof *q) : NULL;
-    if (!q) {
+    if (!q || !tree->path) {
         rk_arena_free(arena);
         rk_node_tree_free(tree);
         return rk_diag_set(d, RK_EINTERNAL, path, 0, 0, "out of memory");
@@ -354,6 +351,23 @@ RkStatus rk_questionnaire_load(const char *path, RkQuestionnaire **out, RkDiag *
     }
     *out = q;
     return RK_OK;
+}
+
+RkStatus rk_questionnaire_load(const char *path, RkQuestionnaire **out, RkDiag *d)
+{
+    *out = NULL;
+    RkNodeTree *tree = NULL;
+    RkStatus s = rk_node_load_file(path, &tree, d);
+    return s != RK_OK ? s : build(tree, path, out, d);
+}
+
+RkStatus rk_questionnaire_parse(const char *data, size_t len, const char *display_path,
+                                RkQuestionnaire **out, RkDiag *d)
+{
+    *out = NULL;
+    RkNodeTree *tree = NULL;
+    RkStatus s = rk_node_parse(data, len, display_path, &tree, d);
+    return s != RK_OK ? s : build(tree, display_path, out, d);
 }
 
 void rk_questionnaire_free(RkQuestionnaire *q)

@@ -104,6 +104,25 @@ void rk_q_choice_choices(QLoader *L, const RkNode *m, RkQuestion *qn, const char
 /* Remember the node of an expression (for positions inside it). */
 void rk_q_expr_node(QLoader *L, const RkNode *n);
 
+/* One expression being checked (second pass). */
+typedef struct Expr {
+    const char *text;
+    const RkNode *node;    /* its scalar, or NULL when not known */
+    int line, column;
+    const char *what;      /* "'when' of question 'x'" */
+    long self;             /* index of its question */
+    bool earlier_only;     /* `when`: only earlier questions */
+    size_t key_len;        /* strlen("when") or strlen("check") */
+    const char **ids;      /* every question id, for "did you mean" */
+} Expr;
+
+/* Where byte at of e's text is in the file; an error reported there. */
+void rk_q_expr_position(const Expr *e, const char *at, int *line, int *col);
+void rk_q_expr_error(QLoader *L, const Expr *e, const char *at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Check the questions (and choice values) expression e names. */
+void rk_q_scan(QLoader *L, const Expr *e);
+
 /* Second pass, once every question is known: compile every `when` and
    check, and resolve the questions they name. */
 void rk_q_check_expressions(QLoader *L);

@@ -317,6 +317,24 @@ static void expression_values_match_choices(void **state)
     expect_error(e, 18, 63, "use dont_know('a')");
 }
 
+static void rules_api_references_and_unknown_names(void **state)
+{
+    (void)state;
+    const char *e = load_bad(ONE_PILLAR
+        "      - {id: a, type: yes_no, text: A}\n"
+        "      - {id: b, type: yes_no, text: B, when: \"rk.answer('a') and rk.get('zz')\"}\n");
+    expect_error(e, 12, 74, "refers to unknown question 'zz'");
+    RkDiag d;
+    RkQuestionnaire *q = load_ok(ONE_PILLAR
+        "      - {id: a, type: yes_no, text: A}\n"
+        "      - {id: b, type: yes_no, text: B, when: \"anwser.a == 'yes' and math.abs(-1) == #{k = 1}\"}\n",
+        &d);
+    assert_int_equal(d.n_warnings, 1);
+    assert_non_null(strstr(d.warnings, ":12:47: warning: 'when' of question 'b' uses 'anwser'"));
+    assert_non_null(strstr(d.warnings, "(did you mean 'answer'?)"));
+    rk_questionnaire_free(q);
+}
+
 static void warnings_do_not_fail(void **state)
 {
     (void)state;
@@ -452,6 +470,7 @@ int main(void)
         cmocka_unit_test(when_must_be_lua),
         cmocka_unit_test(expression_values_match_choices),
         cmocka_unit_test(warnings_do_not_fail),
+        cmocka_unit_test(rules_api_references_and_unknown_names),
         cmocka_unit_test(all_errors_in_one_run),
         cmocka_unit_test(rules_resolved_and_required),
         cmocka_unit_test(unreadable_and_non_utf8),
