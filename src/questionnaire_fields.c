@@ -165,7 +165,7 @@ bool rk_q_map(QLoader *L, const RkNode *n, const char *what)
 static bool missing(QLoader *L, const RkNode *map, const char *key, const RkNode *v,
                     bool required, const char *where)
 {
-    if (v && !rk_node_is_null(v))
+    if (v && !rk_node_is_null(v) && !(v->kind == RK_NODE_SCALAR && v->len == 0))
         return false;
     if (!required)
         return true;
