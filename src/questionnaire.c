@@ -121,7 +121,7 @@ static void load_levels(QLoader *L, const RkNode *root)
         const RkNode *m = v->items[i];
         char where[64];
         snprintf(where, sizeof where, "level %zu", i + 1);
-        if (!rk_q_map(L, m, "a level {min, name}"))
+        if (!rk_q_map(L, m, "a level (a map such as {min: 0, name: Low})"))
             continue;
         rk_q_check_keys(L, m, level_keys, N(level_keys), "level");
         RkLevel *l = &lv[k];
@@ -169,7 +169,7 @@ static void load_lists(QLoader *L, const RkNode *root)
     const RkNode *v = rk_node_get(root, "choice_lists");
     if (!v || rk_node_is_null(v))
         return;
-    if (!rk_q_map(L, v, "'choice_lists' (name: list of choices)"))
+    if (!rk_q_map(L, v, "'choice_lists' to be a map of name: list of choices"))
         return;
     L->lists = rk_arena_array(L->arena, v->count ? v->count : 1, sizeof *L->lists);
     if (!L->lists) {
@@ -269,7 +269,7 @@ static void load_pillars(QLoader *L, const RkNode *root)
         return;
     }
     for (size_t i = 0; i < v->count; i++) {
-        if (rk_q_map(L, v->items[i], "a pillar {id, title, questions}"))
+        if (rk_q_map(L, v->items[i], "a pillar (a map with id, title and questions)"))
             load_pillar(L, v->items[i], &q->pillars[q->n_pillars], q->n_pillars);
         q->n_pillars++;
     }

@@ -161,7 +161,7 @@ bool rk_q_map(QLoader *L, const RkNode *n, const char *what)
     if (n && n->kind == RK_NODE_MAP)
         return true;
     char f[96];
-    rk_q_error(L, n, "expected %s (a map of key: value), found %s", what,
+    rk_q_error(L, n, "expected %s, found %s", what,
                rk_q_found(n, f, sizeof f));
     return false;
 }

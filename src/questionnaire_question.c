@@ -59,7 +59,7 @@ static void number_fields(QLoader *L, const RkNode *m, RkQuestion *qn, const cha
     size_t k = 0;
     for (size_t i = 0; i < b->count; i++) {
         const RkNode *bm = b->items[i];
-        if (!rk_q_map(L, bm, "a band {min, points}"))
+        if (!rk_q_map(L, bm, "a band (a map such as {min: 10, points: 2})"))
             continue;
         char bw[160];
         snprintf(bw, sizeof bw, "band %zu of %s", i + 1, where);
@@ -165,7 +165,7 @@ static void checks(QLoader *L, const RkNode *m, RkQuestion *qn, const char *wher
     size_t k = 0;
     for (size_t i = 0; i < c->count; i++) {
         const RkNode *cm = c->items[i];
-        if (!rk_q_map(L, cm, "a check {check, message}"))
+        if (!rk_q_map(L, cm, "a check (a map with check and message)"))
             continue;
         char cw[160];
         snprintf(cw, sizeof cw, "check %zu of %s", i + 1, where);
@@ -285,7 +285,7 @@ static bool append(QLoader *L, RkQuestion *qn)
 
 RkQuestion *rk_q_question(QLoader *L, const RkNode *m, size_t pillar)
 {
-    if (!rk_q_map(L, m, "a question {id, type, text, ...}"))
+    if (!rk_q_map(L, m, "a question (a map with id, type, text...)"))
         return NULL;
     rk_q_check_keys(L, m, question_keys, N(question_keys), "question");
     RkQuestion *qn = rk_arena_alloc(L->arena, sizeof *qn);
