@@ -248,6 +248,8 @@ static void load_pillar(QLoader *L, const RkNode *m, RkPillar *p, size_t index)
     p->questions = NULL; /* set once L->qs is final */
 }
 
+/* pillars: a non-empty list of pillar maps (a bad item is reported and
+   counted, so later pillars keep their indexes). */
 static void load_pillars(QLoader *L, const RkNode *root)
 {
     const RkNode *v = rk_node_get(root, "pillars");

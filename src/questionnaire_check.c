@@ -146,6 +146,7 @@ void rk_q_expr_error(QLoader *L, const Expr *e, const char *at, const char *fmt,
     rk_q_error_at(L, line, col, "%s", msg);
 }
 
+/* Compile each `when` and check; scan the ones that compile. */
 void rk_q_check_expressions(QLoader *L)
 {
     const char **ids = malloc((L->n_qs ? L->n_qs : 1) * sizeof *ids);

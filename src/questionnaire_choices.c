@@ -13,6 +13,8 @@
 
 static const char *const choice_keys[] = {"value", "label", "points"};
 
+/* A list of {value, label, points}: values unique, not dont_know; labels
+   required; points optional here (the scored question decides). */
 RkChoice *rk_q_choices(QLoader *L, const RkNode *list, const char *where, size_t *n_out)
 {
     char f[96];

@@ -328,6 +328,7 @@ static size_t hash(const char *s)
     return h;
 }
 
+/* Linear probing over L->slots (a power of two, at most half full). */
 long rk_q_id_find(const QLoader *L, const char *id)
 {
     if (!L->n_slots)

@@ -283,6 +283,9 @@ static bool append(QLoader *L, RkQuestion *qn)
     return true;
 }
 
+/* One question: keys, id (a unique Lua name), type, texts, then what its
+   type allows; it is appended to the loader's list even when partly wrong,
+   so that later errors (and `when` order) still make sense. */
 RkQuestion *rk_q_question(QLoader *L, const RkNode *m, size_t pillar)
 {
     if (!rk_q_map(L, m, "a question (a map with id, type, text...)"))
