@@ -52,6 +52,13 @@ typedef struct RkCheck {
     int line, column;
 } RkCheck;
 
+/* number questions may be scored by bands: the highest band whose min is
+   <= the answer gives its points. */
+typedef struct RkBand {
+    double min;
+    double points;
+} RkBand;
+
 typedef enum RkMultiScoring { RK_MULTI_SUM, RK_MULTI_CAP } RkMultiScoring;
 
 typedef struct RkQuestion {
@@ -109,13 +116,6 @@ typedef struct RkLevel {
     RkText name;
     RkText description;
 } RkLevel;
-
-/* number questions may be scored by bands: the highest band whose min is
-   <= the answer gives its points. */
-typedef struct RkBand {
-    double min;
-    double points;
-} RkBand;
 
 typedef struct RkQuestionnaire {
     RkArena *arena;
