@@ -79,10 +79,12 @@ void rk_pdf_new_page(RkPdf *p)
     p->n_pages++;
 }
 
-void rk_pdf_need(RkPdf *p, float h)
+bool rk_pdf_need(RkPdf *p, float h)
 {
-    if (rk_pdf_ok(p) && p->y - h < RK_PDF_MARGIN)
-        rk_pdf_new_page(p);
+    if (!rk_pdf_ok(p) || p->y - h >= RK_PDF_MARGIN)
+        return false;
+    rk_pdf_new_page(p);
+    return true;
 }
 
 float rk_pdf_width(RkPdf *p, HPDF_Font f, float size, const char *s)
@@ -170,27 +172,45 @@ static float ascent_of(HPDF_Font f, float size)
 }
 
 int rk_pdf_count_lines(RkPdf *p, HPDF_Font f, float size, float width,
-                       const char *s)
+                       const char *s, int max_lines)
 {
     int lines = 0;
     size_t len = strlen(s), at = 0, draw;
-    while (rk_pdf_ok(p) && at < len) {
+    while (rk_pdf_ok(p) && at < len && lines < max_lines) {
         at += next_line(f, size, width, s + at, len - at, &draw);
         lines++;
     }
     return lines;
 }
 
+#define ELLIPSIS "\xE2\x80\xA6"
+
 int rk_pdf_wrap_at(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
-                   float top, float width, float leading, const char *s)
+                   float top, float width, float leading, const char *s,
+                   int max_lines)
 {
     int lines = 0;
     size_t len = strlen(s), at = 0, draw;
     float ascent = ascent_of(f, size);
-    while (rk_pdf_ok(p) && at < len) {
+    float ell = rk_pdf_width(p, f, size, ELLIPSIS);
+    while (rk_pdf_ok(p) && at < len && lines < max_lines) {
+        float y = top - ascent - (float)lines * leading;
         size_t n = next_line(f, size, width, s + at, len - at, &draw);
-        draw_slice(p, f, size, c, x, top - ascent - (float)lines * leading,
-                   s + at, draw);
+        if (lines + 1 == max_lines && at + n < len) {
+            /* the last line allowed and text remains: cut it short with an
+               ellipsis rather than run below the box */
+            next_line(f, size, width - ell, s + at, len - at, &draw);
+            draw_slice(p, f, size, c, x, y, s + at, draw);
+            float w = 0;
+            if (draw > 0) {
+                HPDF_TextWidth tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)(s + at),
+                                                        (HPDF_UINT)draw);
+                w = (float)tw.width * size / 1000.0f;
+            }
+            rk_pdf_text(p, f, size, c, x + w, y, ELLIPSIS);
+        } else {
+            draw_slice(p, f, size, c, x, y, s + at, draw);
+        }
         at += n;
         lines++;
     }

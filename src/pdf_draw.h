@@ -45,19 +45,22 @@ static inline bool rk_pdf_ok(const RkPdf *p) { return p->doc && p->error == 0; }
 
 void rk_pdf_new_page(RkPdf *p);
 /* Start a new page unless h points still fit above the bottom margin. */
-void rk_pdf_need(RkPdf *p, float h);
+bool rk_pdf_need(RkPdf *p, float h); /* true when it started a page */
 
 float rk_pdf_width(RkPdf *p, HPDF_Font f, float size, const char *s);
 /* One line of text with its baseline at y; no wrapping: the caller measured. */
 void rk_pdf_text(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float y,
                  const char *s);
-/* Lines text takes when wrapped to width ('\n' starts a new line). */
+/* Lines text takes when wrapped to width ('\n' starts a new line), at most
+   max_lines. */
 int rk_pdf_count_lines(RkPdf *p, HPDF_Font f, float size, float width,
-                       const char *s);
+                       const char *s, int max_lines);
 /* Draw text wrapped to width with its first line's top at `top`, no page
-   breaks (table cells: count the lines first). Returns the lines drawn. */
+   breaks (table cells: count the lines first); at most max_lines, the last
+   one ending in an ellipsis when text is left. Returns the lines drawn. */
 int rk_pdf_wrap_at(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
-                   float top, float width, float leading, const char *s);
+                   float top, float width, float leading, const char *s,
+                   int max_lines);
 /* A paragraph at the cursor, wrapped to width, breaking pages between lines;
    moves the cursor below it. */
 void rk_pdf_para(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,

@@ -27,15 +27,15 @@ typedef struct Words {
 
 static const Words words[] = {
     {"en", {"Overall score", "Level", "Pillar", "Score", "Pillars", "no data",
-            "capped at", "Data confidence", "answered", "don't know",
+            "Capped at", "Data confidence", "answered", "don't know",
             "Findings", "Respondent", "Date", "Questionnaire", "Gap",
             "Strength", "Recommendation"}},
     {"fr", {"Score global", "Niveau", "Pilier", "Score", "Piliers",
-            "pas de données", "plafonné à", "Fiabilité des données",
+            "pas de données", "Plafonné à", "Fiabilité des données",
             "répondues", "ne sait pas", "Constats", "Répondant", "Date",
             "Questionnaire", "Lacune", "Point fort", "Recommandation"}},
     {"es", {"Puntuación global", "Nivel", "Pilar", "Puntuación", "Pilares",
-            "sin datos", "limitado a", "Confianza de los datos", "respondidas",
+            "sin datos", "Limitado a", "Confianza de los datos", "respondidas",
             "no sabe", "Hallazgos", "Encuestado", "Fecha", "Cuestionario",
             "Brecha", "Fortaleza", "Recomendación"}},
 };
@@ -89,13 +89,22 @@ static const char *percent_sign(const Report *rp)
     return rp->dec == ',' ? "\xE2\x80\xAF%" : "%";
 }
 
-/* Text of a cap: "capped at Emerging: reason". */
-static void fmt_cap(const Report *rp, char *buf, size_t size, const RkCap *cap)
+/* Text of a cap: "Capped at Emerging: reason", into b (emptied first). */
+static void fmt_cap(const Report *rp, RkBuf *b, const RkCap *cap)
 {
     const char *reason = cap->reason && *cap->reason ? cap->reason : NULL;
-    snprintf(buf, size, "%s %s%s%s", word(rp, W_CAPPED),
-             cap->max_level_name ? cap->max_level_name : "?",
-             reason ? ": " : "", reason ? reason : "");
+    b->len = 0;
+    rk_buf_printf(b, "%s %s%s%s", word(rp, W_CAPPED),
+                  cap->max_level_name ? cap->max_level_name : "?",
+                  reason ? ": " : "", reason ? reason : "");
+}
+
+/* Text built in b, or "" when it could not be (out of memory: recorded). */
+static const char *built(Report *rp, const RkBuf *b)
+{
+    if (b->failed)
+        rp->pdf.error = HPDF_FAILD_TO_ALLOC_MEM;
+    return b->data && !b->failed ? b->data : "";
 }
 
 /* The questionnaire's title, the subject and who answered, when. */
@@ -108,19 +117,19 @@ static void block_header(Report *rp)
     const char *subject = rp->r->subject && *rp->r->subject ? rp->r->subject
                           : rp->in->file ? rp->in->file : "";
     rk_pdf_para(p, p->bold, 22, INK, RK_PDF_LEFT, RK_PDF_WIDTH, 27, subject);
-    char meta[1024];
-    size_t n = (size_t)snprintf(meta, sizeof meta, "%s %s %s",
-                                word(rp, W_QUESTIONNAIRE), rp->q->id,
-                                rp->q->version ? rp->q->version : "");
+    RkBuf meta;
+    rk_buf_init(&meta);
+    rk_buf_printf(&meta, "%s %s %s", word(rp, W_QUESTIONNAIRE), rp->q->id,
+                  rp->q->version ? rp->q->version : "");
     const RkAnswers *a = rp->in->answers;
-    if (a && a->respondent && *a->respondent && n < sizeof meta)
-        n += (size_t)snprintf(meta + n, sizeof meta - n, "  ·  %s: %s",
-                              word(rp, W_RESPONDENT), a->respondent);
-    if (a && a->date && *a->date && n < sizeof meta)
-        snprintf(meta + n, sizeof meta - n, "  ·  %s: %s", word(rp, W_DATE),
-                 a->date);
+    if (a && a->respondent && *a->respondent)
+        rk_buf_printf(&meta, "  ·  %s: %s", word(rp, W_RESPONDENT), a->respondent);
+    if (a && a->date && *a->date)
+        rk_buf_printf(&meta, "  ·  %s: %s", word(rp, W_DATE), a->date);
     p->y -= 4;
-    rk_pdf_para(p, p->regular, 9, GREY, RK_PDF_LEFT, RK_PDF_WIDTH, 12, meta);
+    rk_pdf_para(p, p->regular, 9, GREY, RK_PDF_LEFT, RK_PDF_WIDTH, 12,
+                built(rp, &meta));
+    rk_buf_free(&meta);
     p->y -= 10;
     rk_pdf_hline(p, RK_PDF_LEFT, RK_PDF_RIGHT, p->y, 0.8f, RULE);
     p->y -= 18;
@@ -169,7 +178,7 @@ static void block_overall(Report *rp)
     }
     const char *level = r->level_name && *r->level_name ? r->level_name : "—";
     rk_pdf_wrap_at(p, p->bold, 18, INK, RK_PDF_LEFT + 190, p->y - 24,
-                   RK_PDF_WIDTH - 190, 22, level);
+                   RK_PDF_WIDTH - 190, 22, level, 2);
     p->y = base - 14;
     bar(rp, RK_PDF_LEFT, p->y - 6, RK_PDF_WIDTH, 6, r->score);
     /* ticks at the level thresholds, so the bar reads against the levels */
@@ -178,11 +187,15 @@ static void block_overall(Report *rp)
         rk_pdf_rect(p, x - 0.5f, p->y - 9, 1, 12, GREY);
     }
     p->y -= 22;
-    char line[1200];
     if (r->cap.active) {
-        fmt_cap(rp, line, sizeof line, &r->cap);
-        rk_pdf_para(p, p->regular, 10, WARN, RK_PDF_LEFT, RK_PDF_WIDTH, 13, line);
+        RkBuf b;
+        rk_buf_init(&b);
+        fmt_cap(rp, &b, &r->cap);
+        rk_pdf_para(p, p->regular, 10, WARN, RK_PDF_LEFT, RK_PDF_WIDTH, 13,
+                    built(rp, &b));
+        rk_buf_free(&b);
     }
+    char line[512];
     fmt_confidence(rp, line, sizeof line);
     rk_pdf_para(p, p->regular, 10, GREY, RK_PDF_LEFT, RK_PDF_WIDTH, 13, line);
     p->y -= 16;
@@ -197,12 +210,10 @@ static void block_overall(Report *rp)
 #define COL_BAR (RK_PDF_LEFT + 380.0f)
 #define COL_BAR_W (RK_PDF_RIGHT - COL_BAR)
 
-static void table_head(Report *rp)
+/* The column names (again at the top of each page the table runs onto). */
+static void table_columns(Report *rp)
 {
     RkPdf *p = &rp->pdf;
-    rk_pdf_need(p, 60);
-    rk_pdf_text(p, p->bold, 13, INK, RK_PDF_LEFT, p->y - 11, word(rp, W_PILLARS));
-    p->y -= 24;
     float b = p->y - 8;
     const char *sc = word(rp, W_SCORE);
     rk_pdf_text(p, p->regular, 8.5f, GREY, COL_TITLE, b, word(rp, W_PILLAR));
@@ -213,43 +224,57 @@ static void table_head(Report *rp)
     rk_pdf_hline(p, RK_PDF_LEFT, RK_PDF_RIGHT, p->y, 0.8f, RULE);
 }
 
+/* Most lines a cell may take, so one row always fits on a page. */
+#define MAX_TITLE_LINES 4
+#define MAX_CAP_LINES 6
+
 /* One pillar row; its height follows the wrapped title, level and cap. */
 static void table_row(Report *rp, const RkPillarResult *pr)
 {
     RkPdf *p = &rp->pdf;
-    char cap[1200] = "", num[32];
+    bool none = isnan(pr->score);
+    RkBuf cap;
+    rk_buf_init(&cap);
     if (pr->cap.active)
-        fmt_cap(rp, cap, sizeof cap, &pr->cap);
-    const char *level = isnan(pr->score) ? "" : pr->level_name ? pr->level_name : "";
-    int lt = rk_pdf_count_lines(p, p->regular, 10, COL_TITLE_W, pr->title);
-    int ll = rk_pdf_count_lines(p, p->regular, 10, COL_LEVEL_W, level);
-    int lc = *cap ? rk_pdf_count_lines(p, p->regular, 8.5f, RK_PDF_WIDTH - 12, cap) : 0;
-    float h = 7 + 13.0f * (float)(lt > ll ? lt : ll) + 11.0f * (float)lc + 6;
-    rk_pdf_need(p, h);
+        fmt_cap(rp, &cap, &pr->cap);
+    const char *ct = built(rp, &cap);
+    const char *title = pr->title ? pr->title : pr->id;
+    const char *level = none ? word(rp, W_NO_DATA) : pr->level_name ? pr->level_name : "";
+    int lt = rk_pdf_count_lines(p, p->regular, 10, COL_TITLE_W, title, MAX_TITLE_LINES);
+    int ll = rk_pdf_count_lines(p, p->regular, 10, COL_LEVEL_W, level, MAX_TITLE_LINES);
+    int lc = rk_pdf_count_lines(p, p->regular, 8.5f, RK_PDF_WIDTH - 12, ct,
+                                MAX_CAP_LINES);
+    int lines = lt > ll ? lt : ll;
+    float h = 7 + 13.0f * (float)lines + 11.0f * (float)lc + 6;
+    if (rk_pdf_need(p, h))
+        table_columns(rp);
     float top = p->y - 7;
-    rk_pdf_wrap_at(p, p->regular, 10, INK, COL_TITLE, top, COL_TITLE_W, 13, pr->title);
-    const char *sc = num;
-    if (isnan(pr->score))
-        sc = word(rp, W_NO_DATA);
-    else
+    rk_pdf_wrap_at(p, p->regular, 10, INK, COL_TITLE, top, COL_TITLE_W, 13, title,
+                   MAX_TITLE_LINES);
+    char num[32] = "—";
+    if (!none)
         fmt1(rp, num, sizeof num, pr->score);
-    HPDF_Font sf = isnan(pr->score) ? p->regular : p->bold;
-    RkRgb scol = isnan(pr->score) ? GREY : INK;
-    rk_pdf_text(p, sf, 10, scol, COL_SCORE_R - rk_pdf_width(p, sf, 10, sc),
-                top - 7.6f, sc);
-    rk_pdf_wrap_at(p, p->regular, 10, INK, COL_LEVEL, top, COL_LEVEL_W, 13, level);
-    bar(rp, COL_BAR, top - 8, COL_BAR_W, 6, pr->score);
-    if (*cap)
-        rk_pdf_wrap_at(p, p->regular, 8.5f, WARN, COL_TITLE + 12,
-                       top - 13.0f * (float)(lt > ll ? lt : ll) - 1,
-                       RK_PDF_WIDTH - 12, 11, cap);
+    float base = top - (float)HPDF_Font_GetAscent(p->bold) * 10 / 1000.0f;
+    rk_pdf_text(p, p->bold, 10, none ? GREY : INK,
+                COL_SCORE_R - rk_pdf_width(p, p->bold, 10, num), base, num);
+    rk_pdf_wrap_at(p, p->regular, 10, none ? GREY : INK, COL_LEVEL, top, COL_LEVEL_W,
+                   13, level, MAX_TITLE_LINES);
+    bar(rp, COL_BAR, base - 0.5f, COL_BAR_W, 6, pr->score);
+    rk_pdf_wrap_at(p, p->regular, 8.5f, WARN, COL_TITLE + 12,
+                   top - 13.0f * (float)lines - 1, RK_PDF_WIDTH - 12, 11, ct,
+                   MAX_CAP_LINES);
+    rk_buf_free(&cap);
     p->y -= h;
     rk_pdf_hline(p, RK_PDF_LEFT, RK_PDF_RIGHT, p->y, 0.4f, RULE);
 }
 
 static void block_pillars(Report *rp)
 {
-    table_head(rp);
+    RkPdf *p = &rp->pdf;
+    rk_pdf_need(p, 90); /* the heading, the columns and a row or two */
+    rk_pdf_text(p, p->bold, 13, INK, RK_PDF_LEFT, p->y - 11, word(rp, W_PILLARS));
+    p->y -= 24;
+    table_columns(rp);
     for (size_t i = 0; i < rp->r->n_pillars && rk_pdf_ok(&rp->pdf); i++)
         table_row(rp, &rp->r->pillars[i]);
     rp->pdf.y -= 20;
@@ -282,11 +307,17 @@ static void block_findings(Report *rp)
         const char *pt = pillar_title(rp, f->pillar);
         snprintf(head, sizeof head, "%s%s%s", word(rp, k), pt ? "  ·  " : "",
                  pt ? pt : "");
-        rk_pdf_need(p, 30);
-        rk_pdf_rect(p, RK_PDF_LEFT, p->y - 24, 2.5f, 22, c);
-        rk_pdf_para(p, p->bold, 8.5f, c, RK_PDF_LEFT + 9, RK_PDF_WIDTH - 9, 11, head);
-        rk_pdf_para(p, p->regular, 10, INK, RK_PDF_LEFT + 9, RK_PDF_WIDTH - 9, 13,
-                    f->text ? f->text : "");
+        const char *text = f->text ? f->text : "";
+        float w = RK_PDF_WIDTH - 9;
+        int lh = rk_pdf_count_lines(p, p->bold, 8.5f, w, head, 1000);
+        int lt = rk_pdf_count_lines(p, p->regular, 10, w, text, 1000);
+        float h = 11.0f * (float)lh + 13.0f * (float)lt;
+        rk_pdf_need(p, h < 60 ? h : 60); /* a long finding may run on */
+        /* the stripe spans what fits on this page */
+        float sh = h < p->y - RK_PDF_MARGIN ? h : p->y - RK_PDF_MARGIN;
+        rk_pdf_rect(p, RK_PDF_LEFT, p->y - sh + 1, 2.5f, sh - 1, c);
+        rk_pdf_para(p, p->bold, 8.5f, c, RK_PDF_LEFT + 9, w, 11, head);
+        rk_pdf_para(p, p->regular, 10, INK, RK_PDF_LEFT + 9, w, 13, text);
         p->y -= 8;
     }
 }

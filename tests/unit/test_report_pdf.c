@@ -210,7 +210,7 @@ static void french_report_checks_and_reads_back(void **state)
     assert_non_null(strstr(text, "77,8"));         /* a pillar */
     assert_non_null(strstr(text, "En développement"));
     assert_non_null(strstr(text, "pas de données")); /* the NaN pillar */
-    assert_non_null(strstr(text, "plafonné à Émergent"));
+    assert_non_null(strstr(text, "Plafonné à Émergent"));
     assert_non_null(strstr(text, "Fiabilité des données"));
     assert_non_null(strstr(text, "Ministère de l'Économie"));
     assert_non_null(strstr(text, "Adopter une loi-cadre"));
