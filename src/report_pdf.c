@@ -74,9 +74,11 @@ static const char *qtext(const Report *rp, const RkText *t)
    printf's %f (its separator depends on the process locale). */
 static void fmt1(const Report *rp, char *buf, size_t size, double v)
 {
+    if (!(v > 0))
+        v = 0;
+    if (v > 1e9)
+        v = 1e9; /* rules may return anything: keep lround defined */
     long t = lround(v * 10.0);
-    if (t < 0)
-        t = 0;
     if (t % 10 == 0)
         snprintf(buf, size, "%ld", t / 10);
     else
@@ -343,11 +345,12 @@ RkStatus rk_report_pdf(const RkReportInput *in, const char *path, RkDiag *d)
 
     const char *title = qtext(&rp, &rp.q->title);
     const char *subject = rp.r->subject ? rp.r->subject : "";
-    char doc_title[1024];
-    snprintf(doc_title, sizeof doc_title, "%s%s%s", title, *subject ? " — " : "",
-             subject);
+    RkBuf doc_title;
+    rk_buf_init(&doc_title);
+    rk_buf_printf(&doc_title, "%s%s%s", title, *subject ? " — " : "", subject);
     const char *author = in->answers ? in->answers->respondent : NULL;
-    rk_pdf_metadata(&rp.pdf, doc_title, subject, author);
+    rk_pdf_metadata(&rp.pdf, built(&rp, &doc_title), subject, author);
+    rk_buf_free(&doc_title);
 
     block_header(&rp);
     block_overall(&rp);

@@ -327,6 +327,39 @@ static void two_runs_give_the_same_bytes(void **state)
     unbuild(&x);
 }
 
+/* Nothing answered: no overall score, no answers header, no findings. */
+static void empty_result_still_renders(void **state)
+{
+    (void)state;
+    Fixture x;
+    build(&x);
+    for (size_t i = 0; i < N_PILLARS; i++) {
+        x.pr[i].score = NAN;
+        x.pr[i].level = -1;
+        x.pr[i].level_name = NULL;
+        x.pr[i].cap.active = false;
+    }
+    x.r.score = NAN;
+    x.r.level = -1;
+    x.r.level_name = NULL;
+    x.r.subject = NULL;
+    x.r.n_findings = 0;
+    x.r.n_answered = 0;
+    RkReportInput in = {&x.q, NULL, &x.r, "vide.yaml", NULL};
+    Tmp t;
+    tmp_make(&t);
+    RkDiag d;
+    rk_diag_init(&d);
+    assert_int_equal(rk_report_pdf(&in, t.path, &d), RK_OK);
+    char *text = pdftotext(t.path);
+    assert_non_null(strstr(text, "vide.yaml"));     /* no subject: the file */
+    assert_non_null(strstr(text, "pas de données")); /* the fallback language fr */
+    assert_null(strstr(text, "Constats"));
+    free(text);
+    tmp_clean(&t);
+    unbuild(&x);
+}
+
 /* Every word pdftotext -bbox finds lies inside the page's margins. */
 static void long_text_wraps_inside_the_page(void **state)
 {
@@ -385,6 +418,7 @@ int main(void)
         cmocka_unit_test(spanish_and_unknown_languages),
         cmocka_unit_test(failed_write_keeps_the_old_file),
         cmocka_unit_test(two_runs_give_the_same_bytes),
+        cmocka_unit_test(empty_result_still_renders),
         cmocka_unit_test(long_text_wraps_inside_the_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
