@@ -158,6 +158,26 @@ static void fmt_confidence(const Report *rp, char *buf, size_t size)
              word(rp, W_ANSWERED), r->n_dont_know, word(rp, W_DONT_KNOW));
 }
 
+/* Ticks at the level thresholds under the overall bar, each level's name
+   beside its tick when it fits before the next one. */
+static void level_scale(Report *rp)
+{
+    RkPdf *p = &rp->pdf;
+    const RkQuestionnaire *q = rp->q;
+    for (size_t i = 0; i < q->n_levels; i++) {
+        float x = RK_PDF_LEFT + RK_PDF_WIDTH * (float)(q->levels[i].min / 100.0);
+        float next = i + 1 < q->n_levels
+                         ? RK_PDF_LEFT + RK_PDF_WIDTH * (float)(q->levels[i + 1].min / 100.0)
+                         : RK_PDF_RIGHT;
+        if (i > 0)
+            rk_pdf_rect(p, x - 0.5f, p->y - 9, 1, 12, GREY);
+        const char *name = qtext(rp, &q->levels[i].name);
+        float w = rk_pdf_width(p, p->regular, 7.5f, name);
+        if (x + 3 + w <= next - 3)
+            rk_pdf_text(p, p->regular, 7.5f, GREY, x + (i > 0 ? 3 : 0), p->y - 18, name);
+    }
+}
+
 /* The overall score, big, with the level, a bar, the cap and confidence. */
 static void block_overall(Report *rp)
 {
@@ -183,12 +203,8 @@ static void block_overall(Report *rp)
                    RK_PDF_WIDTH - 190, 22, level, 2);
     p->y = base - 14;
     bar(rp, RK_PDF_LEFT, p->y - 6, RK_PDF_WIDTH, 6, r->score);
-    /* ticks at the level thresholds, so the bar reads against the levels */
-    for (size_t i = 1; i < rp->q->n_levels; i++) {
-        float x = RK_PDF_LEFT + RK_PDF_WIDTH * (float)(rp->q->levels[i].min / 100.0);
-        rk_pdf_rect(p, x - 0.5f, p->y - 9, 1, 12, GREY);
-    }
-    p->y -= 22;
+    level_scale(rp);
+    p->y -= 34;
     if (r->cap.active) {
         RkBuf b;
         rk_buf_init(&b);
