@@ -18,8 +18,6 @@
 
 #include "readykit/report.h"
 
-#define RK_TEST_STUBS 1 /* TEMPORARY: drop with fixture_stubs.h at merge */
-#include "fixture_stubs.h"
 
 static const char *langs[] = {"fr", "en"};
 static const char *two_langs[] = {"fr", "en"};
