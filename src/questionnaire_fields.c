@@ -129,6 +129,37 @@ const RkNode *rk_q_key_node(const RkNode *map, const char *key)
     return NULL;
 }
 
+/* What other survey formats (XLSForm, SurveyJS, LimeSurvey) call our keys,
+   so that their authors get the right "did you mean". */
+static const char *const synonyms[][2] = {
+    {"hint", "help"}, {"guidance", "help"}, {"description", "help"},
+    {"relevant", "when"}, {"relevance", "when"}, {"visibleIf", "when"},
+    {"visible_if", "when"}, {"condition", "when"}, {"show_if", "when"},
+    {"constraint", "checks"}, {"validators", "checks"}, {"validation", "checks"},
+    {"constraint_message", "checks"}, {"isRequired", "required"}, {"mandatory", "required"},
+    {"label", "text"}, {"question", "text"}, {"title", "text"}, {"name", "id"},
+    {"options", "choices"}, {"answers", "choices"}, {"list_name", "choices"},
+    {"score", "points"}, {"value", "points"}, {"default_value", "default"},
+    {"defaultValue", "default"}, {"maximum", "max"}, {"minimum", "min"},
+    {"sections", "pillars"}, {"groups", "pillars"}, {"pages", "pillars"},
+    {"elements", "questions"}, {"items", "questions"}, {"lang", "languages"},
+    {"default_language", "languages"}, {"thresholds", "levels"}, {"label", "name"},
+    {"threshold", "min"}, {"text", "label"}, {"lists", "choice_lists"},
+    {"choices", "choice_lists"}};
+
+/* The key our format uses for word in other formats, if it is allowed here. */
+static const char *synonym(const char *word, const char *const *allowed, size_t n)
+{
+    for (size_t i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++) {
+        if (strcmp(word, synonyms[i][0]) != 0)
+            continue;
+        for (size_t j = 0; j < n; j++)
+            if (strcmp(allowed[j], synonyms[i][1]) == 0)
+                return allowed[j];
+    }
+    return NULL;
+}
+
 /* Every key of map must be one of allowed; a near miss gets "did you mean". */
 void rk_q_check_keys(QLoader *L, const RkNode *map, const char *const *allowed,
                      size_t n, const char *where)
@@ -140,7 +171,9 @@ void rk_q_check_keys(QLoader *L, const RkNode *map, const char *const *allowed,
             known = strcmp(k->text, allowed[j]) == 0 && strlen(allowed[j]) == k->len;
         if (known)
             continue;
-        const char *near = rk_suggest(k->text, allowed, n);
+        const char *near = synonym(k->text, allowed, n);
+        if (!near)
+            near = rk_suggest(k->text, allowed, n);
         if (near) {
             rk_q_error(L, k, "unknown key '%.60s' in %s (did you mean '%s'?)", k->text,
                        where, near);
