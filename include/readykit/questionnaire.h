@@ -74,7 +74,10 @@ typedef struct RkQuestion {
     bool dont_know;        /* "don't know" is an allowed answer */
     const char *when;      /* Lua expression or NULL */
     int when_line, when_column;
-    const char *default_value; /* raw scalar text or NULL */
+    const char *default_value; /* raw scalar text or NULL ("yes"/"no" for yes_no;
+                                  for multi the first of default_values) */
+    const char **default_values; /* multi: the default choices; else NULL */
+    size_t n_default_values;
 
     /* yes_no, scale, choice, multi. yes_no has the choices yes and no. */
     const RkChoice *choices;
@@ -134,6 +137,7 @@ typedef struct RkQuestionnaire {
     RkQuestion **questions; /* all questions in order */
     size_t n_questions;
     double max_points;      /* sum of weight * max_points over scored questions */
+    void *source;           /* private: the YAML node tree the strings point into */
 } RkQuestionnaire;
 
 /* Load and validate. Every error of the file is reported in one run: the
