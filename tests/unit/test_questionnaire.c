@@ -357,6 +357,36 @@ static void unreadable_and_non_utf8(void **state)
     assert_non_null(strstr(d.message, "UTF-8"));
 }
 
+static void readme_example_loads(void **state)
+{
+    (void)state;
+    /* The first ```yaml block of questionnaires/README.md is a complete example. */
+    FILE *f = fopen("questionnaires/README.md", "r");
+    assert_non_null(f);
+    static char doc[8192];
+    char line[512];
+    size_t n = 0;
+    int inside = 0;
+    while (fgets(line, sizeof line, f) && inside < 2) {
+        if (strncmp(line, "```", 3) == 0) {
+            inside += inside || strncmp(line, "```yaml", 7) == 0;
+            continue;
+        }
+        if (inside == 1 && n + strlen(line) < sizeof doc) {
+            strcpy(doc + n, line);
+            n += strlen(line);
+        }
+    }
+    fclose(f);
+    assert_true(n > 0);
+    RkDiag d;
+    RkQuestionnaire *q = load_ok(doc, &d);
+    assert_string_equal(q->id, "city-sse");
+    assert_int_equal(d.n_warnings, 0);
+    assert_true(q->max_points == 8);
+    rk_questionnaire_free(q);
+}
+
 static void out_of_memory_is_clean(void **state)
 {
     (void)state;
@@ -391,6 +421,7 @@ int main(void)
         cmocka_unit_test(all_errors_in_one_run),
         cmocka_unit_test(rules_resolved_and_required),
         cmocka_unit_test(unreadable_and_non_utf8),
+        cmocka_unit_test(readme_example_loads),
         cmocka_unit_test(out_of_memory_is_clean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
