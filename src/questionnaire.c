@@ -173,6 +173,7 @@ static void load_lists(QLoader *L, const RkNode *root)
     for (size_t i = 0; i < v->count; i++) {
         QList *cl = &L->lists[L->n_lists++];
         cl->name = v->pairs[i].key->text;
+        cl->key = v->pairs[i].key;
         cl->node = v->pairs[i].value;
         char where[128];
         snprintf(where, sizeof where, "choice list '%.60s'", cl->name);
@@ -303,22 +304,23 @@ static void load_root(QLoader *L, const RkNode *root)
     load_levels(L, root);
     load_lists(L, root);
     load_pillars(L, root);
+    for (size_t i = 0; i < L->n_lists; i++)
+        if (!L->lists[i].used)
+            rk_q_warn(L, L->lists[i].key, "choice list '%s' is not used by any question",
+                      L->lists[i].name);
     if (!L->oom)
         rk_q_check_expressions(L);
     if (L->errors == 0)
         finish(L);
 }
 
-RkStatus rk_questionnaire_load(const char *path, RkQuestionnaire **out, RkDiag *d)
+/* Build the questionnaire from a parsed tree (taken over: freed with the
+   questionnaire, or here on error). */
+static RkStatus build(RkNodeTree *tree, const char *path, RkQuestionnaire **out, RkDiag *d)
 {
-    *out = NULL;
-    RkNodeTree *tree = NULL;
-    RkStatus s = rk_node_load_file(path, &tree, d);
-    if (s != RK_OK)
-        return s;
     RkArena *arena = rk_arena_new();
     RkQuestionnaire *q = arena ? rk_arena_alloc(arena, sizeof *q) : NULL;
-    if (!q) {
+    if (!q || !tree->path) {
         rk_arena_free(arena);
         rk_node_tree_free(tree);
         return rk_diag_set(d, RK_EINTERNAL, path, 0, 0, "out of memory");
@@ -340,6 +342,7 @@ RkStatus rk_questionnaire_load(const char *path, RkQuestionnaire **out, RkDiag *
     rk_q_flush(&L);
     free(L.slots);
     free(L.qs);
+    free(L.exprs);
     rk_q_lua_close(&L);
     if (L.errors) {
         rk_node_tree_free(tree);
@@ -348,6 +351,23 @@ RkStatus rk_questionnaire_load(const char *path, RkQuestionnaire **out, RkDiag *
     }
     *out = q;
     return RK_OK;
+}
+
+RkStatus rk_questionnaire_load(const char *path, RkQuestionnaire **out, RkDiag *d)
+{
+    *out = NULL;
+    RkNodeTree *tree = NULL;
+    RkStatus s = rk_node_load_file(path, &tree, d);
+    return s != RK_OK ? s : build(tree, path, out, d);
+}
+
+RkStatus rk_questionnaire_parse(const char *data, size_t len, const char *display_path,
+                                RkQuestionnaire **out, RkDiag *d)
+{
+    *out = NULL;
+    RkNodeTree *tree = NULL;
+    RkStatus s = rk_node_parse(data, len, display_path, &tree, d);
+    return s != RK_OK ? s : build(tree, display_path, out, d);
 }
 
 void rk_questionnaire_free(RkQuestionnaire *q)

@@ -2,11 +2,10 @@
  * questionnaire_check: the second pass over the Lua expressions of a
  * questionnaire (`when` and `checks`). Each is compiled, never run, in a bare
  * Lua state as "return (EXPR)", and Lua's syntax error is mapped back to the
- * expression's place in the YAML file. Then the questions it names
- * (answer.x, answer["x"], selected('x', ...), answered('x'), dont_know('x'),
- * count_selected('x')) must exist, and for `when` come earlier.
+ * expression's place in the YAML file. Then questionnaire_scan.c checks
+ * the questions it names.
  */
-#include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,17 +14,6 @@
 #include <lua.h>
 
 #include "questionnaire_int.h"
-#include "readykit/suggest.h"
-
-/* One expression being checked. */
-typedef struct Expr {
-    const char *text;
-    int line, column;
-    const char *what;      /* "'when' of question 'x'" */
-    long self;             /* index of its question */
-    bool earlier_only;     /* `when`: only earlier questions */
-    const char **ids;      /* every question id, for "did you mean" */
-} Expr;
 
 void rk_q_lua_close(QLoader *L)
 {
@@ -84,125 +72,73 @@ static void compile(QLoader *L, const Expr *e)
     lua_pop(S, 1); /* -- */
 }
 
-/* The question named id (bytes [s, s+n)) must exist (and come earlier). */
-static void reference(QLoader *L, const Expr *e, const char *s, size_t n)
+void rk_q_expr_node(QLoader *L, const RkNode *n)
 {
-    char id[128];
-    if (n == 0 || n >= sizeof id)
+    if (L->n_exprs == L->cap_exprs) {
+        size_t nc = L->cap_exprs ? L->cap_exprs * 2 : 64;
+        const RkNode **v = realloc(L->exprs, nc * sizeof *v);
+        if (!v)
+            return; /* positions fall back to the expression's start */
+        L->exprs = v;
+        L->cap_exprs = nc;
+    }
+    L->exprs[L->n_exprs++] = n;
+}
+
+/* The node whose text is text (expressions are met in the order recorded). */
+static const RkNode *expr_node(QLoader *L, const char *text)
+{
+    for (size_t k = 0; k < L->n_exprs; k++) {
+        size_t i = (L->expr_cursor + k) % L->n_exprs;
+        if (L->exprs[i]->text == text) {
+            L->expr_cursor = i + 1;
+            return L->exprs[i];
+        }
+    }
+    return NULL;
+}
+
+/* The file position of byte at of e's text: exact on a single-line plain or
+   quoted scalar (quoted: without escapes); in a block scalar, the line. */
+void rk_q_expr_position(const Expr *e, const char *at, int *line, int *col)
+{
+    *line = e->line;
+    *col = e->column;
+    if (!e->node)
         return;
-    memcpy(id, s, n);
-    id[n] = '\0';
-    long i = rk_q_id_find(L, id);
-    if (i < 0) {
-        const char *near = rk_suggest(id, e->ids, L->n_qs);
-        rk_q_error_at(L, e->line, e->column, "%s refers to unknown question '%s'%s%s%s", e->what,
-                      id, near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
-    } else if (e->earlier_only && i == e->self) {
-        rk_q_error_at(L, e->line, e->column, "%s refers to its own question '%s'; a 'when' "
-                      "can only use answers to earlier questions", e->what, id);
-    } else if (e->earlier_only && i > e->self) {
-        rk_q_error_at(L, e->line, e->column, "%s refers to question '%s', which comes later "
-                      "(line %d); a 'when' can only use answers to earlier questions",
-                      e->what, id, L->qs[i]->line);
-    }
-}
-
-/* Skip a string literal starting at p (a quote); returns the end; the
-   content is [*start, *start + *len) when it has no escapes. */
-static const char *skip_string(const char *p, const char **start, size_t *len)
-{
-    char q = *p++;
-    *start = p;
-    bool escaped = false;
-    while (*p && *p != q && *p != '\n') {
-        if (*p == '\\') {
-            escaped = true;
-            if (p[1])
-                p++;
-        }
-        p++;
-    }
-    *len = escaped ? 0 : (size_t)(p - *start);
-    return *p == q ? p + 1 : p;
-}
-
-/* Skip a long bracket [[...]] / [==[...]==] at p; NULL when p is not one. */
-static const char *skip_long(const char *p)
-{
-    if (*p != '[')
-        return NULL;
-    size_t level = 0;
-    const char *s = p + 1;
-    while (*s == '=')
-        s++, level++;
-    if (*s != '[')
-        return NULL;
-    for (s++; *s; s++)
-        if (*s == ']' && strspn(s + 1, "=") == level && s[1 + level] == ']')
-            return s + 2 + level;
-    return s;
-}
-
-static bool ident_start(char c) { return isalpha((unsigned char)c) || c == '_'; }
-static bool ident_char(char c) { return isalnum((unsigned char)c) || c == '_'; }
-
-static const char *spaces(const char *p)
-{
-    while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-        p++;
-    return p;
-}
-
-/* Find the questions an expression names, outside strings and comments. */
-static void scan(QLoader *L, const Expr *e)
-{
-    static const char *const helpers[] = {"selected", "answered", "dont_know", "count_selected"};
-    const char *p = e->text;
-    char prev = ' ';
-    while (*p) {
-        const char *s, *end;
-        size_t n;
-        if (*p == '-' && p[1] == '-') {
-            end = skip_long(p + 2);
-            p = end ? end : p + strcspn(p, "\n");
-        } else if (*p == '"' || *p == '\'') {
-            p = skip_string(p, &s, &n);
-        } else if (*p == '[' && (end = skip_long(p))) {
-            p = end;
-        } else if (ident_start(*p) && prev != '.' && prev != ':' && !ident_char(prev)) {
-            const char *w = p;
-            while (ident_char(*p))
-                p++;
-            size_t wl = (size_t)(p - w);
-            const char *q = spaces(p);
-            if (wl == 6 && memcmp(w, "answer", 6) == 0) {
-                if (*q == '.') {
-                    q = spaces(q + 1);
-                    s = q;
-                    while (ident_char(*q))
-                        q++;
-                    reference(L, e, s, (size_t)(q - s));
-                    p = q;
-                } else if (*q == '[' && (q = spaces(q + 1), *q == '"' || *q == '\'')) {
-                    p = skip_string(q, &s, &n);
-                    reference(L, e, s, n);
-                }
-            } else {
-                for (size_t h = 0; h < sizeof helpers / sizeof helpers[0]; h++)
-                    if (strlen(helpers[h]) == wl && memcmp(w, helpers[h], wl) == 0 &&
-                        *q == '(' && (q = spaces(q + 1), *q == '"' || *q == '\'')) {
-                        p = skip_string(q, &s, &n);
-                        reference(L, e, s, n);
-                        break;
-                    }
+    if (strchr(e->text, '\n')) {
+        /* Block content starts below the | and is (as editors indent it)
+           two columns right of the key, which sits left of ": |". */
+        const char *bol = e->text;
+        for (const char *p = e->text; p < at; p++)
+            if (*p == '\n') {
+                (*line)++;
+                bol = p + 1;
             }
-            prev = p[-1];
-            continue;
-        } else {
-            p++;
-        }
-        prev = p[-1];
+        *line += 1;
+        int key = e->column - (int)e->key_len - 2;
+        if (key >= 1)
+            *col = key + 2;
+        for (const char *p = bol; p < at; p++)
+            *col += ((unsigned char)*p & 0xC0) != 0x80;
+        return;
     }
+    *col += e->node->plain ? 0 : 1;
+    for (const char *p = e->text; p < at; p++)
+        *col += ((unsigned char)*p & 0xC0) != 0x80;
+}
+
+/* Report an error at byte at of the expression. */
+void rk_q_expr_error(QLoader *L, const Expr *e, const char *at, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int line, col;
+    rk_q_expr_position(e, at, &line, &col);
+    rk_q_error_at(L, line, col, "%s", msg);
 }
 
 void rk_q_check_expressions(QLoader *L)
@@ -221,24 +157,28 @@ void rk_q_check_expressions(QLoader *L)
         if (qn->when) {
             snprintf(what, sizeof what, "'when' of question '%.60s'", qn->id);
             e.text = qn->when;
+            e.node = expr_node(L, qn->when);
             e.line = qn->when_line;
             e.column = qn->when_column;
             e.earlier_only = true;
+            e.key_len = 4;
             size_t before = L->errors;
             compile(L, &e);
             if (L->errors == before)
-                scan(L, &e);
+                rk_q_scan(L, &e);
         }
         for (size_t c = 0; c < qn->n_checks; c++) {
             snprintf(what, sizeof what, "check %zu of question '%.60s'", c + 1, qn->id);
             e.text = qn->checks[c].expr;
+            e.node = expr_node(L, qn->checks[c].expr);
             e.line = qn->checks[c].line;
             e.column = qn->checks[c].column;
             e.earlier_only = false;
+            e.key_len = 5;
             size_t before = L->errors;
             compile(L, &e);
             if (L->errors == before)
-                scan(L, &e);
+                rk_q_scan(L, &e);
         }
     }
     free(ids);

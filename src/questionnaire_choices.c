@@ -135,6 +135,7 @@ void rk_q_choice_choices(QLoader *L, const RkNode *m, RkQuestion *qn, const char
     for (size_t i = 0; i < L->n_lists; i++) {
         if (strcmp(L->lists[i].name, c->text) == 0) {
             QList *cl = &L->lists[i];
+            cl->used = true;
             qn->choices = cl->choices;
             qn->n_choices = cl->n;
             if (!cl->choices || !qn->scored || cl->points_reported)

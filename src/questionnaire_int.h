@@ -20,6 +20,8 @@ typedef struct QList {
     RkChoice *choices;
     size_t n;
     bool points_reported;   /* "no points" said once per list */
+    bool used;              /* some question names it */
+    const RkNode *key;      /* its name in choice_lists */
 } QList;
 
 /* An error waiting to be reported (they are sorted by position first). */
@@ -45,6 +47,8 @@ typedef struct QLoader {
     RkQuestion **qs;
     size_t n_qs, cap_qs;
     void *lua;              /* lua_State for compiling expressions, or NULL */
+    const RkNode **exprs;   /* nodes of every `when` and check (malloc'd) */
+    size_t n_exprs, cap_exprs, expr_cursor;
     QErr *errs;             /* malloc'd; flushed into d by rk_q_flush */
     size_t n_errs, cap_errs;
 } QLoader;
@@ -96,6 +100,28 @@ RkChoice *rk_q_choices(QLoader *L, const RkNode *list, const char *where, size_t
    scale, choice or multi question (`choices`: inline or a list's name). */
 void rk_q_yes_no_choices(QLoader *L, const RkNode *m, RkQuestion *qn, const char *where);
 void rk_q_choice_choices(QLoader *L, const RkNode *m, RkQuestion *qn, const char *where);
+
+/* Remember the node of an expression (for positions inside it). */
+void rk_q_expr_node(QLoader *L, const RkNode *n);
+
+/* One expression being checked (second pass). */
+typedef struct Expr {
+    const char *text;
+    const RkNode *node;    /* its scalar, or NULL when not known */
+    int line, column;
+    const char *what;      /* "'when' of question 'x'" */
+    long self;             /* index of its question */
+    bool earlier_only;     /* `when`: only earlier questions */
+    size_t key_len;        /* strlen("when") or strlen("check") */
+    const char **ids;      /* every question id, for "did you mean" */
+} Expr;
+
+/* Where byte at of e's text is in the file; an error reported there. */
+void rk_q_expr_position(const Expr *e, const char *at, int *line, int *col);
+void rk_q_expr_error(QLoader *L, const Expr *e, const char *at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Check the questions (and choice values) expression e names. */
+void rk_q_scan(QLoader *L, const Expr *e);
 
 /* Second pass, once every question is known: compile every `when` and
    check, and resolve the questions they name. */

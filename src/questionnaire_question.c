@@ -169,6 +169,7 @@ static void checks(QLoader *L, const RkNode *m, RkQuestion *qn, const char *wher
         if (!ok)
             continue;
         const RkNode *e = rk_node_get(cm, "check");
+        rk_q_expr_node(L, e);
         cs[k].line = e->line;
         cs[k].column = e->column;
         k++;
@@ -252,6 +253,7 @@ static void flags(QLoader *L, const RkNode *m, RkQuestion *qn, const char *where
                    "e.g. \"answer.q1 == 'yes'\"", where);
     else if (w) {
         qn->when = w->text;
+        rk_q_expr_node(L, w);
         qn->when_line = w->line;
         qn->when_column = w->column;
     }
@@ -324,11 +326,18 @@ RkQuestion *rk_q_question(QLoader *L, const RkNode *m, size_t pillar)
         else if (qn->type != RK_Q_TEXT)
             rk_q_choice_choices(L, m, qn, where);
         if (qn->type == RK_Q_MULTI && rk_node_get(m, "cap")) {
-            if (rk_q_number(L, m, "cap", where, &qn->multi_cap))
+            if (rk_q_number(L, m, "cap", where, &qn->multi_cap)) {
                 qn->multi_scoring = RK_MULTI_CAP;
+                if (qn->multi_cap < 0)
+                    rk_q_error(L, rk_node_get(m, "cap"), "expected 'cap' of %s to be >= 0, "
+                               "found %g", where, qn->multi_cap);
+            }
         }
         default_value(L, m, qn, where);
         qn->max_points = best_points(qn);
+        if (qn->scored && qn->max_points <= 0 && L->errors == 0)
+            rk_q_warn(L, m, "%s is scored but no answer gives it points (give points, or "
+                      "mark it scored: false)", where);
     }
     checks(L, m, qn, where);
     if (!append(L, qn))

@@ -144,6 +144,10 @@ typedef struct RkQuestionnaire {
    first in d, the others in d->more (rk_diag_add); warnings (e.g. a missing
    translation) in d->warnings. On error *out stays NULL. */
 RkStatus rk_questionnaire_load(const char *path, RkQuestionnaire **out, RkDiag *d);
+/* The same from memory (tests, fuzzing): display_path names the file in
+   messages, and a `rules:` file is resolved against its folder. */
+RkStatus rk_questionnaire_parse(const char *data, size_t len, const char *display_path,
+                                RkQuestionnaire **out, RkDiag *d);
 void rk_questionnaire_free(RkQuestionnaire *q); /* accepts NULL */
 
 const RkQuestion *rk_questionnaire_find(const RkQuestionnaire *q, const char *id);

@@ -292,10 +292,60 @@ static void when_names_earlier_questions(void **state)
     const char *e = load_bad(ONE_PILLAR
                              "      - {id: a, type: yes_no, text: A, when: \"answer.b == 'yes'\"}\n"
                              "      - {id: b, type: yes_no, text: B, when: \"count_selected('zz') > 0\"}\n"
-                             "      - {id: c, type: yes_no, text: C, when: \"answer.a == 'x' -- answer.q9\"}\n");
-    expect_error(e, 11, 46, "refers to question 'b', which comes later (line 12)");
-    expect_error(e, 12, 46, "refers to unknown question 'zz'");
+                             "      - {id: c, type: yes_no, text: C, when: \"answer.a == 'yes' -- answer.q9\"}\n");
+    expect_error(e, 11, 54, "refers to question 'b', which comes later (line 12)");
+    expect_error(e, 12, 63, "refers to unknown question 'zz'");
     assert_null(strstr(e, "q9")); /* comments are not scanned */
+}
+
+static void expression_values_match_choices(void **state)
+{
+    (void)state;
+    const char *e = load_bad(ONE_PILLAR
+        "      - {id: s, type: choice, text: S, choices: [{value: on, label: On, points: 1}]}\n"
+        "      - {id: m, type: multi, text: M, choices: [{value: x, label: X, points: 1}]}\n"
+        "      - {id: n, type: number, text: N}\n"
+        "      - {id: a, type: yes_no, text: A, when: \"answer.s == 'no'\"}\n"
+        "      - {id: b, type: yes_no, text: B, when: \"answer.m ~= 'x'\"}\n"
+        "      - {id: c, type: yes_no, text: C, when: \"selected('m', 'y')\"}\n"
+        "      - {id: d, type: yes_no, text: D, when: \"answer.n == '3'\"}\n"
+        "      - {id: f, type: yes_no, text: F, when: \"answer['a'] == 'dont_know'\"}\n");
+    expect_error(e, 14, 60, "question 's' has no choice 'no'");
+    expect_error(e, 15, 60, "is a list; use selected('m', 'x')");
+    expect_error(e, 16, 62, "question 'm' has no choice 'y'");
+    expect_error(e, 17, 60, "whose answer is a number");
+    expect_error(e, 18, 63, "use dont_know('a')");
+}
+
+static void rules_api_references_and_unknown_names(void **state)
+{
+    (void)state;
+    const char *e = load_bad(ONE_PILLAR
+        "      - {id: a, type: yes_no, text: A}\n"
+        "      - {id: b, type: yes_no, text: B, when: \"rk.answer('a') and rk.get('zz')\"}\n");
+    expect_error(e, 12, 74, "refers to unknown question 'zz'");
+    RkDiag d;
+    RkQuestionnaire *q = load_ok(ONE_PILLAR
+        "      - {id: a, type: yes_no, text: A}\n"
+        "      - {id: b, type: yes_no, text: B, when: \"anwser.a == 'yes' and math.abs(-1) == #{k = 1}\"}\n",
+        &d);
+    assert_int_equal(d.n_warnings, 1);
+    assert_non_null(strstr(d.warnings, ":12:47: warning: 'when' of question 'b' uses 'anwser'"));
+    assert_non_null(strstr(d.warnings, "(did you mean 'answer'?)"));
+    rk_questionnaire_free(q);
+}
+
+static void warnings_do_not_fail(void **state)
+{
+    (void)state;
+    RkDiag d;
+    RkQuestionnaire *q = load_ok(
+        "choice_lists:\n  spare: [{value: a, label: A, points: 1}]\n" ONE_PILLAR
+        "      - {id: a, type: yes_no, text: A, points: {yes: 0, no: 0}}\n", &d);
+    assert_int_equal(d.n_warnings, 2);
+    assert_non_null(strstr(d.warnings, ":2:3: warning: choice list 'spare' is not used"));
+    assert_non_null(strstr(d.warnings, ":13:9: warning: question 'a' is scored but no answer"));
+    rk_questionnaire_free(q);
 }
 
 static void when_must_be_lua(void **state)
@@ -418,6 +468,9 @@ int main(void)
         cmocka_unit_test(levels_must_increase),
         cmocka_unit_test(when_names_earlier_questions),
         cmocka_unit_test(when_must_be_lua),
+        cmocka_unit_test(expression_values_match_choices),
+        cmocka_unit_test(warnings_do_not_fail),
+        cmocka_unit_test(rules_api_references_and_unknown_names),
         cmocka_unit_test(all_errors_in_one_run),
         cmocka_unit_test(rules_resolved_and_required),
         cmocka_unit_test(unreadable_and_non_utf8),
