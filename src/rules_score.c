@@ -70,7 +70,9 @@ static double get_num(lua_State *L, int s, const char *k, double lo, double hi, 
     double v = NAN;
     if (t == LUA_TNUMBER) {
         v = lua_tonumber(L, -1);
-        if (!isfinite(v) || v < lo - 1e-9 || v > hi + 1e-9) {
+        if (!isfinite(v))
+            luaL_error(L, "%s %s is not a finite number", what, k);
+        if (v < lo - 1e-9 || v > hi + 1e-9) {
             char msg[160];
             snprintf(msg, sizeof msg, "%s %s is %g, outside %g..%g", what, k, v, lo, hi);
             luaL_error(L, "%s", msg);
