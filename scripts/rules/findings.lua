@@ -11,8 +11,7 @@ return {
       }
       rk.finding{
         pillar = "legislation", priority = 2, kind = "recommendation",
-        text = {en = "Draft a framework law with the SSE networks.",
-                fr = "Rédiger une loi-cadre avec les réseaux de l'ESS."},
+        text = "Draft a framework law with the SSE networks.",
         questions = {"framework_law", "legal_definition"},
       }
     end
