@@ -1,0 +1,530 @@
+-- Default rules of the national SSE readiness questionnaire (sse-national.yaml).
+--
+-- Runs after the standard scorer. It adds:
+--   * gates: caps that the frameworks justify (no legal definition of the SSE caps the
+--     legal pillar at "emerging"; no law at all caps the overall level at "developing"; ...);
+--   * recommendations for each weak answer, naming the concrete step and the framework
+--     text behind it (A/RES/77/281 para. 1, OECD Recommendation 2022 building blocks,
+--     ILO 2022 conclusions, OECD/EU BEPT, UNRISD/GSEF Guidelines, EU texts);
+--   * strengths for pillars that score high;
+--   * derived indicators (SSE organisations per 10,000 inhabitants, SSE jobs per 1,000
+--     inhabitants, shares of employment and GVA, evidence coverage).
+-- A gate or recommendation fires only on an answer that is known to be weak: an
+-- unanswered or "don't know" question never triggers a cap (it is reported instead).
+
+local seen = {}   -- question id -> state, filled by the question layer
+
+local function val(id) return rk.answer(id) end
+
+-- A 0-4 maturity answer as a number, or nil when unknown.
+local function lvl(id)
+  local v = rk.answer(id)
+  if v == nil then return nil end
+  return tonumber(v)
+end
+
+local function is(id, v) return rk.answer(id) == v end
+
+local function weak(id, max) local n = lvl(id); return n ~= nil and n <= max end
+
+local function num(id)
+  local v = rk.answer(id)
+  if type(v) == "number" then return v end
+  return nil
+end
+
+local function count(id)
+  local v = rk.answer(id)
+  if type(v) ~= "table" then return nil end
+  return #v
+end
+
+local function rec(pillar, priority, en, fr, questions)
+  rk.finding{pillar = pillar, priority = priority, kind = "recommendation",
+             text = {en = en, fr = fr}, questions = questions}
+end
+
+local function gap(pillar, priority, en, fr, questions)
+  rk.finding{pillar = pillar, priority = priority, kind = "gap",
+             text = {en = en, fr = fr}, questions = questions}
+end
+
+local function strength(pillar, en, fr, questions)
+  rk.finding{pillar = pillar, priority = 3, kind = "strength",
+             text = {en = en, fr = fr}, questions = questions}
+end
+
+local function cap(pillar, level, en, fr)
+  rk.cap{pillar = pillar, level = level, reason = {en = en, fr = fr}}
+end
+
+-- ---------------------------------------------------------------- legal framework
+local function legal()
+  local status = val("legal_status")
+  local no_law = status == "none" or status == "draft"
+  if no_law or is("legal_definition", "no") then
+    cap("legal_framework", "emerging",
+      "No SSE law with a legal definition of the SSE is in force (A/RES/77/281 para. 1(a)).",
+      "Aucune loi définissant l'ESS n'est en vigueur (A/RES/77/281 par. 1(a)).")
+  end
+  if no_law then
+    cap(nil, "developing",
+      "No SSE legislation is in force: the overall level cannot exceed Developing.",
+      "Aucune législation sur l'ESS n'est en vigueur : le niveau global ne peut dépasser « En développement ».")
+    rec("legal_framework", 1,
+      "Prepare an SSE framework law: start with the scoping phase of the OECD Policy Guide on Legal Frameworks for the SSE (2023), then define the SSE with the four ILO 2022 principles and list the entities it covers (A/RES/77/281 para. 1(a); OECD Recommendation block 3).",
+      "Préparer une loi-cadre sur l'ESS : commencer par la phase de cadrage du Guide de l'OCDE sur les cadres juridiques de l'ESS (2023), puis définir l'ESS à partir des quatre principes de l'OIT (2022) et lister les entités couvertes (A/RES/77/281 par. 1(a) ; Recommandation de l'OCDE, pilier 3).",
+      {"legal_status"})
+  elseif status == "sectoral" then
+    rec("legal_framework", 2,
+      "Sectoral laws exist but no framework law: assess whether a framework law should give cooperatives, mutuals, associations and social enterprises a common definition and common support measures (OECD Policy Guide on Legal Frameworks, 2023; A/RES/77/281 para. 1(a)).",
+      "Des lois sectorielles existent mais pas de loi-cadre : évaluer l'intérêt d'une loi-cadre donnant aux coopératives, mutuelles, associations et entreprises sociales une définition et des mesures d'appui communes (Guide de l'OCDE sur les cadres juridiques, 2023 ; A/RES/77/281 par. 1(a)).",
+      {"legal_status"})
+  elseif status == "framework" then
+    rec("legal_framework", 2,
+      "The framework law lacks implementing decrees or bodies: adopt them, with a funded action plan, so the law produces effects (OECD Recommendation block 3; OECD/EU BEPT legal module).",
+      "La loi-cadre n'a pas encore ses décrets ou organes d'application : les adopter, avec un plan d'action financé, pour que la loi produise ses effets (Recommandation de l'OCDE, pilier 3 ; module juridique du BEPT).",
+      {"legal_status"})
+  end
+  local year = num("law_year")
+  if year and year >= 2019 and not no_law then
+    gap("legal_framework", 2,
+      "The framework law is recent (" .. math.floor(year) .. "): set a baseline now (an official statistical portrait and indicators) so that the law can be evaluated (OECD Policy Guide on Legal Frameworks, evaluation phase).",
+      "La loi-cadre est récente (" .. math.floor(year) .. ") : établir dès maintenant une situation de référence (portrait statistique officiel et indicateurs) pour pouvoir l'évaluer (Guide de l'OCDE sur les cadres juridiques, phase d'évaluation).",
+      {"law_year"})
+  end
+  local principles = count("definition_principles")
+  if is("legal_definition", "yes") and principles and principles < 4 then
+    rec("legal_framework", 2,
+      "Align the legal definition with the four ILO 2022 principles (voluntary cooperation and mutual aid; democratic governance; autonomy; primacy of people over capital), as A/RES/77/281 repeats them.",
+      "Aligner la définition légale sur les quatre principes de l'OIT (2022) (coopération volontaire et entraide ; gouvernance démocratique ; autonomie ; primauté des personnes sur le capital), repris par A/RES/77/281.",
+      {"definition_principles"})
+  end
+  local kinds = count("entity_types")
+  if kinds and kinds <= 2 then
+    rec("legal_framework", 3,
+      "Widen legal recognition to the entity types the ILO 2022 definition names (cooperatives, associations, mutuals, foundations, social enterprises, self-help groups).",
+      "Élargir la reconnaissance légale aux types d'entités nommés par la définition de l'OIT (2022) (coopératives, associations, mutuelles, fondations, entreprises sociales, groupes d'entraide).",
+      {"entity_types"})
+  end
+  if is("legal_label", "no") then
+    rec("legal_framework", 3,
+      "Create a legal status or label for social and solidarity enterprises (as France's ESUS label) so that targeted finance and procurement can refer to it (OECD/EU BEPT legal module).",
+      "Créer un statut ou un agrément pour les entreprises sociales et solidaires (comme l'agrément ESUS en France) auquel l'appui financier et la commande publique puissent se référer (module juridique du BEPT).",
+      {"legal_label"})
+  end
+  if is("law_evaluated", "no") and not no_law then
+    rec("legal_framework", 3,
+      "Evaluate the SSE legislation with the SSE movement and revise it where needed (OECD Policy Guide on Legal Frameworks, evaluation phase).",
+      "Évaluer la législation sur l'ESS avec le mouvement de l'ESS et la réviser au besoin (Guide de l'OCDE sur les cadres juridiques, phase d'évaluation).",
+      {"law_evaluated"})
+  end
+end
+
+-- ---------------------------------------------------------------- institutions
+local function institutions()
+  if weak("strategy", 0) and is("lead_body", "no") then
+    cap("institutional_framework", "emerging",
+      "No SSE strategy and no lead body (OECD Recommendation block 2).",
+      "Ni stratégie d'ESS ni organisme chef de file (Recommandation de l'OCDE, pilier 2).")
+  end
+  if weak("strategy", 1) then
+    rec("institutional_framework", 1,
+      "Adopt a national SSE strategy or action plan with a budget, a lead body, targets and indicators, prepared with SSE representatives (A/RES/77/281 para. 1; OECD Recommendation block 2; for EU members, Council Recommendation C/2023/1344: within 24 months).",
+      "Adopter une stratégie ou un plan d'action national pour l'ESS, avec un budget, un pilote, des cibles et des indicateurs, élaboré avec les représentants de l'ESS (A/RES/77/281 par. 1 ; Recommandation de l'OCDE, pilier 2 ; pour les membres de l'UE, Recommandation du Conseil C/2023/1344 : dans les 24 mois).",
+      {"strategy"})
+  elseif weak("strategy", 2) then
+    rec("institutional_framework", 2,
+      "Give the adopted strategy resources and a named responsible body, and plan its evaluation (OECD Recommendation block 2; OECD/EU BEPT institutional module).",
+      "Doter la stratégie adoptée de moyens et d'un responsable désigné, et prévoir son évaluation (Recommandation de l'OCDE, pilier 2 ; module institutionnel du BEPT).",
+      {"strategy"})
+  end
+  if is("lead_body", "no") then
+    rec("institutional_framework", 1,
+      "Designate a ministry, agency or unit with an explicit SSE mandate and staff (OECD Recommendation block 2; examples: INAES in Mexico, INACOOP in Uruguay).",
+      "Désigner un ministère, une agence ou une unité avec un mandat explicite pour l'ESS et du personnel (Recommandation de l'OCDE, pilier 2 ; exemples : INAES au Mexique, INACOOP en Uruguay).",
+      {"lead_body"})
+  end
+  if weak("coordination", 1) then
+    rec("institutional_framework", 2,
+      "Set up horizontal co-ordination (an inter-ministerial committee, or a duty on every minister to consider the SSE, as in the Quebec Social Economy Act) and vertical co-ordination with regions and cities (OECD Recommendation block 2).",
+      "Mettre en place une coordination horizontale (comité interministériel, ou obligation pour chaque ministre de tenir compte de l'ESS, comme dans la Loi sur l'économie sociale du Québec) et verticale avec les régions et les villes (Recommandation de l'OCDE, pilier 2).",
+      {"coordination"})
+  end
+  if weak("development_plan", 1) then
+    rec("institutional_framework", 3,
+      "Mainstream the SSE in the national development and SDG plans (A/RES/77/281; UNRISD/GSEF Guidelines topic 3).",
+      "Intégrer l'ESS aux plans nationaux de développement et de mise en œuvre des ODD (A/RES/77/281 ; Lignes directrices UNRISD/GSEF, thème 3).",
+      {"development_plan"})
+  end
+  if is("policy_monitoring", "no") then
+    rec("institutional_framework", 3,
+      "Publish indicators and a periodic progress report on the SSE strategy (OECD Recommendation; EU Council Recommendation 2023: report within 4 years).",
+      "Publier des indicateurs et un rapport d'avancement périodique de la stratégie d'ESS (Recommandation de l'OCDE ; Recommandation du Conseil de l'UE 2023 : rapport dans les 4 ans).",
+      {"policy_monitoring"})
+  end
+end
+
+-- ---------------------------------------------------------------- finance
+local function finance(informal_high)
+  if is("public_fund", "no") and weak("finance_intermediaries", 1) then
+    cap("finance", "emerging",
+      "No dedicated public funding and no SSE finance intermediaries (A/RES/77/281 para. 1(e)).",
+      "Ni financement public dédié ni intermédiaires financiers de l'ESS (A/RES/77/281 par. 1(e)).")
+  end
+  if is("public_fund", "no") then
+    rec("finance", 1,
+      "Open a dedicated SSE budget line or fund, multi-year and co-managed with SSE finance intermediaries (A/RES/77/281 para. 1(e); OECD Recommendation block 4).",
+      "Ouvrir une ligne budgétaire ou un fonds dédié à l'ESS, pluriannuel et cogéré avec les intermédiaires financiers de l'ESS (A/RES/77/281 par. 1(e) ; Recommandation de l'OCDE, pilier 4).",
+      {"public_fund"})
+  end
+  local n = count("finance_instruments")
+  if n and n <= 2 then
+    rec("finance", 2,
+      "Widen the range of instruments beyond grants and loans: guarantees, patient capital or quasi-equity suited to entities that cannot issue shares (OECD Recommendation block 4; OECD/EU BEPT finance module).",
+      "Élargir la palette d'instruments au-delà des subventions et des prêts : garanties, capital patient ou quasi-fonds propres adaptés aux entités qui ne peuvent émettre d'actions (Recommandation de l'OCDE, pilier 4 ; module financement du BEPT).",
+      {"finance_instruments"})
+  end
+  if weak("finance_intermediaries", 1) then
+    rec("finance", 2,
+      "Support dedicated SSE finance intermediaries (solidarity savings cooperatives, patient-capital funds such as Quebec's RISQ and Fiducie, or a FONDES-type fund) with public seed capital (OECD Recommendation block 4).",
+      "Appuyer des intermédiaires financiers dédiés à l'ESS (caisses d'épargne solidaire, fonds de capital patient comme le RISQ et la Fiducie au Québec, ou un fonds de type FONDES) par un capital public d'amorçage (Recommandation de l'OCDE, pilier 4).",
+      {"finance_intermediaries"})
+  end
+  if weak("mainstream_access", 1) then
+    rec("finance", 2,
+      "Open general SME and development-bank programmes to cooperatives, associations and other SSE forms on equal terms (A/RES/77/281 para. 1(e)).",
+      "Ouvrir les programmes généraux pour les PME et des banques de développement aux coopératives, associations et autres formes de l'ESS à égalité (A/RES/77/281 par. 1(e)).",
+      {"mainstream_access"})
+  end
+  if weak("inclusive_finance", 1) then
+    rec("finance", informal_high and 1 or 3,
+      "Strengthen savings and credit cooperatives and regulated microfinance in rural and informal settings, as a first step towards formalisation (ILO 2022 conclusions; A/RES/77/281 para. 1(e)).",
+      "Renforcer les coopératives d'épargne et de crédit et la microfinance réglementée en milieu rural et informel, comme premier pas vers la formalisation (conclusions de l'OIT 2022 ; A/RES/77/281 par. 1(e)).",
+      {"inclusive_finance"})
+  end
+  if is("solidarity_savings", "no") then
+    rec("finance", 3,
+      "Create a solidarity-savings product or a tax incentive for investment in the SSE to mobilise private savings (OECD Recommendation block 4).",
+      "Créer un produit d'épargne solidaire ou un avantage fiscal pour l'investissement dans l'ESS afin de mobiliser l'épargne privée (Recommandation de l'OCDE, pilier 4).",
+      {"solidarity_savings"})
+  end
+end
+
+-- ---------------------------------------------------------------- networks
+local function networks()
+  if is("national_network", "no") and weak("local_intermediaries", 0) then
+    cap("support_networks", "emerging",
+      "No national SSE network and no local intermediaries (OECD Recommendation blocks 1(d) and 6).",
+      "Ni réseau national de l'ESS ni intermédiaires locaux (Recommandation de l'OCDE, piliers 1(d) et 6).")
+  end
+  if is("national_network", "no") then
+    rec("support_networks", 1,
+      "Support the creation of a representative national SSE umbrella body (a network of networks such as Quebec's Chantier de l'économie sociale or Spain's CEPES) that can speak for the sector (OECD Recommendation block 1(d)).",
+      "Appuyer la création d'une organisation faîtière nationale représentative de l'ESS (un réseau de réseaux comme le Chantier de l'économie sociale au Québec ou la CEPES en Espagne) capable de parler au nom du secteur (Recommandation de l'OCDE, pilier 1(d)).",
+      {"national_network"})
+  end
+  if weak("local_intermediaries", 1) then
+    rec("support_networks", 2,
+      "Build a territorial network of local development intermediaries and incubators (CDEC-type bodies, regional hubs) with public co-funding (UNRISD/GSEF Guidelines topic 4; OECD Recommendation block 6).",
+      "Constituer un réseau territorial d'intermédiaires de développement local et d'incubateurs (organismes de type CDEC, pôles régionaux) avec un cofinancement public (Lignes directrices UNRISD/GSEF, thème 4 ; Recommandation de l'OCDE, pilier 6).",
+      {"local_intermediaries"})
+  end
+  if weak("business_support", 1) then
+    rec("support_networks", 3,
+      "Add SSE-specific content (governance, member economics, impact) to business development services (A/RES/77/281 para. 1(e); OECD/EU BEPT skills module).",
+      "Ajouter un contenu propre à l'ESS (gouvernance, économie des membres, impact) aux services d'accompagnement des entreprises (A/RES/77/281 par. 1(e) ; module compétences du BEPT).",
+      {"business_support"})
+  end
+  if is("networks_funded", "no") then
+    rec("support_networks", 2,
+      "Give SSE networks and intermediaries multi-year funding agreements instead of project grants (OECD Recommendation block 6).",
+      "Accorder aux réseaux et intermédiaires de l'ESS des conventions de financement pluriannuelles plutôt que des subventions par projet (Recommandation de l'OCDE, pilier 6).",
+      {"networks_funded"})
+  end
+end
+
+-- ---------------------------------------------------------------- statistics
+local function statistics()
+  local d = lvl("data_maturity")
+  if d == 0 then
+    cap("statistics", "emerging",
+      "There are no data on the SSE (A/RES/77/281 para. 1(b)).",
+      "Il n'existe aucune donnée sur l'ESS (A/RES/77/281 par. 1(b)).")
+  elseif d == 1 then
+    cap("statistics", "developing",
+      "Only administrative registers exist: no statistical portrait of the SSE (A/RES/77/281 para. 1(b)).",
+      "Seuls des registres administratifs existent : aucun portrait statistique de l'ESS (A/RES/77/281 par. 1(b)).")
+  end
+  if d and d <= 2 then
+    rec("statistics", 1,
+      "Ask the national statistics office for an official statistical portrait of the SSE, applying the ILO Guidelines concerning statistics of cooperatives (20th ICLS, 2018) and following the ILO roadmap towards SSE statistics (21st ICLS, 2023) (A/RES/77/281 para. 1(b); OECD Recommendation block 8).",
+      "Demander à l'institut national de statistique un portrait statistique officiel de l'ESS, appliquant les Lignes directrices de l'OIT sur les statistiques des coopératives (20e CIST, 2018) et suivant la feuille de route de l'OIT vers la statistique de l'ESS (21e CIST, 2023) (A/RES/77/281 par. 1(b) ; Recommandation de l'OCDE, pilier 8).",
+      {"data_maturity"})
+  elseif d == 3 then
+    rec("statistics", 3,
+      "Turn the official portraits into a recurring satellite account (CIRIEC manual, UN TSE Handbook 2018), as Portugal does with INE and CASES (OECD Recommendation block 8).",
+      "Transformer les portraits officiels en un compte satellite récurrent (manuel CIRIEC, Manuel ONU TSE 2018), comme le Portugal avec l'INE et CASES (Recommandation de l'OCDE, pilier 8).",
+      {"data_maturity"})
+  end
+  local oc = rk.get("org_count")
+  if not oc or oc.state ~= "answered" then
+    gap("statistics", 2,
+      "No count of SSE organisations was given: the SSE's size cannot be tracked (A/RES/77/281 para. 1(b)).",
+      "Aucun décompte des organisations de l'ESS n'a été fourni : la taille de l'ESS ne peut être suivie (A/RES/77/281 par. 1(b)).",
+      {"org_count"})
+  end
+  if is("registry_observatory", "no") then
+    rec("statistics", 3,
+      "Create a public SSE registry or observatory that publishes data every year (OECD Recommendation block 8; EU Social Economy Action Plan).",
+      "Créer un registre public ou un observatoire de l'ESS qui publie des données chaque année (Recommandation de l'OCDE, pilier 8 ; Plan d'action de l'UE).",
+      {"registry_observatory"})
+  end
+  if weak("impact_measurement", 1) then
+    rec("statistics", 3,
+      "Co-design social impact measurement guidance with SSE networks, proportionate to entity size (OECD Recommendation block 7; OECD Policy Guide on Social Impact Measurement for the SSE).",
+      "Co-concevoir avec les réseaux de l'ESS des orientations sur la mesure de l'impact social, proportionnées à la taille des entités (Recommandation de l'OCDE, pilier 7 ; Guide de l'OCDE sur la mesure de l'impact social).",
+      {"impact_measurement"})
+  end
+end
+
+-- ---------------------------------------------------------------- education
+local function education()
+  if weak("vocational_training", 1) then
+    rec("education_research", 2,
+      "Fund vocational and non-formal training for SSE managers, members and workers, delivered with SSE networks (A/RES/77/281 para. 1(d); OECD Recommendation block 6).",
+      "Financer une formation professionnelle et non formelle pour les dirigeants, membres et travailleurs de l'ESS, assurée avec les réseaux de l'ESS (A/RES/77/281 par. 1(d) ; Recommandation de l'OCDE, pilier 6).",
+      {"vocational_training"})
+  end
+  if weak("school_curricula", 1) then
+    rec("education_research", 3,
+      "Include the SSE (cooperation, mutual aid, school cooperatives) in school curricula (A/RES/77/281 para. 1(d); OECD Recommendation block 1(e)).",
+      "Inclure l'ESS (coopération, entraide, coopératives scolaires) dans les programmes scolaires (A/RES/77/281 par. 1(d) ; Recommandation de l'OCDE, pilier 1(e)).",
+      {"school_curricula"})
+  end
+  local u = num("university_programmes")
+  if (u and u < 1) or is("research_transfer", "no") then
+    rec("education_research", 3,
+      "Support SSE research: university chairs or programmes and a research-practice transfer body (A/RES/77/281 para. 1(d); UNRISD/GSEF Guidelines topic 9).",
+      "Soutenir la recherche sur l'ESS : chaires ou programmes universitaires et un organisme de transfert entre recherche et pratique (A/RES/77/281 par. 1(d) ; Lignes directrices UNRISD/GSEF, thème 9).",
+      {"university_programmes", "research_transfer"})
+  end
+  if is("awareness", "no") then
+    rec("education_research", 3,
+      "Run a recurring public awareness campaign on the SSE with the SSE networks (OECD Recommendation block 1(c)).",
+      "Mener avec les réseaux de l'ESS une campagne récurrente de sensibilisation du public (Recommandation de l'OCDE, pilier 1(c)).",
+      {"awareness"})
+  end
+  if weak("social_innovation", 1) then
+    rec("education_research", 3,
+      "Create an experimentation fund or social innovation lab with a path to scale successful pilots (OECD Recommendation block 9).",
+      "Créer un fonds d'expérimentation ou un laboratoire d'innovation sociale avec une voie de changement d'échelle des expériences réussies (Recommandation de l'OCDE, pilier 9).",
+      {"social_innovation"})
+  end
+end
+
+-- ---------------------------------------------------------------- markets
+local function markets()
+  if is("social_clauses", "no") then
+    rec("markets_procurement", 1,
+      "Amend procurement rules to allow social clauses and contracts reserved for SSE and work-integration enterprises (A/RES/77/281 para. 1(c); OECD Recommendation block 5).",
+      "Modifier les règles de la commande publique pour permettre les clauses sociales et les marchés réservés aux entreprises de l'ESS et d'insertion (A/RES/77/281 par. 1(c) ; Recommandation de l'OCDE, pilier 5).",
+      {"social_clauses"})
+  end
+  if weak("procurement_practice", 1) then
+    rec("markets_procurement", 2,
+      "Make public buyers use the tools: set a target for purchases from the SSE, train buyers, split lots and publish what SSE entities win (OECD Recommendation block 5).",
+      "Faire utiliser ces outils par les acheteurs publics : fixer une cible d'achats auprès de l'ESS, former les acheteurs, allotir et publier les marchés obtenus par l'ESS (Recommandation de l'OCDE, pilier 5).",
+      {"procurement_practice"})
+  end
+  if weak("tax_treatment", 1) then
+    rec("markets_procurement", 2,
+      "Review tax law so that SSE entities get a treatment suited to their limited-profit nature (indivisible reserves, surplus rules), tied to the legal definition (A/RES/77/281 para. 1(c); OECD Recommendation block 3).",
+      "Revoir la fiscalité pour donner aux entités de l'ESS un régime adapté à leur lucrativité limitée (réserves impartageables, règles d'excédents), rattaché à la définition légale (A/RES/77/281 par. 1(c) ; Recommandation de l'OCDE, pilier 3).",
+      {"tax_treatment"})
+  end
+  if weak("market_programmes", 1) then
+    rec("markets_procurement", 3,
+      "Link SSE suppliers with private buyers (B2B platforms, fair trade and short supply chains) (OECD Recommendation block 5).",
+      "Relier les fournisseurs de l'ESS aux acheteurs privés (plateformes interentreprises, commerce équitable, circuits courts) (Recommandation de l'OCDE, pilier 5).",
+      {"market_programmes"})
+  end
+end
+
+-- ---------------------------------------------------------------- co-construction
+local function coconstruction()
+  if is("consultative_body", "no") and weak("co_drafting", 1) then
+    cap("coconstruction_localization", "emerging",
+      "SSE actors are neither formally consulted nor involved in drafting (A/RES/77/281 para. 1(f)).",
+      "Les acteurs de l'ESS ne sont ni consultés formellement ni associés à la rédaction (A/RES/77/281 par. 1(f)).")
+  end
+  if is("consultative_body", "no") then
+    rec("coconstruction_localization", 1,
+      "Create a formal body, or a legal duty, to consult SSE representatives on SSE policy, as the Quebec Social Economy Act does with the Chantier and the CQCM (A/RES/77/281 para. 1(f); OECD Recommendation block 2).",
+      "Créer un organe formel, ou une obligation légale, de consultation des représentants de l'ESS, comme le fait la Loi sur l'économie sociale du Québec avec le Chantier et le CQCM (A/RES/77/281 par. 1(f) ; Recommandation de l'OCDE, pilier 2).",
+      {"consultative_body"})
+  end
+  if weak("co_drafting", 1) then
+    rec("coconstruction_localization", 2,
+      "Co-construct the next law, strategy or action plan with SSE networks from the design stage through monitoring (OECD/EU BEPT institutional module; UNRISD/GSEF Guidelines topic 1).",
+      "Co-construire la prochaine loi, stratégie ou plan d'action avec les réseaux de l'ESS, de la conception au suivi (module institutionnel du BEPT ; Lignes directrices UNRISD/GSEF, thème 1).",
+      {"co_drafting"})
+  end
+  if is("social_dialogue", "no") then
+    rec("coconstruction_localization", 3,
+      "Give SSE organisations a seat in social dialogue bodies such as the economic and social council (ILO 2022 conclusions).",
+      "Donner aux organisations de l'ESS un siège dans les instances de dialogue social comme le conseil économique et social (conclusions de l'OIT 2022).",
+      {"social_dialogue"})
+  end
+  local share = num("local_policies_share")
+  if (share and share < 20) or weak("local_support", 1) then
+    rec("coconstruction_localization", 2,
+      "Support local SSE strategies: guidance and matching funds for regions and cities, using the UNRISD/GSEF Guidelines for Local Governments (2021) (A/RES/77/281 para. 1: local and regional strategies).",
+      "Soutenir les stratégies locales d'ESS : guide et fonds de contrepartie pour les régions et les villes, à partir des Lignes directrices UNRISD/GSEF pour les gouvernements locaux (2021) (A/RES/77/281 par. 1 : stratégies locales et régionales).",
+      {"local_policies_share", "local_support"})
+  end
+end
+
+-- ---------------------------------------------------------------- social protection
+local function protection(informal_high)
+  local p = informal_high and 1 or 2
+  if informal_high then
+    gap("social_protection_informality", 1,
+      "Most employment is informal: SSE policy should be judged first on whether it helps informal workers and groups move to formality and social protection (ILO 2022 conclusions).",
+      "L'emploi est majoritairement informel : la politique d'ESS doit d'abord être jugée sur sa capacité à aider les travailleurs et groupes informels à accéder à la formalité et à la protection sociale (conclusions de l'OIT 2022).",
+      {"informal_share"})
+  end
+  if weak("formalisation_pathway", 1) then
+    rec("social_protection_informality", p,
+      "Create a simple, low-cost pathway for informal groups to register as SSE entities (group status, simplified cooperative forms), with accompaniment (ILO 2022 conclusions: transition from the informal to the formal economy).",
+      "Créer une voie simple et peu coûteuse pour que les groupes informels s'enregistrent comme entités de l'ESS (statut de groupement, formes coopératives simplifiées), avec un accompagnement (conclusions de l'OIT 2022 : transition vers l'économie formelle).",
+      {"formalisation_pathway"})
+  end
+  if weak("social_protection", 1) then
+    rec("social_protection_informality", p,
+      "Extend social protection to SSE workers and members, including through regulated mutual health schemes linked to national systems (ILO 2022 conclusions).",
+      "Étendre la protection sociale aux travailleurs et membres de l'ESS, y compris par des mutuelles de santé réglementées articulées aux régimes nationaux (conclusions de l'OIT 2022).",
+      {"social_protection"})
+  end
+  if is("mutual_regulation", "no") then
+    rec("social_protection_informality", 2,
+      "Adopt a regulation and a supervisor for mutual and micro-insurance schemes (ILO 2022 conclusions; e.g. the UEMOA regulation on social mutuals).",
+      "Adopter une réglementation et une autorité de contrôle pour les mutuelles et la micro-assurance (conclusions de l'OIT 2022 ; p. ex. le règlement UEMOA sur la mutualité sociale).",
+      {"mutual_regulation"})
+  end
+  if is("labour_rights", "no") then
+    rec("social_protection_informality", 2,
+      "Make labour and social security law cover SSE workers, including worker-members of cooperatives (ILO 2022 resolution on decent work and the SSE).",
+      "Faire couvrir les travailleurs de l'ESS, y compris les membres-travailleurs des coopératives, par le droit du travail et de la sécurité sociale (résolution de l'OIT 2022).",
+      {"labour_rights"})
+  end
+end
+
+-- ---------------------------------------------------------------- indicators
+local function indicators()
+  local orgs, jobs, pop = num("org_count"), num("sse_jobs"), num("population")
+  if orgs and pop and pop > 0 then
+    rk.indicator{id = "orgs_per_10k", pillar = "statistics",
+      label = {en = "SSE organisations per 10,000 inhabitants", fr = "Organisations de l'ESS pour 10 000 habitants"},
+      value = math.floor(orgs / pop * 10000 * 10 + 0.5) / 10}
+  end
+  if jobs and pop and pop > 0 then
+    rk.indicator{id = "jobs_per_1000", pillar = "statistics",
+      label = {en = "SSE jobs per 1,000 inhabitants", fr = "Emplois de l'ESS pour 1 000 habitants"},
+      value = math.floor(jobs / pop * 1000 * 10 + 0.5) / 10}
+  end
+  local e = num("employment_share")
+  if e then
+    rk.indicator{id = "employment_share", pillar = "statistics", value = e,
+      label = {en = "SSE share of employment", fr = "Part de l'ESS dans l'emploi"}, unit = "%"}
+  end
+  local g = num("gva_share")
+  if g then
+    rk.indicator{id = "gva_share", pillar = "statistics", value = g,
+      label = {en = "SSE share of GDP or GVA", fr = "Part de l'ESS dans le PIB ou la VAB"}, unit = "%"}
+  end
+  local i = num("informal_share")
+  if i then
+    rk.indicator{id = "informal_share", pillar = "social_protection_informality", value = i,
+      label = {en = "Informal employment", fr = "Emploi informel"}, unit = "%"}
+  end
+  local y = num("law_year")
+  if y then
+    rk.indicator{id = "law_year", pillar = "legal_framework", value = y,
+      label = {en = "Year of the SSE framework law", fr = "Année de la loi-cadre sur l'ESS"}}
+  end
+  -- evidence coverage: answered questions that name a source
+  local answered, sourced, dk = 0, 0, 0
+  for id, state in pairs(seen) do
+    if state == "answered" then
+      answered = answered + 1
+      local g2 = rk.get(id)
+      if g2 and g2.source and g2.source ~= "" then sourced = sourced + 1 end
+    elseif state == "dont_know" then
+      dk = dk + 1
+    end
+  end
+  if answered > 0 then
+    rk.indicator{id = "evidence_coverage",
+      label = {en = "Answers with a cited source", fr = "Réponses avec une source citée"},
+      value = math.floor(sourced / answered * 100 + 0.5), unit = "%"}
+  end
+  rk.indicator{id = "dont_know_count",
+    label = {en = "Questions answered \"don't know\"", fr = "Questions répondues « ne sait pas »"},
+    value = dk}
+end
+
+-- ---------------------------------------------------------------- strengths
+local TITLES = {
+  legal_framework = {"Legal framework", "Cadre juridique"},
+  institutional_framework = {"Institutional framework and strategy", "Cadre institutionnel et stratégie"},
+  finance = {"Finance and funding", "Financement"},
+  support_networks = {"Support networks and intermediaries", "Réseaux d'appui et intermédiaires"},
+  statistics = {"Statistics and visibility", "Statistique et visibilité"},
+  education_research = {"Education, training and research", "Éducation, formation et recherche"},
+  markets_procurement = {"Market access and procurement", "Accès aux marchés et commande publique"},
+  coconstruction_localization = {"Co-construction and localization", "Co-construction et territorialisation"},
+  social_protection_informality = {"Social protection and informality", "Protection sociale et informalité"},
+}
+
+local function strengths(r)
+  for id, t in pairs(TITLES) do
+    local p = r.pillars and r.pillars[id]
+    if p and p.score and p.score >= 75 then
+      strength(id,
+        t[1] .. " is a strength (" .. math.floor(p.score + 0.5) .. "/100): keep it evaluated and share the practice with peers (OECD Recommendation; GSEF, UNTFSSE).",
+        t[2] .. " est un point fort (" .. math.floor(p.score + 0.5) .. "/100) : continuer à l'évaluer et partager la pratique avec les pairs (Recommandation de l'OCDE ; GSEF, UNTFSSE).")
+    end
+  end
+  if lvl("data_maturity") == 4 then
+    strength("statistics",
+      "A recurring satellite account or official series makes the SSE visible in national statistics (A/RES/77/281 para. 1(b)).",
+      "Un compte satellite récurrent ou une série officielle rend l'ESS visible dans la statistique nationale (A/RES/77/281 par. 1(b)).",
+      {"data_maturity"})
+  end
+end
+
+return {
+  question = function (q, a, s)
+    seen[q.id] = a and a.state or "none"
+    return nil
+  end,
+
+  result = function (r)
+    local inf = num("informal_share")
+    local informal_high = inf ~= nil and inf >= 50
+    legal()
+    institutions()
+    finance(informal_high)
+    networks()
+    statistics()
+    education()
+    markets()
+    coconstruction()
+    protection(informal_high)
+    indicators()
+    strengths(r)
+    seen = {}
+    return nil
+  end,
+}
