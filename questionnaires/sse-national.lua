@@ -76,7 +76,7 @@ local function legal()
       "Préparer une loi-cadre sur l'ESS : commencer par la phase de cadrage du Guide de l'OCDE sur les cadres juridiques de l'ESS (2023), puis définir l'ESS à partir des quatre principes de l'OIT (2022) et lister les entités couvertes (A/RES/77/281 par. 1(a) ; Recommandation de l'OCDE, pilier 3).",
       {"legal_status"})
   elseif status == "sectoral" then
-    rec("legal_framework", 2,
+    rec("legal_framework", is("legal_definition", "no") and 1 or 2,
       "Sectoral laws exist but no framework law: assess whether a framework law should give cooperatives, mutuals, associations and social enterprises a common definition and common support measures (OECD Policy Guide on Legal Frameworks, 2023; A/RES/77/281 para. 1(a)).",
       "Des lois sectorielles existent mais pas de loi-cadre : évaluer l'intérêt d'une loi-cadre donnant aux coopératives, mutuelles, associations et entreprises sociales une définition et des mesures d'appui communes (Guide de l'OCDE sur les cadres juridiques, 2023 ; A/RES/77/281 par. 1(a)).",
       {"legal_status"})
@@ -455,7 +455,8 @@ local function indicators()
   end
   -- evidence coverage: answered questions that name a source
   local answered, sourced, dk = 0, 0, 0
-  for id, state in pairs(seen) do
+  for id, info in pairs(seen) do
+    local state = info.state
     if state == "answered" then
       answered = answered + 1
       local g2 = rk.get(id)
@@ -487,6 +488,36 @@ local TITLES = {
   social_protection_informality = {"Social protection and informality", "Protection sociale et informalité"},
 }
 
+-- Pillars with no usable answer, and thin evidence overall: say so rather than guess.
+local function coverage(r)
+  for id, t in pairs(TITLES) do
+    local p = r.pillars and r.pillars[id]
+    if p and p.score == nil then
+      gap(id, 2,
+        t[1] .. ": no answer with evidence was given, so this pillar is not scored. Collect the evidence the help texts name before drawing conclusions.",
+        t[2] .. " : aucune réponse étayée n'a été fournie, ce pilier n'est donc pas noté. Réunir les preuves indiquées dans l'aide avant de conclure.")
+    end
+  end
+  local scored, answered = 0, 0
+  for _, info in pairs(seen) do
+    if info.type ~= "text" and info.type ~= "number" and info.state ~= "skipped" then
+      scored = scored + 1
+      if info.state == "answered" then answered = answered + 1 end
+    end
+  end
+  if scored > 0 then
+    local pct = math.floor(answered / scored * 100 + 0.5)
+    rk.indicator{id = "answered_share",
+      label = {en = "Scored questions answered", fr = "Questions notées ayant une réponse"},
+      value = pct, unit = "%"}
+    if pct < 50 then
+      gap(nil, 1,
+        "Only " .. pct .. "% of the scored questions have an answer: the scores rest on partial evidence and the levels are provisional.",
+        "Seules " .. pct .. " % des questions notées ont une réponse : les scores reposent sur des preuves partielles et les niveaux sont provisoires.")
+    end
+  end
+end
+
 local function strengths(r)
   for id, t in pairs(TITLES) do
     local p = r.pillars and r.pillars[id]
@@ -506,7 +537,7 @@ end
 
 return {
   question = function (q, a, s)
-    seen[q.id] = a and a.state or "none"
+    seen[q.id] = {state = a and a.state or "none", type = q.type}
     return nil
   end,
 
@@ -523,6 +554,7 @@ return {
     coconstruction()
     protection(informal_high)
     indicators()
+    coverage(r)
     strengths(r)
     seen = {}
     return nil
