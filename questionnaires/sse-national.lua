@@ -488,9 +488,14 @@ local TITLES = {
   social_protection_informality = {"Social protection and informality", "Protection sociale et informalité"},
 }
 
+local ORDER = {"legal_framework", "institutional_framework", "finance", "support_networks",
+  "statistics", "education_research", "markets_procurement", "coconstruction_localization",
+  "social_protection_informality"}
+
 -- Pillars with no usable answer, and thin evidence overall: say so rather than guess.
 local function coverage(r)
-  for id, t in pairs(TITLES) do
+  for _, id in ipairs(ORDER) do
+    local t = TITLES[id]
     local p = r.pillars and r.pillars[id]
     if p and p.score == nil then
       gap(id, 2,
@@ -519,7 +524,8 @@ local function coverage(r)
 end
 
 local function strengths(r)
-  for id, t in pairs(TITLES) do
+  for _, id in ipairs(ORDER) do
+    local t = TITLES[id]
     local p = r.pillars and r.pillars[id]
     if p and p.score and p.score >= 75 then
       strength(id,

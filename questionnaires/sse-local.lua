@@ -1,0 +1,298 @@
+-- Default rules of the local SSE readiness questionnaire (sse-local.yaml).
+--
+-- Runs after the standard scorer. Gates (caps) where the UNRISD/GSEF Guidelines for Local
+-- Governments (2021) and the OECD Recommendation (2022) justify them, one recommendation per
+-- weak answer naming the step and the text behind it, strengths, and derived indicators.
+-- Only answers known to be weak trigger a cap; unanswered pillars are reported instead.
+
+local seen = {}
+
+local function lvl(id)
+  local v = rk.answer(id)
+  if v == nil then return nil end
+  return tonumber(v)
+end
+local function is(id, v) return rk.answer(id) == v end
+local function weak(id, max) local n = lvl(id); return n ~= nil and n <= max end
+local function num(id)
+  local v = rk.answer(id)
+  if type(v) == "number" then return v end
+  return nil
+end
+local function count(id)
+  local v = rk.answer(id)
+  if type(v) ~= "table" then return nil end
+  return #v
+end
+
+local function rec(pillar, priority, en, fr, questions)
+  rk.finding{pillar = pillar, priority = priority, kind = "recommendation",
+             text = {en = en, fr = fr}, questions = questions}
+end
+local function gap(pillar, priority, en, fr, questions)
+  rk.finding{pillar = pillar, priority = priority, kind = "gap",
+             text = {en = en, fr = fr}, questions = questions}
+end
+local function cap(pillar, level, en, fr)
+  rk.cap{pillar = pillar, level = level, reason = {en = en, fr = fr}}
+end
+
+local ORDER = {"local_policy", "local_coconstruction", "local_finance", "local_support",
+  "local_markets", "local_data", "multilevel"}
+local TITLES = {
+  local_policy = {"Local SSE policy and strategy", "Politique et stratégie locales d'ESS"},
+  local_coconstruction = {"Co-construction with local SSE actors", "Co-construction avec les acteurs locaux"},
+  local_finance = {"Local finance and assets", "Financement local et patrimoine"},
+  local_support = {"Intermediaries and capacity building", "Intermédiaires et renforcement des capacités"},
+  local_markets = {"Municipal procurement and market access", "Achats publics locaux et accès aux marchés"},
+  local_data = {"Local data, research and awareness", "Données locales, recherche et sensibilisation"},
+  multilevel = {"Multi-level links and peer learning", "Articulation multiniveau et apprentissage entre pairs"},
+}
+
+local function policy()
+  if weak("local_strategy", 0) and is("sse_office", "no") then
+    cap("local_policy", "emerging",
+      "No local SSE strategy and no one in charge of the SSE (UNRISD/GSEF Guidelines topic 3).",
+      "Ni stratégie locale d'ESS ni responsable de l'ESS (Lignes directrices UNRISD/GSEF, thème 3).")
+  end
+  if weak("local_strategy", 1) then
+    rec("local_policy", 1,
+      "Adopt a local SSE strategy or action plan by council decision, with a budget, a lead service and indicators, drafted with local SSE networks (A/RES/77/281 para. 1; UNRISD/GSEF Guidelines topic 3).",
+      "Adopter par délibération une stratégie ou un plan d'action local pour l'ESS, avec un budget, un service pilote et des indicateurs, rédigé avec les réseaux locaux de l'ESS (A/RES/77/281 par. 1 ; Lignes directrices UNRISD/GSEF, thème 3).",
+      {"local_strategy"})
+  elseif weak("local_strategy", 2) then
+    rec("local_policy", 2,
+      "Fund the local SSE strategy and give it a named lead and a review date (UNRISD/GSEF Guidelines topic 3).",
+      "Financer la stratégie locale d'ESS et lui donner un pilote désigné et une date de révision (Lignes directrices UNRISD/GSEF, thème 3).",
+      {"local_strategy"})
+  end
+  if is("sse_office", "no") then
+    rec("local_policy", 2,
+      "Give a service (and an elected official) an explicit SSE portfolio as a single entry point for SSE actors (OECD Recommendation block 2).",
+      "Confier à un service (et à un élu) un portefeuille ESS explicite, guichet unique pour les acteurs de l'ESS (Recommandation de l'OCDE, pilier 2).",
+      {"sse_office"})
+  end
+  if is("local_legal_act", "no") then
+    rec("local_policy", 3,
+      "Anchor the SSE policy in a council resolution or by-law so it survives changes of majority (UNRISD/GSEF Guidelines topic 2).",
+      "Ancrer la politique d'ESS dans une délibération ou un règlement pour qu'elle survive aux alternances (Lignes directrices UNRISD/GSEF, thème 2).",
+      {"local_legal_act"})
+  end
+  if weak("local_dev_plan", 1) then
+    rec("local_policy", 3,
+      "Write the SSE into the local development plan and the local SDG plan (UNRISD/GSEF Guidelines topic 3).",
+      "Inscrire l'ESS dans le plan de développement local et le plan local des ODD (Lignes directrices UNRISD/GSEF, thème 3).",
+      {"local_dev_plan"})
+  end
+  local b = num("local_budget")
+  if b and b < 0.1 then
+    rec("local_policy", 2,
+      "Earmark a visible, multi-year budget line for the SSE (UNRISD/GSEF Guidelines topic 6; A/RES/77/281 para. 1(e)).",
+      "Réserver une ligne budgétaire visible et pluriannuelle pour l'ESS (Lignes directrices UNRISD/GSEF, thème 6 ; A/RES/77/281 par. 1(e)).",
+      {"local_budget"})
+  end
+end
+
+local function coconstruction()
+  if is("joint_body", "no") and weak("local_co_design", 1) then
+    cap("local_coconstruction", "emerging",
+      "Local SSE actors are neither in a joint body nor involved in drafting (UNRISD/GSEF Guidelines topic 1).",
+      "Les acteurs locaux de l'ESS ne siègent dans aucun organe conjoint et ne participent pas à la rédaction (Lignes directrices UNRISD/GSEF, thème 1).")
+  end
+  if is("joint_body", "no") then
+    rec("local_coconstruction", 1,
+      "Set up a formal joint body of the local government and local SSE networks to design and monitor SSE policy (UNRISD/GSEF Guidelines topic 1; A/RES/77/281 para. 1(f)).",
+      "Créer un organe conjoint formel entre la collectivité et les réseaux locaux de l'ESS pour concevoir et suivre la politique d'ESS (Lignes directrices UNRISD/GSEF, thème 1 ; A/RES/77/281 par. 1(f)).",
+      {"joint_body"})
+  end
+  if weak("local_co_design", 1) then
+    rec("local_coconstruction", 2,
+      "Move from information to co-construction: draft, deliver and monitor the next SSE measures jointly with SSE actors (UNRISD/GSEF Guidelines topic 1).",
+      "Passer de l'information à la co-construction : rédiger, mettre en œuvre et suivre les prochaines mesures avec les acteurs de l'ESS (Lignes directrices UNRISD/GSEF, thème 1).",
+      {"local_co_design"})
+  end
+  if is("local_sse_network", "no") then
+    rec("local_coconstruction", 2,
+      "Support the creation of a local SSE network or round table that can speak for local SSE actors (OECD Recommendation block 1(d)).",
+      "Soutenir la création d'un réseau ou d'une table locale de l'ESS capable de parler au nom des acteurs locaux (Recommandation de l'OCDE, pilier 1(d)).",
+      {"local_sse_network"})
+  end
+end
+
+local function finance()
+  if is("local_fund", "no") then
+    rec("local_finance", 1,
+      "Create or co-fund a local SSE fund, ideally managed with a solidarity finance intermediary (UNRISD/GSEF Guidelines topic 6; OECD Recommendation block 4).",
+      "Créer ou cofinancer un fonds local pour l'ESS, idéalement géré avec un intermédiaire de la finance solidaire (Lignes directrices UNRISD/GSEF, thème 6 ; Recommandation de l'OCDE, pilier 4).",
+      {"local_fund"})
+  end
+  local v = rk.answer("local_instruments")
+  local has_assets = false
+  if type(v) == "table" then
+    for _, x in ipairs(v) do if x == "premises" or x == "asset_transfer" then has_assets = true end end
+  end
+  if type(v) == "table" and not has_assets then
+    rec("local_finance", 2,
+      "Use the local government's own assets: public premises or land at low cost and community asset transfer to SSE entities (UNRISD/GSEF Guidelines topic 6).",
+      "Mobiliser le patrimoine de la collectivité : locaux ou terrains publics à coût réduit et transfert d'actifs aux entités de l'ESS (Lignes directrices UNRISD/GSEF, thème 6).",
+      {"local_instruments"})
+  end
+  if weak("local_finance_partners", 1) then
+    rec("local_finance", 3,
+      "Partner with solidarity finance intermediaries (cooperative banks, solidarity funds) to lever local public money (OECD Recommendation block 4).",
+      "S'associer à des intermédiaires de la finance solidaire (banques coopératives, fonds solidaires) pour démultiplier l'argent public local (Recommandation de l'OCDE, pilier 4).",
+      {"local_finance_partners"})
+  end
+end
+
+local function support()
+  if weak("local_intermediaries", 0) then
+    cap("local_support", "emerging",
+      "No local intermediary supports SSE projects (UNRISD/GSEF Guidelines topic 4).",
+      "Aucun intermédiaire local n'accompagne les projets d'ESS (Lignes directrices UNRISD/GSEF, thème 4).")
+  end
+  if weak("local_intermediaries", 1) then
+    rec("local_support", 1,
+      "Fund a local development intermediary or hub on a multi-year basis, on the model of Quebec's CDECs, to support SSE projects from idea to growth (UNRISD/GSEF Guidelines topic 4).",
+      "Financer de façon pluriannuelle un intermédiaire ou un pôle de développement local, sur le modèle des CDEC québécoises, pour accompagner les projets d'ESS de l'idée à la croissance (Lignes directrices UNRISD/GSEF, thème 4).",
+      {"local_intermediaries"})
+  end
+  if weak("local_training", 1) then
+    rec("local_support", 2,
+      "Offer training, incubation and advice tailored to SSE entrepreneurs, with local SSE networks (UNRISD/GSEF Guidelines topic 5).",
+      "Offrir formation, incubation et conseil adaptés aux entrepreneurs de l'ESS, avec les réseaux locaux (Lignes directrices UNRISD/GSEF, thème 5).",
+      {"local_training"})
+  end
+  if weak("informal_support", 1) then
+    rec("local_support", 2,
+      "Help informal workers organise in cooperatives or associations (vendors, waste pickers, care workers), with simple registration and access to social protection (ILO 2022 conclusions).",
+      "Aider les travailleurs informels à s'organiser en coopératives ou associations (vendeurs, récupérateurs, travailleurs du soin), avec un enregistrement simple et l'accès à la protection sociale (conclusions de l'OIT 2022).",
+      {"informal_support"})
+  end
+end
+
+local function markets()
+  if weak("municipal_procurement", 1) then
+    rec("local_markets", 1,
+      "Adopt a responsible-procurement policy: social clauses, reserved contracts, smaller lots and a target for purchases from the SSE, and publish the results (UNRISD/GSEF Guidelines topic 7; A/RES/77/281 para. 1(c)).",
+      "Adopter une politique d'achats responsables : clauses sociales, marchés réservés, allotissement et cible d'achats auprès de l'ESS, avec publication des résultats (Lignes directrices UNRISD/GSEF, thème 7 ; A/RES/77/281 par. 1(c)).",
+      {"municipal_procurement"})
+  end
+  if weak("local_market_access", 1) then
+    rec("local_markets", 3,
+      "Open local markets to the SSE: SSE fairs, short supply chains, links with local firms (UNRISD/GSEF Guidelines topic 7).",
+      "Ouvrir les marchés locaux à l'ESS : salons, circuits courts, liens avec les entreprises locales (Lignes directrices UNRISD/GSEF, thème 7).",
+      {"local_market_access"})
+  end
+end
+
+local function data()
+  local d = lvl("local_data_maturity")
+  if d == 0 then
+    cap("local_data", "emerging",
+      "There are no data on the local SSE (UNRISD/GSEF Guidelines topic 9).",
+      "Il n'existe aucune donnée sur l'ESS locale (Lignes directrices UNRISD/GSEF, thème 9).")
+  end
+  if d and d <= 2 then
+    rec("local_data", 2,
+      "Map the local SSE and ask the statistics office for a territorial breakdown of SSE statistics, then repeat it to follow change (UNRISD/GSEF Guidelines topic 9; A/RES/77/281 para. 1(b)).",
+      "Cartographier l'ESS locale et demander à l'institut de statistique une ventilation territoriale, puis la renouveler pour suivre l'évolution (Lignes directrices UNRISD/GSEF, thème 9 ; A/RES/77/281 par. 1(b)).",
+      {"local_data_maturity"})
+  end
+  if is("local_research", "no") then
+    rec("local_data", 3,
+      "Commission research on the local SSE with a university or research centre (UNRISD/GSEF Guidelines topic 9).",
+      "Commander une recherche sur l'ESS locale à une université ou un centre de recherche (Lignes directrices UNRISD/GSEF, thème 9).",
+      {"local_research"})
+  end
+  if is("local_awareness", "no") then
+    rec("local_data", 3,
+      "Run SSE awareness actions with local networks: an SSE month, fairs, awards, school projects (UNRISD/GSEF Guidelines topic 8).",
+      "Mener des actions de sensibilisation avec les réseaux locaux : mois de l'ESS, salons, prix, projets scolaires (Lignes directrices UNRISD/GSEF, thème 8).",
+      {"local_awareness"})
+  end
+end
+
+local function multilevel()
+  local h = rk.answer("higher_framework")
+  if h == "none" or h == "draft" then
+    gap("multilevel", 2,
+      "No SSE law applies at a higher level: local action lacks a legal definition to refer to; advocate, with other cities, for national SSE legislation (A/RES/77/281 para. 1(a)).",
+      "Aucune loi sur l'ESS ne s'applique à un niveau supérieur : l'action locale n'a pas de définition légale de référence ; plaider, avec d'autres villes, pour une législation nationale (A/RES/77/281 par. 1(a)).",
+      {"higher_framework"})
+  end
+  if weak("vertical_coordination", 1) then
+    rec("multilevel", 2,
+      "Seek agreements and co-funded programmes with regional and national governments on the SSE (OECD Recommendation block 2: vertical co-ordination).",
+      "Rechercher des conventions et des programmes cofinancés avec les niveaux régional et national (Recommandation de l'OCDE, pilier 2 : coordination verticale).",
+      {"vertical_coordination"})
+  end
+  if is("city_network", "no") then
+    rec("multilevel", 3,
+      "Join a network of local governments for the SSE, such as GSEF, for peer learning (UNRISD/GSEF Guidelines).",
+      "Adhérer à un réseau de collectivités pour l'ESS, comme le GSEF, pour apprendre entre pairs (Lignes directrices UNRISD/GSEF).",
+      {"city_network"})
+  end
+end
+
+local function indicators(r)
+  local orgs, pop = num("local_org_count"), num("local_population")
+  if orgs and pop and pop > 0 then
+    rk.indicator{id = "orgs_per_10k", pillar = "local_data",
+      label = {en = "SSE organisations per 10,000 inhabitants", fr = "Organisations de l'ESS pour 10 000 habitants"},
+      value = math.floor(orgs / pop * 10000 * 10 + 0.5) / 10}
+  end
+  local b = num("local_budget")
+  if b then
+    rk.indicator{id = "local_budget_share", pillar = "local_policy", value = b, unit = "%",
+      label = {en = "Share of the local budget for the SSE", fr = "Part du budget local pour l'ESS"}}
+  end
+  local scored, answered = 0, 0
+  for _, info in pairs(seen) do
+    if info.type ~= "text" and info.type ~= "number" and info.state ~= "skipped" then
+      scored = scored + 1
+      if info.state == "answered" then answered = answered + 1 end
+    end
+  end
+  if scored > 0 then
+    local pct = math.floor(answered / scored * 100 + 0.5)
+    rk.indicator{id = "answered_share", value = pct, unit = "%",
+      label = {en = "Scored questions answered", fr = "Questions notées ayant une réponse"}}
+    if pct < 50 then
+      gap(nil, 1,
+        "Only " .. pct .. "% of the scored questions have an answer: the scores rest on partial evidence and the levels are provisional.",
+        "Seules " .. pct .. " % des questions notées ont une réponse : les scores reposent sur des preuves partielles et les niveaux sont provisoires.")
+    end
+  end
+  for _, id in ipairs(ORDER) do
+    local t, p = TITLES[id], r.pillars and r.pillars[id]
+    if p and p.score == nil then
+      gap(id, 2,
+        t[1] .. ": no answer with evidence was given, so this pillar is not scored.",
+        t[2] .. " : aucune réponse étayée n'a été fournie, ce pilier n'est donc pas noté.")
+    elseif p and p.score >= 75 then
+      rk.finding{pillar = id, priority = 3, kind = "strength",
+        text = {en = t[1] .. " is a strength (" .. math.floor(p.score + 0.5) .. "/100): document it and share it with peer cities (GSEF).",
+                fr = t[2] .. " est un point fort (" .. math.floor(p.score + 0.5) .. "/100) : le documenter et le partager avec les villes pairs (GSEF)."}}
+    end
+  end
+end
+
+return {
+  question = function (q, a, s)
+    seen[q.id] = {state = a and a.state or "none", type = q.type}
+    return nil
+  end,
+  result = function (r)
+    policy()
+    coconstruction()
+    finance()
+    support()
+    markets()
+    data()
+    multilevel()
+    indicators(r)
+    seen = {}
+    return nil
+  end,
+}
