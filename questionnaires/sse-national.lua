@@ -492,6 +492,56 @@ local ORDER = {"legal_framework", "institutional_framework", "finance", "support
   "statistics", "education_research", "markets_procurement", "coconstruction_localization",
   "social_protection_informality"}
 
+-- Every question as {id=, type=, state=}: from rk.questionnaire when it lists the
+-- questions, else from what the question layer saw.
+local function all_questions()
+  local out, ids = {}, {}
+  for _, p in ipairs((rk.questionnaire and rk.questionnaire.pillars) or {}) do
+    for _, q in ipairs(type(p) == "table" and p.questions or {}) do
+      local id = type(q) == "table" and q.id or q
+      if type(id) == "string" and not ids[id] then
+        ids[id] = true
+        local qq = type(q) == "table" and q or (rk.question and rk.question(id)) or {}
+        local g = rk.get(id)
+        out[#out + 1] = {id = id, type = qq.type or (seen[id] and seen[id].type),
+                         state = (g and g.state) or (seen[id] and seen[id].state) or "none"}
+      end
+    end
+  end
+  if #out == 0 then
+    for id, info in pairs(seen) do
+      out[#out + 1] = {id = id, type = info.type, state = info.state}
+    end
+  end
+  return out
+end
+
+-- The evidence gate: the share of scored questions answered; below 20% the overall
+-- level is capped at Developing, below 50% the result is flagged as provisional.
+local function evidence_gate()
+  local scored, answered = 0, 0
+  for _, info in ipairs(all_questions()) do
+    if info.type ~= "text" and info.type ~= "number" and info.state ~= "skipped" then
+      scored = scored + 1
+      if info.state == "answered" then answered = answered + 1 end
+    end
+  end
+  if scored == 0 then return end
+  local pct = math.floor(answered / scored * 100 + 0.5)
+  rk.indicator{id = "answered_share", value = pct, unit = "%",
+    label = {en = "Scored questions answered", fr = "Questions notées ayant une réponse"}}
+  if pct < 20 then
+    rk.cap{level = "developing", reason = {
+      en = "Evidence on fewer than 20% of the scored questions (" .. pct .. "%): a higher level cannot be confirmed.",
+      fr = "Des preuves pour moins de 20 % des questions notées (" .. pct .. " %) : un niveau supérieur ne peut être confirmé."}}
+  end
+  if pct < 50 then
+    gap(nil, 1,
+      "Only " .. pct .. "% of the scored questions have an answer: the scores rest on partial evidence and the levels are provisional.",
+      "Seules " .. pct .. " % des questions notées ont une réponse : les scores reposent sur des preuves partielles et les niveaux sont provisoires.")
+  end
+end
+
 -- Pillars with no usable answer, and thin evidence overall: say so rather than guess.
 local function coverage(r)
   for _, id in ipairs(ORDER) do
@@ -503,24 +553,7 @@ local function coverage(r)
         t[2] .. " : aucune réponse étayée n'a été fournie, ce pilier n'est donc pas noté. Réunir les preuves indiquées dans l'aide avant de conclure.")
     end
   end
-  local scored, answered = 0, 0
-  for _, info in pairs(seen) do
-    if info.type ~= "text" and info.type ~= "number" and info.state ~= "skipped" then
-      scored = scored + 1
-      if info.state == "answered" then answered = answered + 1 end
-    end
-  end
-  if scored > 0 then
-    local pct = math.floor(answered / scored * 100 + 0.5)
-    rk.indicator{id = "answered_share",
-      label = {en = "Scored questions answered", fr = "Questions notées ayant une réponse"},
-      value = pct, unit = "%"}
-    if pct < 50 then
-      gap(nil, 1,
-        "Only " .. pct .. "% of the scored questions have an answer: the scores rest on partial evidence and the levels are provisional.",
-        "Seules " .. pct .. " % des questions notées ont une réponse : les scores reposent sur des preuves partielles et les niveaux sont provisoires.")
-    end
-  end
+  evidence_gate()
 end
 
 local function strengths(r)
