@@ -56,6 +56,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(BUILD)/tests
 	@echo "CC  $<"
 	$(Q)$(CC) $(CFLAGS) -Wno-missing-prototypes -MMD -MP -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS) -lcmocka
 
+$(BUILD)/bench-loader: tests/bench/bench_loader.c $(LIB_OBJ)
+	@echo "CC  $<"
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
+
 $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 	$(Q)mkdir -p $@
 

@@ -38,6 +38,14 @@ RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
     for (;;) {
         if (len == cap) {
             if (cap >= max_size) {
+                /* Exactly at the cap is fine if the file ends here. */
+                char extra;
+                ssize_t n;
+                do
+                    n = read(fd, &extra, 1);
+                while (n < 0 && errno == EINTR);
+                if (n == 0)
+                    break;
                 free(buf);
                 close(fd);
                 return rk_diag_set(d, RK_EIO, path, 0, 0,
@@ -68,7 +76,6 @@ RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
         len += (size_t)n;
     }
     close(fd);
-    /* One byte past the cap tells "exactly max" from "more than max". */
     buf[len] = '\0';
     *out_data = buf;
     if (out_len)

@@ -423,10 +423,10 @@ RkStatus rk_node_load_file(const char *path, RkNodeTree **out, RkDiag *d)
             bad = (size_t)((char *)memchr(data, '\0', len) - data);
         int line, col;
         position_of(data, bad, &line, &col);
+        unsigned byte = bad < len ? (unsigned char)data[bad] : 0u;
         free(data);
         return rk_diag_set(d, RK_EDATA, path, line, col,
-                           "not valid UTF-8 text (byte 0x%02x); save the file as UTF-8",
-                           bad < len ? (unsigned char)data[bad] : 0u);
+                           "not valid UTF-8 text (byte 0x%02x); save the file as UTF-8", byte);
     }
     s = rk_node_parse(data, len, path, out, d);
     free(data);

@@ -52,6 +52,13 @@ typedef struct RkCheck {
     int line, column;
 } RkCheck;
 
+/* number questions may be scored by bands: the highest band whose min is
+   <= the answer gives its points. */
+typedef struct RkBand {
+    double min;
+    double points;
+} RkBand;
+
 typedef enum RkMultiScoring { RK_MULTI_SUM, RK_MULTI_CAP } RkMultiScoring;
 
 typedef struct RkQuestion {
@@ -67,7 +74,10 @@ typedef struct RkQuestion {
     bool dont_know;        /* "don't know" is an allowed answer */
     const char *when;      /* Lua expression or NULL */
     int when_line, when_column;
-    const char *default_value; /* raw scalar text or NULL */
+    const char *default_value; /* raw scalar text or NULL ("yes"/"no" for yes_no;
+                                  for multi the first of default_values) */
+    const char **default_values; /* multi: the default choices; else NULL */
+    size_t n_default_values;
 
     /* yes_no, scale, choice, multi. yes_no has the choices yes and no. */
     const RkChoice *choices;
@@ -110,13 +120,6 @@ typedef struct RkLevel {
     RkText description;
 } RkLevel;
 
-/* number questions may be scored by bands: the highest band whose min is
-   <= the answer gives its points. */
-typedef struct RkBand {
-    double min;
-    double points;
-} RkBand;
-
 typedef struct RkQuestionnaire {
     RkArena *arena;
     const char *path;       /* as loaded */
@@ -134,12 +137,17 @@ typedef struct RkQuestionnaire {
     RkQuestion **questions; /* all questions in order */
     size_t n_questions;
     double max_points;      /* sum of weight * max_points over scored questions */
+    void *source;           /* private: the YAML node tree the strings point into */
 } RkQuestionnaire;
 
 /* Load and validate. Every error of the file is reported in one run: the
    first in d, the others in d->more (rk_diag_add); warnings (e.g. a missing
    translation) in d->warnings. On error *out stays NULL. */
 RkStatus rk_questionnaire_load(const char *path, RkQuestionnaire **out, RkDiag *d);
+/* The same from memory (tests, fuzzing): display_path names the file in
+   messages, and a `rules:` file is resolved against its folder. */
+RkStatus rk_questionnaire_parse(const char *data, size_t len, const char *display_path,
+                                RkQuestionnaire **out, RkDiag *d);
 void rk_questionnaire_free(RkQuestionnaire *q); /* accepts NULL */
 
 const RkQuestion *rk_questionnaire_find(const RkQuestionnaire *q, const char *id);

@@ -1,0 +1,185 @@
+/*
+ * questionnaire_check: the second pass over the Lua expressions of a
+ * questionnaire (`when` and `checks`). Each is compiled, never run, in a bare
+ * Lua state as "return (EXPR)", and Lua's syntax error is mapped back to the
+ * expression's place in the YAML file. Then questionnaire_scan.c checks
+ * the questions it names.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "questionnaire_int.h"
+
+void rk_q_lua_close(QLoader *L)
+{
+    if (L->lua)
+        lua_close(L->lua);
+    L->lua = NULL;
+}
+
+/* Compile e as an expression; report Lua's syntax error at its YAML line. */
+static void compile(QLoader *L, const Expr *e)
+{
+    if (!L->lua && !(L->lua = luaL_newstate()))
+        return rk_q_oom(L);
+    lua_State *S = L->lua;
+    size_t n = strlen(e->text);
+    char *buf = malloc(n + 16);
+    if (!buf)
+        return rk_q_oom(L);
+    memcpy(buf, "return (", 8);
+    memcpy(buf + 8, e->text, n);
+    memcpy(buf + 8 + n, "\n)", 2);
+    int rc = luaL_loadbufferx(S, buf, n + 10, "=expr", "t");
+    free(buf);
+    if (rc == LUA_OK) {
+        lua_pop(S, 1); /* -- */
+        return;
+    }
+    if (rc == LUA_ERRMEM) {
+        lua_pop(S, 1);
+        return rk_q_oom(L);
+    }
+    const char *msg = lua_tostring(S, -1); /* "expr:LINE: message" */
+    int lualine = 1;
+    if (msg && strncmp(msg, "expr:", 5) == 0) {
+        lualine = atoi(msg + 5);
+        const char *colon = strchr(msg + 5, ':');
+        msg = colon ? colon + 1 : msg;
+        while (*msg == ' ')
+            msg++;
+    }
+    /* A text with newlines comes from a block scalar (| or >), whose first
+       line is the one after the key; plain and quoted scalars are folded. */
+    int lines = 1;
+    for (const char *p = e->text; *p; p++)
+        lines += *p == '\n' && p[1];
+    if (lualine < 1)
+        lualine = 1;
+    if (lualine > lines)
+        lualine = lines;
+    if (strchr(e->text, '\n'))
+        rk_q_error_at(L, e->line + lualine, e->column, "%s is not a valid Lua expression: %s",
+                      e->what, msg ? msg : "syntax error");
+    else
+        rk_q_error_at(L, e->line, e->column, "%s is not a valid Lua expression: %s",
+                      e->what, msg ? msg : "syntax error");
+    lua_pop(S, 1); /* -- */
+}
+
+void rk_q_expr_node(QLoader *L, const RkNode *n)
+{
+    if (L->n_exprs == L->cap_exprs) {
+        size_t nc = L->cap_exprs ? L->cap_exprs * 2 : 64;
+        const RkNode **v = realloc(L->exprs, nc * sizeof *v);
+        if (!v)
+            return; /* positions fall back to the expression's start */
+        L->exprs = v;
+        L->cap_exprs = nc;
+    }
+    L->exprs[L->n_exprs++] = n;
+}
+
+/* The node whose text is text (expressions are met in the order recorded). */
+static const RkNode *expr_node(QLoader *L, const char *text)
+{
+    for (size_t k = 0; k < L->n_exprs; k++) {
+        size_t i = (L->expr_cursor + k) % L->n_exprs;
+        if (L->exprs[i]->text == text) {
+            L->expr_cursor = i + 1;
+            return L->exprs[i];
+        }
+    }
+    return NULL;
+}
+
+/* The file position of byte at of e's text: exact on a single-line plain or
+   quoted scalar (quoted: without escapes); in a block scalar, the line. */
+void rk_q_expr_position(const Expr *e, const char *at, int *line, int *col)
+{
+    *line = e->line;
+    *col = e->column;
+    if (!e->node)
+        return;
+    if (strchr(e->text, '\n')) {
+        /* Block content starts below the | and is (as editors indent it)
+           two columns right of the key, which sits left of ": |". */
+        const char *bol = e->text;
+        for (const char *p = e->text; p < at; p++)
+            if (*p == '\n') {
+                (*line)++;
+                bol = p + 1;
+            }
+        *line += 1;
+        int key = e->column - (int)e->key_len - 2;
+        if (key >= 1)
+            *col = key + 2;
+        for (const char *p = bol; p < at; p++)
+            *col += ((unsigned char)*p & 0xC0) != 0x80;
+        return;
+    }
+    *col += e->node->plain ? 0 : 1;
+    for (const char *p = e->text; p < at; p++)
+        *col += ((unsigned char)*p & 0xC0) != 0x80;
+}
+
+/* Report an error at byte at of the expression. */
+void rk_q_expr_error(QLoader *L, const Expr *e, const char *at, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int line, col;
+    rk_q_expr_position(e, at, &line, &col);
+    rk_q_error_at(L, line, col, "%s", msg);
+}
+
+void rk_q_check_expressions(QLoader *L)
+{
+    const char **ids = malloc((L->n_qs ? L->n_qs : 1) * sizeof *ids);
+    if (!ids)
+        return rk_q_oom(L);
+    for (size_t i = 0; i < L->n_qs; i++)
+        ids[i] = L->qs[i]->id;
+    for (size_t i = 0; i < L->n_qs; i++) {
+        const RkQuestion *qn = L->qs[i];
+        if (!qn->id)
+            continue;
+        char what[160];
+        Expr e = {.what = what, .self = (long)i, .ids = ids};
+        if (qn->when) {
+            snprintf(what, sizeof what, "'when' of question '%.60s'", qn->id);
+            e.text = qn->when;
+            e.node = expr_node(L, qn->when);
+            e.line = qn->when_line;
+            e.column = qn->when_column;
+            e.earlier_only = true;
+            e.key_len = 4;
+            size_t before = L->errors;
+            compile(L, &e);
+            if (L->errors == before)
+                rk_q_scan(L, &e);
+        }
+        for (size_t c = 0; c < qn->n_checks; c++) {
+            snprintf(what, sizeof what, "check %zu of question '%.60s'", c + 1, qn->id);
+            e.text = qn->checks[c].expr;
+            e.node = expr_node(L, qn->checks[c].expr);
+            e.line = qn->checks[c].line;
+            e.column = qn->checks[c].column;
+            e.earlier_only = false;
+            e.key_len = 5;
+            size_t before = L->errors;
+            compile(L, &e);
+            if (L->errors == before)
+                rk_q_scan(L, &e);
+        }
+    }
+    free(ids);
+}

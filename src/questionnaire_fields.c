@@ -1,0 +1,368 @@
+/*
+ * questionnaire_fields: the loader's small readers. Each reads one field of a
+ * YAML map, and when the field is there but wrong reports an error at the
+ * field's value saying what was expected and what was found, then lets the
+ * loader go on, so every error of a file comes out in one run.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "questionnaire_int.h"
+#include "readykit/suggest.h"
+
+#define MAX_KEYS 40
+
+#define MAX_ERRORS 500
+
+/* Format and keep one error, to be sorted by position at the end. */
+static void add(QLoader *L, int line, int column, const char *fmt, va_list ap)
+{
+    char msg[1024];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    L->errors++;
+    if (L->n_errs == MAX_ERRORS)
+        return;
+    if (L->n_errs == L->cap_errs) {
+        size_t nc = L->cap_errs ? L->cap_errs * 2 : 16;
+        QErr *v = realloc(L->errs, nc * sizeof *v);
+        if (!v)
+            goto direct;
+        L->errs = v;
+        L->cap_errs = nc;
+    }
+    char *copy = strdup(msg);
+    if (!copy)
+        goto direct;
+    L->errs[L->n_errs] = (QErr){line, column, L->n_errs, copy};
+    L->n_errs++;
+    return;
+direct:
+    rk_diag_add(L->d, RK_EDATA, L->path, line, column, "%s", msg);
+}
+
+static int cmp_err(const void *x, const void *y)
+{
+    const QErr *a = x, *b = y;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void rk_q_flush(QLoader *L)
+{
+    if (L->n_errs)
+        qsort(L->errs, L->n_errs, sizeof *L->errs, cmp_err);
+    for (size_t i = 0; i < L->n_errs; i++) {
+        rk_diag_add(L->d, RK_EDATA, L->path, L->errs[i].line, L->errs[i].column, "%s",
+                    L->errs[i].msg);
+        free(L->errs[i].msg);
+    }
+    if (L->n_errs == MAX_ERRORS && L->errors > L->n_errs)
+        rk_diag_add(L->d, RK_EDATA, L->path, 0, 0, "(%zu more errors left out)",
+                    L->errors - L->n_errs);
+    free(L->errs);
+    L->errs = NULL;
+    L->n_errs = L->cap_errs = 0;
+}
+
+void rk_q_error(QLoader *L, const RkNode *at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(L, at ? at->line : 0, at ? at->column : 0, fmt, ap);
+    va_end(ap);
+}
+
+void rk_q_error_at(QLoader *L, int line, int column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(L, line, column, fmt, ap);
+    va_end(ap);
+}
+
+void rk_q_warn(QLoader *L, const RkNode *at, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    rk_diag_warn(L->d, L->path, at ? at->line : 0, at ? at->column : 0, "%s", msg);
+}
+
+void rk_q_oom(QLoader *L)
+{
+    if (!L->oom)
+        rk_diag_add(L->d, RK_EINTERNAL, L->path, 0, 0, "out of memory");
+    L->oom = true;
+    L->errors++;
+}
+
+const char *rk_q_found(const RkNode *n, char *buf, size_t size)
+{
+    if (rk_node_is_null(n))
+        snprintf(buf, size, "nothing");
+    else if (n->kind != RK_NODE_SCALAR)
+        snprintf(buf, size, "%s", n->kind == RK_NODE_SEQ ? "a list" : "a map");
+    else
+        snprintf(buf, size, "'%.60s%s'", n->text, n->len > 60 ? "..." : "");
+    return buf;
+}
+
+const RkNode *rk_q_key_node(const RkNode *map, const char *key)
+{
+    if (!map || map->kind != RK_NODE_MAP)
+        return NULL;
+    for (size_t i = 0; i < map->count; i++)
+        if (strcmp(map->pairs[i].key->text, key) == 0)
+            return map->pairs[i].key;
+    return NULL;
+}
+
+/* Every key of map must be one of allowed; a near miss gets "did you mean". */
+void rk_q_check_keys(QLoader *L, const RkNode *map, const char *const *allowed,
+                     size_t n, const char *where)
+{
+    for (size_t i = 0; i < map->count; i++) {
+        const RkNode *k = map->pairs[i].key;
+        bool known = false;
+        for (size_t j = 0; j < n && !known; j++)
+            known = strcmp(k->text, allowed[j]) == 0 && strlen(allowed[j]) == k->len;
+        if (known)
+            continue;
+        const char *near = rk_suggest(k->text, allowed, n);
+        if (near) {
+            rk_q_error(L, k, "unknown key '%.60s' in %s (did you mean '%s'?)", k->text,
+                       where, near);
+            continue;
+        }
+        char list[512] = "";
+        for (size_t j = 0; j < n && j < MAX_KEYS; j++) {
+            strncat(list, j ? ", " : "", sizeof list - strlen(list) - 1);
+            strncat(list, allowed[j], sizeof list - strlen(list) - 1);
+        }
+        rk_q_error(L, k, "unknown key '%.60s' in %s; expected one of: %s", k->text, where,
+                   list);
+    }
+}
+
+bool rk_q_map(QLoader *L, const RkNode *n, const char *what)
+{
+    if (n && n->kind == RK_NODE_MAP)
+        return true;
+    char f[96];
+    rk_q_error(L, n, "expected %s (a map of key: value), found %s", what,
+               rk_q_found(n, f, sizeof f));
+    return false;
+}
+
+/* Report a required key that is absent (at the map) or empty (at the value). */
+static bool missing(QLoader *L, const RkNode *map, const char *key, const RkNode *v,
+                    bool required, const char *where)
+{
+    if (v && !rk_node_is_null(v))
+        return false;
+    if (!required)
+        return true;
+    if (!v)
+        rk_q_error(L, map, "missing required key '%s' in %s", key, where);
+    else
+        rk_q_error(L, v, "'%s' in %s is empty; a value is required", key, where);
+    return true;
+}
+
+bool rk_q_string(QLoader *L, const RkNode *map, const char *key, bool required,
+                 const char *where, const char **out)
+{
+    const RkNode *v = rk_node_get(map, key);
+    if (missing(L, map, key, v, required, where))
+        return false;
+    if (v->kind != RK_NODE_SCALAR) {
+        rk_q_error(L, v, "expected a string for '%s' in %s, found %s", key, where,
+                   v->kind == RK_NODE_SEQ ? "a list" : "a map");
+        return false;
+    }
+    *out = v->text;
+    return true;
+}
+
+bool rk_q_number(QLoader *L, const RkNode *map, const char *key, const char *where,
+                 double *out)
+{
+    const RkNode *v = rk_node_get(map, key);
+    if (!v)
+        return false;
+    if (rk_node_number(v, out))
+        return true;
+    char f[96];
+    rk_q_error(L, v, "expected a number for '%s' in %s, found %s", key, where,
+               rk_q_found(v, f, sizeof f));
+    return false;
+}
+
+bool rk_q_bool(QLoader *L, const RkNode *map, const char *key, const char *where, bool *out)
+{
+    const RkNode *v = rk_node_get(map, key);
+    if (!v)
+        return false;
+    if (rk_node_bool(v, out))
+        return true;
+    char f[96];
+    rk_q_error(L, v, "expected true or false for '%s' in %s, found %s", key, where,
+               rk_q_found(v, f, sizeof f));
+    return false;
+}
+
+/* A text node: a scalar (plain string for every language) or a map of
+   declared language -> string. A declared language left out is a warning. */
+bool rk_q_text_node(QLoader *L, const RkNode *n, const char *what, RkText *out)
+{
+    RkQuestionnaire *q = L->q;
+    char f[96];
+    if (n->kind == RK_NODE_SCALAR) {
+        out->count = 1;
+        out->langs = rk_arena_array(L->arena, 1, sizeof *out->langs);
+        out->values = rk_arena_array(L->arena, 1, sizeof *out->values);
+        if (!out->langs || !out->values) {
+            rk_q_oom(L);
+            return false;
+        }
+        out->langs[0] = "";
+        out->values[0] = n->text;
+        return true;
+    }
+    if (n->kind != RK_NODE_MAP || n->count == 0) {
+        rk_q_error(L, n, "expected a text for %s (a string, or a map of language: string), "
+                   "found %s", what, n->kind == RK_NODE_SEQ ? "a list" : "an empty map");
+        return false;
+    }
+    const char **langs = rk_arena_array(L->arena, n->count, sizeof *langs);
+    const char **values = rk_arena_array(L->arena, n->count, sizeof *values);
+    if (!langs || !values) {
+        rk_q_oom(L);
+        return false;
+    }
+    size_t k = 0;
+    bool ok = true;
+    for (size_t i = 0; i < n->count; i++) {
+        const RkNode *key = n->pairs[i].key, *v = n->pairs[i].value;
+        size_t l = 0;
+        while (l < q->n_languages && strcmp(q->languages[l], key->text) != 0)
+            l++;
+        if (l == q->n_languages) {
+            const char *near = rk_suggest(key->text, q->languages, q->n_languages);
+            rk_q_error(L, key, "language '%.40s' in %s is not declared in 'languages'%s%s%s",
+                       key->text, what, near ? " (did you mean '" : "", near ? near : "",
+                       near ? "'?)" : "");
+            ok = false;
+            continue;
+        }
+        if (v->kind != RK_NODE_SCALAR || rk_node_is_null(v)) {
+            rk_q_error(L, v, "expected a string for language '%s' of %s, found %s",
+                       key->text, what, rk_q_found(v, f, sizeof f));
+            ok = false;
+            continue;
+        }
+        langs[k] = q->languages[l];
+        values[k++] = v->text;
+    }
+    if (!ok)
+        return false;
+    for (size_t l = 0; l < q->n_languages; l++) {
+        size_t i = 0;
+        while (i < k && langs[i] != q->languages[l])
+            i++;
+        if (i == k)
+            rk_q_warn(L, n, "%s has no '%s' translation", what, q->languages[l]);
+    }
+    out->count = k;
+    out->langs = langs;
+    out->values = values;
+    return true;
+}
+
+bool rk_q_text(QLoader *L, const RkNode *map, const char *key, bool required,
+               const char *where, RkText *out)
+{
+    const RkNode *v = rk_node_get(map, key);
+    if (missing(L, map, key, v, required, where))
+        return false;
+    char what[160];
+    snprintf(what, sizeof what, "'%s' of %s", key, where);
+    return rk_q_text_node(L, v, what, out);
+}
+
+bool rk_q_lua_identifier(const char *s)
+{
+    static const char *const keywords[] = {
+        "and", "break", "do", "else", "elseif", "end", "false", "for", "function",
+        "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return", "then",
+        "true", "until", "while"};
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+        return false;
+    for (const char *p = s + 1; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' ||
+              (*p >= '0' && *p <= '9')))
+            return false;
+    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
+        if (strcmp(s, keywords[i]) == 0)
+            return false;
+    return true;
+}
+
+static size_t hash(const char *s)
+{
+    size_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+long rk_q_id_find(const QLoader *L, const char *id)
+{
+    if (!L->n_slots)
+        return -1;
+    for (size_t i = hash(id) & (L->n_slots - 1);; i = (i + 1) & (L->n_slots - 1)) {
+        size_t v = L->slots[i];
+        if (!v)
+            return -1;
+        if (strcmp(L->qs[v - 1]->id, id) == 0)
+            return (long)(v - 1);
+    }
+}
+
+/* Register qn (already appended to L->qs) under its id. */
+bool rk_q_id_add(QLoader *L, RkQuestion *qn)
+{
+    if ((L->n_ids + 1) * 2 > L->n_slots) {
+        size_t ns = L->n_slots ? L->n_slots * 2 : 64;
+        size_t *slots = calloc(ns, sizeof *slots);
+        if (!slots) {
+            rk_q_oom(L);
+            return false;
+        }
+        for (size_t i = 0; i < L->n_slots; i++) {
+            size_t v = L->slots[i];
+            if (!v)
+                continue;
+            size_t j = hash(L->qs[v - 1]->id) & (ns - 1);
+            while (slots[j])
+                j = (j + 1) & (ns - 1);
+            slots[j] = v;
+        }
+        free(L->slots);
+        L->slots = slots;
+        L->n_slots = ns;
+    }
+    size_t j = hash(qn->id) & (L->n_slots - 1);
+    while (L->slots[j])
+        j = (j + 1) & (L->n_slots - 1);
+    L->slots[j] = qn->index + 1;
+    L->n_ids++;
+    return true;
+}

@@ -1,0 +1,71 @@
+/* questionnaire_find: lookups in a loaded questionnaire (ids, choices,
+   levels, languages). */
+#include <string.h>
+
+#include "readykit/questionnaire.h"
+
+#define N(a) (sizeof a / sizeof a[0])
+
+const RkQuestion *rk_questionnaire_find(const RkQuestionnaire *q, const char *id)
+{
+    if (!q || !id)
+        return NULL;
+    for (size_t i = 0; i < q->n_questions; i++)
+        if (strcmp(q->questions[i]->id, id) == 0)
+            return q->questions[i];
+    return NULL;
+}
+
+const RkPillar *rk_questionnaire_find_pillar(const RkQuestionnaire *q, const char *id)
+{
+    if (!q || !id)
+        return NULL;
+    for (size_t i = 0; i < q->n_pillars; i++)
+        if (strcmp(q->pillars[i].id, id) == 0)
+            return &q->pillars[i];
+    return NULL;
+}
+
+const RkChoice *rk_question_find_choice(const RkQuestion *qn, const char *value)
+{
+    if (!qn || !value)
+        return NULL;
+    for (size_t i = 0; i < qn->n_choices; i++)
+        if (strcmp(qn->choices[i].value, value) == 0)
+            return &qn->choices[i];
+    return NULL;
+}
+
+size_t rk_questionnaire_level_for(const RkQuestionnaire *q, double score)
+{
+    size_t best = 0;
+    for (size_t i = 0; q && i < q->n_levels; i++)
+        if (q->levels[i].min <= score)
+            best = i;
+    return best;
+}
+
+/* wanted if declared; "fr-CA" or "fr_CA.UTF-8" fall back to a declared "fr";
+   else the fallback language. */
+const char *rk_questionnaire_lang(const RkQuestionnaire *q, const char *wanted)
+{
+    if (!q || q->n_languages == 0)
+        return "en";
+    if (wanted && *wanted) {
+        for (size_t i = 0; i < q->n_languages; i++)
+            if (strcmp(q->languages[i], wanted) == 0)
+                return q->languages[i];
+        size_t n = strcspn(wanted, "-_.@");
+        for (size_t i = 0; i < q->n_languages; i++)
+            if (strlen(q->languages[i]) == n && strncmp(q->languages[i], wanted, n) == 0)
+                return q->languages[i];
+    }
+    return q->languages[0];
+}
+
+static const char *const type_names[] = {"yes_no", "scale", "choice", "multi", "number", "text"};
+
+const char *rk_question_type_name(RkQuestionType t)
+{
+    return (unsigned)t < N(type_names) ? type_names[t] : "unknown";
+}

@@ -1,0 +1,116 @@
+# CLI basics: help, version, usage errors, exit codes, the end-to-end slice
+# on the tiny questionnaire (check, score text/json/csv, report).
+. "$(dirname "$0")/lib.sh"
+
+run "$RK_BIN" --help
+expect_rc "--help" 0
+expect_contains "--help lists commands" "$out" "score ANSWERS"
+
+run "$RK_BIN" --version
+expect_rc "--version" 0
+expect_contains "--version prints the version" "$out" "readykit "
+
+for c in check score report; do
+    run "$RK_BIN" $c --help
+    expect_rc "$c --help" 0
+    expect_contains "$c --help shows usage" "$out" "Usage: readykit $c"
+done
+
+run "$RK_BIN"
+expect_rc "no command is a usage error" 64
+run "$RK_BIN" frobnicate
+expect_rc "unknown command" 64
+expect_contains "unknown command names it" "$err" "frobnicate"
+run "$RK_BIN" score --format xml questionnaires/examples/tiny-answers.yaml
+expect_rc "unknown format" 64
+run "$RK_BIN" score --bogus x.yaml
+expect_rc "unknown option" 64
+run "$RK_BIN" report questionnaires/examples/tiny-answers.yaml
+expect_rc "report without -o" 64
+
+# check
+run "$RK_BIN" check questionnaires/tiny.yaml
+expect_rc "check tiny.yaml" 0
+expect_contains "check prints a summary" "$out" "2 pillars, 5 questions"
+run "$RK_BIN" check "$RK_TMP/none.yaml"
+expect_rc "check of a missing file" 66
+expect_contains "missing file is named" "$err" "none.yaml"
+
+# score: text, json, csv
+A=questionnaires/examples/tiny-answers.yaml
+run "$RK_BIN" score "$A"
+expect_rc "score text" 0
+expect_contains "text shows the subject" "$out" "Tinyland"
+run "$RK_BIN" score --format json "$A"
+expect_rc "score json" 0
+if printf '%s\n' "$out" | /usr/bin/python3 -c '
+import json, sys
+lines = sys.stdin.read().splitlines()
+assert len(lines) == 1, lines
+o = json.loads(lines[0])
+for k in ("file", "questionnaire", "version", "subject", "score", "level", "pillars", "indicators", "findings"):
+    assert k in o, k
+assert o["questionnaire"] == "tiny"
+assert 0 <= o["score"] <= 100
+assert [p["id"] for p in o["pillars"]] == ["law", "money"], o["pillars"]
+for p in o["pillars"]:
+    assert set(("id", "title", "score", "level", "cap")) <= set(p)
+'; then ok "json has the documented fields"; else not_ok "json fields"; fi
+
+cp "$A" "$RK_TMP/b.yaml"
+run "$RK_BIN" score --format json "$A" "$RK_TMP/b.yaml"
+expect_rc "score two files" 0
+n=$(printf '%s\n' "$out" | grep -c '^{')
+[ "$n" = 2 ] && ok "one JSON line per file" || not_ok "one JSON line per file: $n"
+
+run "$RK_BIN" score --format csv "$A" "$RK_TMP/b.yaml"
+expect_rc "score csv" 0
+head=$(printf '%s\n' "$out" | head -n 1 | tr -d '\r')
+[ "$head" = "file,subject,score,level,law,money" ] && ok "csv header" || not_ok "csv header: $head"
+rows=$(printf '%s\n' "$out" | wc -l)
+[ "$rows" = 3 ] && ok "csv rows" || not_ok "csv rows: $rows"
+
+# -q names the questionnaire; answers elsewhere are found through it
+cp "$A" "$RK_TMP/elsewhere.yaml"
+run "$RK_BIN" score "$RK_TMP/elsewhere.yaml"
+expect_rc "questionnaire not on the search path" 66
+expect_contains "search failure says how to fix" "$err" "-q FILE"
+run "$RK_BIN" score -q questionnaires/tiny.yaml "$RK_TMP/elsewhere.yaml"
+expect_rc "-q finds it" 0
+READYKIT_PATH="$RK_TOP/questionnaires" run "$RK_BIN" score "$RK_TMP/elsewhere.yaml"
+expect_rc "READYKIT_PATH finds it" 0
+
+# bad answers: position and exit 65, no output file
+printf 'questionnaire: tiny\nanswers:\n  has_law: maybe\n' > "$RK_TMP/bad.yaml"
+run "$RK_BIN" score -q questionnaires/tiny.yaml "$RK_TMP/bad.yaml"
+expect_rc "bad answer value" 65
+expect_contains "bad answer has file:line:column" "$err" "bad.yaml:3:12:"
+printf 'questionnaire: tiny\nanswers: [\n' > "$RK_TMP/broken.yaml"
+run "$RK_BIN" score -q questionnaires/tiny.yaml "$RK_TMP/broken.yaml"
+expect_rc "malformed YAML answers" 65
+expect_contains "malformed YAML has a position" "$err" "broken.yaml:"
+printf 'questionnaire: tiny\nanswers:\n  has_lwa: yes\n' > "$RK_TMP/typo.yaml"
+run "$RK_BIN" score -q questionnaires/tiny.yaml "$RK_TMP/typo.yaml"
+expect_rc "unknown question" 65
+expect_contains "did you mean" "$err" "did you mean 'has_law'"
+
+echo keep > "$RK_TMP/out.json"
+run "$RK_BIN" score --format json -o "$RK_TMP/out.json" "$A" "$RK_TMP/bad.yaml"
+expect_rc "batch with a bad file" 65
+[ "$(cat "$RK_TMP/out.json")" = keep ] && ok "earlier output kept when a file fails" || not_ok "output clobbered"
+run "$RK_BIN" score --format json -o "$RK_TMP/out.json" "$A"
+expect_rc "score -o" 0
+grep -q '"questionnaire": "tiny"' "$RK_TMP/out.json" && ok "-o wrote the result" || not_ok "-o content"
+
+# report
+run "$RK_BIN" report "$A" -o "$RK_TMP/r.pdf"
+expect_rc "report" 0
+if qpdf --check "$RK_TMP/r.pdf" >/dev/null 2>&1; then ok "qpdf --check passes"; else not_ok "qpdf --check"; fi
+txt=$(pdftotext -q "$RK_TMP/r.pdf" - 2>/dev/null)
+expect_contains "pdf shows the subject" "$txt" "Tinyland"
+run "$RK_BIN" report "$A" -o "$RK_TMP/no/such/dir/r.pdf"
+expect_rc "report into a missing folder" 73
+run "$RK_BIN" report --lang fr "$A" -o "$RK_TMP/fr.pdf"
+expect_rc "report in French" 0
+txt=$(pdftotext -q "$RK_TMP/fr.pdf" - 2>/dev/null)
+expect_contains "French pillar title with accents" "$txt" "Cadre législatif"

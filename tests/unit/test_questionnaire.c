@@ -1,0 +1,481 @@
+/* Unit tests for the questionnaire loader: the model, and one test per error
+   class (position and message). The data-driven corpus of broken files is in
+   test_questionnaire_corpus.c. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "readykit/questionnaire.h"
+
+static char tmp_path[64];
+
+/* Write text to a fresh temporary file; returns its path. */
+static const char *write_tmp(const char *text)
+{
+    snprintf(tmp_path, sizeof tmp_path, "/tmp/rk_q_XXXXXX");
+    int fd = mkstemp(tmp_path);
+    assert_true(fd >= 0);
+    size_t n = strlen(text);
+    assert_int_equal(write(fd, text, n), (ssize_t)n);
+    close(fd);
+    return tmp_path;
+}
+
+static RkQuestionnaire *load_ok(const char *text, RkDiag *d)
+{
+    rk_diag_init(d);
+    RkQuestionnaire *q = NULL;
+    const char *path = write_tmp(text);
+    RkStatus s = rk_questionnaire_load(path, &q, d);
+    unlink(path);
+    if (s != RK_OK)
+        fail_msg("unexpected error: %d:%d: %s\n%s", d->line, d->column, d->message, d->more);
+    assert_non_null(q);
+    return q;
+}
+
+/* Load text, expect RK_EDATA, and return every error as "L:C: message" lines. */
+static char all[16384];
+static const char *load_bad(const char *text)
+{
+    RkDiag d;
+    rk_diag_init(&d);
+    RkQuestionnaire *q = NULL;
+    const char *path = write_tmp(text);
+    RkStatus s = rk_questionnaire_load(path, &q, &d);
+    unlink(path);
+    assert_int_equal(s, RK_EDATA);
+    assert_null(q);
+    char first[2048];
+    rk_diag_format(&d, first, sizeof first);
+    snprintf(all, sizeof all, "%s\n%s", first, d.more);
+    /* Drop the path prefix "PATH:" from every line. */
+    char *out = all, *p = all;
+    size_t plen = strlen(path);
+    while (*p) {
+        if (strncmp(p, path, plen) == 0 && p[plen] == ':')
+            p += plen + 1;
+        while (*p && *p != '\n')
+            *out++ = *p++;
+        if (*p)
+            *out++ = *p++;
+    }
+    *out = '\0';
+    return all;
+}
+
+/* "L:C: fragment" must be one of the errors. */
+static void expect_error(const char *errors, int line, int col, const char *fragment)
+{
+    char head[32];
+    snprintf(head, sizeof head, "%d:%d: ", line, col);
+    for (const char *p = errors; p && *p;) {
+        const char *end = strchr(p, '\n');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        char one[2048];
+        snprintf(one, sizeof one, "%.*s", (int)n, p);
+        if (strncmp(one, head, strlen(head)) == 0 && strstr(one, fragment))
+            return;
+        p = end ? end + 1 : NULL;
+    }
+    fail_msg("wanted '%s%s' in:\n%s", head, fragment, errors);
+}
+
+#define HEAD "id: demo\nversion: 1.0.0\ntitle: Demo\nlevels:\n  - {min: 0, name: Low}\n" \
+             "  - {min: 50, name: High}\n"
+#define ONE_PILLAR HEAD "pillars:\n  - id: p\n    title: P\n    questions:\n"
+/* Questions start at line 11. */
+
+static void tiny_loads(void **state)
+{
+    (void)state;
+    RkDiag d;
+    rk_diag_init(&d);
+    RkQuestionnaire *q = NULL;
+    assert_int_equal(rk_questionnaire_load("questionnaires/tiny.yaml", &q, &d), RK_OK);
+    assert_string_equal(q->id, "tiny");
+    assert_int_equal(q->n_pillars, 2);
+    assert_int_equal(q->n_questions, 5);
+    assert_int_equal(q->n_languages, 2);
+    assert_string_equal(q->languages[1], "fr");
+    assert_int_equal(q->n_levels, 3);
+    assert_string_equal(q->levels[1].id, "emerging");
+    assert_true(q->max_points == 7.0);
+    assert_int_equal(d.n_warnings, 0);
+    const RkQuestion *qn = rk_questionnaire_find(q, "law_stage");
+    assert_non_null(qn);
+    assert_int_equal(qn->type, RK_Q_CHOICE);
+    assert_int_equal(qn->n_choices, 3);
+    assert_true(qn->max_points == 2.0);
+    assert_string_equal(qn->when, "answer.has_law == 'yes'");
+    assert_ptr_equal(q->questions[qn->index], qn);
+    assert_ptr_equal(&q->pillars[0].questions[1], qn);
+    assert_string_equal(rk_text_get(&rk_question_find_choice(qn, "draft")->label, "fr", "en"),
+                        "En projet");
+    assert_null(rk_question_find_choice(qn, "nope"));
+    assert_null(rk_questionnaire_find(q, "nope"));
+    assert_non_null(rk_questionnaire_find_pillar(q, "money"));
+    assert_true(rk_questionnaire_find_pillar(q, "money")->weight == 2.0);
+    assert_int_equal(rk_questionnaire_find_pillar(q, "money")->n_questions, 3);
+    assert_false(rk_questionnaire_find(q, "has_procurement")->dont_know);
+    assert_true(rk_questionnaire_find(q, "has_law")->evidence);
+    assert_int_equal(rk_questionnaire_level_for(q, 0), 0);
+    assert_int_equal(rk_questionnaire_level_for(q, 39.9), 0);
+    assert_int_equal(rk_questionnaire_level_for(q, 40), 1);
+    assert_int_equal(rk_questionnaire_level_for(q, 100), 2);
+    assert_string_equal(rk_questionnaire_lang(q, "fr"), "fr");
+    assert_string_equal(rk_questionnaire_lang(q, "fr_CA.UTF-8"), "fr");
+    assert_string_equal(rk_questionnaire_lang(q, "de"), "en");
+    assert_string_equal(rk_questionnaire_lang(q, NULL), "en");
+    rk_questionnaire_free(q);
+}
+
+static void text_and_type_names(void **state)
+{
+    (void)state;
+    const char *langs[] = {"en", "fr"}, *values[] = {"Hello", "Bonjour"};
+    RkText t = {2, langs, values};
+    assert_string_equal(rk_text_get(&t, "fr", "en"), "Bonjour");
+    assert_string_equal(rk_text_get(&t, "de", "en"), "Hello");
+    assert_string_equal(rk_text_get(&t, "de", "xx"), "Hello");
+    assert_string_equal(rk_text_get(NULL, "de", "xx"), "");
+    RkText empty = {0, NULL, NULL};
+    assert_true(rk_text_empty(&empty));
+    assert_false(rk_text_empty(&t));
+    assert_string_equal(rk_question_type_name(RK_Q_YES_NO), "yes_no");
+    assert_string_equal(rk_question_type_name(RK_Q_MULTI), "multi");
+    assert_string_equal(rk_question_type_name(RK_Q_TEXT), "text");
+}
+
+static void every_type_and_its_fields(void **state)
+{
+    (void)state;
+    RkDiag d;
+    RkQuestionnaire *q = load_ok(
+        ONE_PILLAR
+        "      - {id: a, type: yes_no, text: A, points: {yes: 3, no: 1}, weight: 2, default: yes}\n"
+        "      - id: b\n        type: multi\n        text: B\n        cap: 4\n"
+        "        default: [x, z]\n        choices:\n"
+        "          - {value: x, label: X, points: 2}\n          - {value: y, label: Y, points: 3}\n"
+        "          - {value: z, label: Z, points: -1}\n"
+        "      - id: c\n        type: number\n        text: C\n        min: 0\n        max: 100\n"
+        "        integer: true\n        unit: years\n        bands: [{min: 0, points: 0}, {min: 10, points: 5}]\n"
+        "        checks:\n          - {check: \"value <= answer.c + 1\", message: {en: Too big}}\n"
+        "      - {id: d, type: text, text: D, required: Please say, when: \"answered('a') and not dont_know('b')\"}\n"
+        "      - {id: e, type: number, text: E}\n"
+        "      - {id: f, type: scale, text: F, scored: false, choices: [{value: 0, label: none}, {value: 1, label: some}]}\n",
+        &d);
+    const RkQuestion *a = rk_questionnaire_find(q, "a");
+    assert_int_equal(a->n_choices, 2);
+    assert_string_equal(a->choices[0].value, "yes");
+    assert_true(a->choices[0].points == 3);
+    assert_true(a->max_points == 3);
+    assert_string_equal(a->default_value, "yes");
+    const RkQuestion *b = rk_questionnaire_find(q, "b");
+    assert_int_equal(b->multi_scoring, RK_MULTI_CAP);
+    assert_true(b->max_points == 4); /* 2 + 3 capped at 4 */
+    assert_int_equal(b->n_default_values, 2);
+    assert_string_equal(b->default_values[1], "z");
+    const RkQuestion *c = rk_questionnaire_find(q, "c");
+    assert_true(c->scored && c->integer && c->has_min && c->has_max);
+    assert_true(c->max == 100);
+    assert_int_equal(c->n_bands, 2);
+    assert_true(c->max_points == 5);
+    assert_int_equal(c->n_checks, 1);
+    assert_string_equal(rk_text_get(&c->unit, "en", "en"), "years");
+    assert_string_equal(rk_text_get(&c->checks[0].message, "en", "en"), "Too big");
+    const RkQuestion *dq = rk_questionnaire_find(q, "d");
+    assert_false(dq->scored);
+    assert_true(dq->required);
+    assert_string_equal(rk_text_get(&dq->required_message, "en", "en"), "Please say");
+    assert_false(rk_questionnaire_find(q, "e")->scored); /* number without bands */
+    const RkQuestion *f = rk_questionnaire_find(q, "f");
+    assert_false(f->scored);
+    assert_string_equal(f->choices[1].value, "1"); /* plain 1 is the string "1" */
+    assert_true(q->max_points == 2 * 3 + 4 + 5);
+    rk_questionnaire_free(q);
+}
+
+static void shared_lists_and_translations(void **state)
+{
+    (void)state;
+    RkDiag d;
+    RkQuestionnaire *q = load_ok(
+        "id: demo\nversion: 1\ntitle: {en: Demo, fr: Démo}\nlanguages: [en, fr]\n"
+        "levels: [{min: 0, name: {en: Low, fr: Bas}}]\n"
+        "choice_lists:\n  m:\n    - {value: a, label: {en: A}, points: 1}\n"
+        "pillars:\n  - id: p\n    title: P\n    questions:\n"
+        "      - {id: x, type: choice, text: X, choices: m}\n"
+        "      - {id: y, type: scale, text: {en: Y}, choices: m}\n",
+        &d);
+    assert_ptr_equal(rk_questionnaire_find(q, "x")->choices, rk_questionnaire_find(q, "y")->choices);
+    assert_string_equal(q->levels[0].id, "Low"); /* id defaults to the fallback name */
+    /* Missing French: warnings, not errors. */
+    assert_int_equal(d.n_warnings, 2);
+    assert_non_null(strstr(d.warnings, ":8:25: warning: "));
+    assert_non_null(strstr(d.warnings, "has no 'fr' translation"));
+    rk_questionnaire_free(q);
+}
+
+static void unknown_keys_suggest(void **state)
+{
+    (void)state;
+    const char *e = load_bad(ONE_PILLAR "      - {id: a, type: yes_no, txet: A, text: A}\n");
+    expect_error(e, 11, 31, "unknown key 'txet' in question (did you mean 'text'?)");
+    e = load_bad(ONE_PILLAR "      - {id: a, type: yes_no, text: A, zzz: 1}\n");
+    expect_error(e, 11, 40, "expected one of: id, type, text");
+}
+
+static void duplicate_ids(void **state)
+{
+    (void)state;
+    const char *e = load_bad(ONE_PILLAR "      - {id: a, type: yes_no, text: A}\n"
+                                        "      - {id: a, type: yes_no, text: B}\n");
+    expect_error(e, 12, 14, "duplicate question id 'a' (first at line 11)");
+}
+
+static void wrong_types_and_shapes(void **state)
+{
+    (void)state;
+    const char *e = load_bad(ONE_PILLAR "      - {id: a, type: yes_no, text: A, weight: [1]}\n"
+                                        "      - {id: b, type: yes_no, text: [B]}\n"
+                                        "      - 42\n");
+    expect_error(e, 11, 48, "expected a number for 'weight'");
+    expect_error(e, 12, 37, "expected a text");
+    expect_error(e, 13, 9, "expected a question");
+    e = load_bad("[1, 2]\n");
+    expect_error(e, 1, 1, "expected the questionnaire to be a map");
+    e = load_bad("");
+    expect_error(e, 1, 1, "empty file");
+    e = load_bad(HEAD "pillars: {a: 1}\n");
+    expect_error(e, 7, 10, "expected 'pillars' to be a list");
+}
+
+static void missing_fields(void **state)
+{
+    (void)state;
+    const char *e = load_bad("id: demo\nversion: 1\n");
+    expect_error(e, 1, 1, "missing required key 'title'");
+    expect_error(e, 1, 1, "missing required key 'levels'");
+    expect_error(e, 1, 1, "missing required key 'pillars'");
+    e = load_bad(ONE_PILLAR "      - {id: a, text: A}\n");
+    expect_error(e, 11, 9, "missing required key 'type' in question 'a'");
+}
+
+static void choices_need_points_when_scored(void **state)
+{
+    (void)state;
+    const char *e = load_bad(ONE_PILLAR "      - id: a\n        type: choice\n        text: A\n"
+                                        "        choices:\n          - {value: x, label: X}\n");
+    expect_error(e, 15, 13, "choice 'x' of question 'a' has no points");
+}
+
+static void levels_must_increase(void **state)
+{
+    (void)state;
+    const char *e = load_bad("id: demo\nversion: 1\ntitle: T\nlevels:\n  - {min: 0, name: A}\n"
+                             "  - {min: 60, name: B}\n  - {min: 30, name: C}\n"
+                             "pillars:\n  - id: p\n    title: P\n    questions:\n"
+                             "      - {id: a, type: yes_no, text: A}\n");
+    expect_error(e, 7, 11, "levels must be in increasing order of 'min': 30 is not above 60");
+}
+
+static void when_names_earlier_questions(void **state)
+{
+    (void)state;
+    const char *e = load_bad(ONE_PILLAR
+                             "      - {id: a, type: yes_no, text: A, when: \"answer.b == 'yes'\"}\n"
+                             "      - {id: b, type: yes_no, text: B, when: \"count_selected('zz') > 0\"}\n"
+                             "      - {id: c, type: yes_no, text: C, when: \"answer.a == 'yes' -- answer.q9\"}\n");
+    expect_error(e, 11, 54, "refers to question 'b', which comes later (line 12)");
+    expect_error(e, 12, 63, "refers to unknown question 'zz'");
+    assert_null(strstr(e, "q9")); /* comments are not scanned */
+}
+
+static void expression_values_match_choices(void **state)
+{
+    (void)state;
+    const char *e = load_bad(ONE_PILLAR
+        "      - {id: s, type: choice, text: S, choices: [{value: on, label: On, points: 1}]}\n"
+        "      - {id: m, type: multi, text: M, choices: [{value: x, label: X, points: 1}]}\n"
+        "      - {id: n, type: number, text: N}\n"
+        "      - {id: a, type: yes_no, text: A, when: \"answer.s == 'no'\"}\n"
+        "      - {id: b, type: yes_no, text: B, when: \"answer.m ~= 'x'\"}\n"
+        "      - {id: c, type: yes_no, text: C, when: \"selected('m', 'y')\"}\n"
+        "      - {id: d, type: yes_no, text: D, when: \"answer.n == '3'\"}\n"
+        "      - {id: f, type: yes_no, text: F, when: \"answer['a'] == 'dont_know'\"}\n");
+    expect_error(e, 14, 60, "question 's' has no choice 'no'");
+    expect_error(e, 15, 60, "is a list; use selected('m', 'x')");
+    expect_error(e, 16, 62, "question 'm' has no choice 'y'");
+    expect_error(e, 17, 60, "whose answer is a number");
+    expect_error(e, 18, 63, "use dont_know('a')");
+}
+
+static void rules_api_references_and_unknown_names(void **state)
+{
+    (void)state;
+    const char *e = load_bad(ONE_PILLAR
+        "      - {id: a, type: yes_no, text: A}\n"
+        "      - {id: b, type: yes_no, text: B, when: \"rk.answer('a') and rk.get('zz')\"}\n");
+    expect_error(e, 12, 74, "refers to unknown question 'zz'");
+    RkDiag d;
+    RkQuestionnaire *q = load_ok(ONE_PILLAR
+        "      - {id: a, type: yes_no, text: A}\n"
+        "      - {id: b, type: yes_no, text: B, when: \"anwser.a == 'yes' and math.abs(-1) == #{k = 1}\"}\n",
+        &d);
+    assert_int_equal(d.n_warnings, 1);
+    assert_non_null(strstr(d.warnings, ":12:47: warning: 'when' of question 'b' uses 'anwser'"));
+    assert_non_null(strstr(d.warnings, "(did you mean 'answer'?)"));
+    rk_questionnaire_free(q);
+}
+
+static void warnings_do_not_fail(void **state)
+{
+    (void)state;
+    RkDiag d;
+    RkQuestionnaire *q = load_ok(
+        "choice_lists:\n  spare: [{value: a, label: A, points: 1}]\n" ONE_PILLAR
+        "      - {id: a, type: yes_no, text: A, points: {yes: 0, no: 0}}\n", &d);
+    assert_int_equal(d.n_warnings, 2);
+    assert_non_null(strstr(d.warnings, ":2:3: warning: choice list 'spare' is not used"));
+    assert_non_null(strstr(d.warnings, ":13:9: warning: question 'a' is scored but no answer"));
+    rk_questionnaire_free(q);
+}
+
+static void when_must_be_lua(void **state)
+{
+    (void)state;
+    const char *e = load_bad(ONE_PILLAR
+                             "      - {id: a, type: yes_no, text: A}\n"
+                             "      - id: b\n        type: yes_no\n        text: B\n"
+                             "        when: >-\n          answer.a == 'yes'\n          and and\n");
+    expect_error(e, 15, 15, "'when' of question 'b' is not a valid Lua expression");
+    /* Strings are compiled, never run. */
+    e = load_bad(ONE_PILLAR "      - {id: a, type: yes_no, text: A, when: \"os.exit(1) +\"}\n");
+    expect_error(e, 11, 46, "not a valid Lua expression");
+}
+
+static void all_errors_in_one_run(void **state)
+{
+    (void)state;
+    RkDiag d;
+    rk_diag_init(&d);
+    RkQuestionnaire *q = NULL;
+    assert_int_equal(rk_questionnaire_load("tests/cases/bad-questionnaires/many-errors.yaml",
+                                           &q, &d), RK_EDATA);
+    assert_true(d.n_more >= 3);
+    /* Sorted by position: the first one is the earliest in the file. */
+    assert_int_equal(d.line, 14);
+}
+
+static void rules_resolved_and_required(void **state)
+{
+    (void)state;
+    RkDiag d;
+    rk_diag_init(&d);
+    FILE *f = fopen("/tmp/rk_q_rules.lua", "w");
+    assert_non_null(f);
+    fputs("return {}\n", f);
+    fclose(f);
+    RkQuestionnaire *q = load_ok("rules: rk_q_rules.lua\n" ONE_PILLAR
+                                 "      - {id: a, type: yes_no, text: A}\n", &d);
+    assert_string_equal(q->rules, "/tmp/rk_q_rules.lua");
+    rk_questionnaire_free(q);
+    unlink("/tmp/rk_q_rules.lua");
+    const char *e = load_bad("rules: rk_q_none.lua\n" ONE_PILLAR
+                             "      - {id: a, type: yes_no, text: A}\n");
+    expect_error(e, 1, 8, "rules file 'rk_q_none.lua' not found");
+}
+
+static void unreadable_and_non_utf8(void **state)
+{
+    (void)state;
+    RkDiag d;
+    rk_diag_init(&d);
+    RkQuestionnaire *q = NULL;
+    assert_int_equal(rk_questionnaire_load("/nonexistent/q.yaml", &q, &d), RK_ENOINPUT);
+    assert_null(q);
+    rk_diag_init(&d);
+    assert_int_equal(rk_questionnaire_load("tests/cases/bad-questionnaires/non-utf8.yaml", &q, &d),
+                     RK_EDATA);
+    assert_non_null(strstr(d.message, "UTF-8"));
+}
+
+static void readme_example_loads(void **state)
+{
+    (void)state;
+    /* The first ```yaml block of questionnaires/README.md is a complete example. */
+    FILE *f = fopen("questionnaires/README.md", "r");
+    assert_non_null(f);
+    static char doc[8192];
+    char line[512];
+    size_t n = 0;
+    int inside = 0;
+    while (fgets(line, sizeof line, f) && inside < 2) {
+        if (strncmp(line, "```", 3) == 0) {
+            inside += inside || strncmp(line, "```yaml", 7) == 0;
+            continue;
+        }
+        if (inside == 1 && n + strlen(line) < sizeof doc) {
+            strcpy(doc + n, line);
+            n += strlen(line);
+        }
+    }
+    fclose(f);
+    assert_true(n > 0);
+    RkDiag d;
+    RkQuestionnaire *q = load_ok(doc, &d);
+    assert_string_equal(q->id, "city-sse");
+    assert_int_equal(d.n_warnings, 0);
+    assert_true(q->max_points == 8);
+    rk_questionnaire_free(q);
+}
+
+static void out_of_memory_is_clean(void **state)
+{
+    (void)state;
+    /* Fail each allocation in turn: never a crash or a leak, always a status. */
+    for (size_t n = 1; n < 400; n += 7) {
+        RkDiag d;
+        rk_diag_init(&d);
+        RkQuestionnaire *q = NULL;
+        rk_arena_fail_after(n);
+        RkStatus s = rk_questionnaire_load("questionnaires/tiny.yaml", &q, &d);
+        rk_arena_fail_after(0);
+        assert_true(s == RK_OK || s == RK_EINTERNAL || s == RK_EDATA);
+        rk_questionnaire_free(q);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tiny_loads),
+        cmocka_unit_test(text_and_type_names),
+        cmocka_unit_test(every_type_and_its_fields),
+        cmocka_unit_test(shared_lists_and_translations),
+        cmocka_unit_test(unknown_keys_suggest),
+        cmocka_unit_test(duplicate_ids),
+        cmocka_unit_test(wrong_types_and_shapes),
+        cmocka_unit_test(missing_fields),
+        cmocka_unit_test(choices_need_points_when_scored),
+        cmocka_unit_test(levels_must_increase),
+        cmocka_unit_test(when_names_earlier_questions),
+        cmocka_unit_test(when_must_be_lua),
+        cmocka_unit_test(expression_values_match_choices),
+        cmocka_unit_test(warnings_do_not_fail),
+        cmocka_unit_test(rules_api_references_and_unknown_names),
+        cmocka_unit_test(all_errors_in_one_run),
+        cmocka_unit_test(rules_resolved_and_required),
+        cmocka_unit_test(unreadable_and_non_utf8),
+        cmocka_unit_test(readme_example_loads),
+        cmocka_unit_test(out_of_memory_is_clean),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
