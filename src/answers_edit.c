@@ -122,29 +122,15 @@ static bool plain_ok(const char *s)
     return s[0] != '-' && s[0] != '.';
 }
 
-/* Write s as a YAML scalar: plain when safe, else double-quoted. */
+/* Write s as a YAML scalar: plain when safe, else double-quoted (JSON
+   escapes are valid in YAML double-quoted scalars). */
 static void put_scalar(RkBuf *b, const char *s)
 {
     if (plain_ok(s)) {
         rk_buf_puts(b, s);
         return;
     }
-    rk_buf_puts(b, "\"");
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': rk_buf_puts(b, "\\\""); break;
-        case '\\': rk_buf_puts(b, "\\\\"); break;
-        case '\n': rk_buf_puts(b, "\\n"); break;
-        case '\t': rk_buf_puts(b, "\\t"); break;
-        case '\r': rk_buf_puts(b, "\\r"); break;
-        default:
-            if (*p < 0x20 || *p == 0x7f)
-                rk_buf_printf(b, "\\x%02x", *p);
-            else
-                rk_buf_add(b, (const char *)p, 1);
-        }
-    }
-    rk_buf_puts(b, "\"");
+    rk_json_string(b, s);
 }
 
 /* Numbers are written as the user wrote them, plain, so they read back as

@@ -209,6 +209,32 @@ void rk_buf_printf(RkBuf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* JSON string escaping; the result is also a valid YAML double-quoted
+   scalar, which is why answers files use it too. */
+void rk_json_string(RkBuf *b, const char *s)
+{
+    if (!s) {
+        rk_buf_puts(b, "null");
+        return;
+    }
+    rk_buf_puts(b, "\"");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': rk_buf_puts(b, "\\\""); break;
+        case '\\': rk_buf_puts(b, "\\\\"); break;
+        case '\n': rk_buf_puts(b, "\\n"); break;
+        case '\r': rk_buf_puts(b, "\\r"); break;
+        case '\t': rk_buf_puts(b, "\\t"); break;
+        default:
+            if (*p < 0x20 || *p == 0x7f)
+                rk_buf_printf(b, "\\u%04x", *p);
+            else
+                rk_buf_add(b, (const char *)p, 1);
+        }
+    }
+    rk_buf_puts(b, "\"");
+}
+
 bool rk_utf8_valid(const char *str, size_t len, size_t *bad_offset)
 {
     const unsigned char *s = (const unsigned char *)str;

@@ -23,30 +23,6 @@ static void json_number(RkBuf *b, double v)
         rk_buf_printf(b, "%.15g", round2(v) == 0 ? 0.0 : round2(v));
 }
 
-void rk_json_string(RkBuf *b, const char *s)
-{
-    if (!s) {
-        rk_buf_puts(b, "null");
-        return;
-    }
-    rk_buf_puts(b, "\"");
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': rk_buf_puts(b, "\\\""); break;
-        case '\\': rk_buf_puts(b, "\\\\"); break;
-        case '\n': rk_buf_puts(b, "\\n"); break;
-        case '\r': rk_buf_puts(b, "\\r"); break;
-        case '\t': rk_buf_puts(b, "\\t"); break;
-        default:
-            if (*p < 0x20)
-                rk_buf_printf(b, "\\u%04x", *p);
-            else
-                rk_buf_add(b, (const char *)p, 1);
-        }
-    }
-    rk_buf_puts(b, "\"");
-}
-
 static void json_key(RkBuf *b, const char *key, bool first)
 {
     if (!first)

@@ -42,6 +42,10 @@ void rk_buf_puts(RkBuf *b, const char *s);
 void rk_buf_printf(RkBuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Append s as a JSON string, quotes included ("null" for NULL). The same
+   text is a valid YAML double-quoted scalar. */
+void rk_json_string(RkBuf *b, const char *s);
+
 /* Check that s is valid UTF-8 (no overlongs, no surrogates). On failure sets
    *bad_offset to the first bad byte. */
 bool rk_utf8_valid(const char *s, size_t len, size_t *bad_offset);

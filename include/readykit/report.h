@@ -31,9 +31,6 @@ void rk_report_csv_header(RkBuf *out, const RkQuestionnaire *q,
                           const RkResult *first);
 void rk_report_csv_row(RkBuf *out, const RkReportInput *in);
 
-/* Append s as a JSON string (with quotes) to out. */
-void rk_json_string(RkBuf *out, const char *s);
-
 RkStatus rk_report_pdf(const RkReportInput *in, const char *path, RkDiag *d);
 
 #endif
