@@ -39,16 +39,6 @@ end
 
 local ORDER = {"local_policy", "local_coconstruction", "local_finance", "local_support",
   "local_markets", "local_data", "multilevel"}
-local TITLES = {
-  local_policy = {"Local SSE policy and strategy", "Politique et stratégie locales d'ESS"},
-  local_coconstruction = {"Co-construction with local SSE actors", "Co-construction avec les acteurs locaux"},
-  local_finance = {"Local finance and assets", "Financement local et patrimoine"},
-  local_support = {"Intermediaries and capacity building", "Intermédiaires et renforcement des capacités"},
-  local_markets = {"Municipal procurement and market access", "Achats publics locaux et accès aux marchés"},
-  local_data = {"Local data, research and awareness", "Données locales, recherche et sensibilisation"},
-  multilevel = {"Multi-level links and peer learning", "Articulation multiniveau et apprentissage entre pairs"},
-}
-
 local function policy()
   if weak("local_strategy", 0) and is("sse_office", "no") then
     cap("local_policy", "emerging",
@@ -299,15 +289,15 @@ local function indicators(r)
   end
   evidence_gate()
   for _, id in ipairs(ORDER) do
-    local t, p = TITLES[id], r.pillars and r.pillars[id]
+    local p = r.pillars and r.pillars[id]
     if p and p.score == nil then
       gap(id, 2,
-        t[1] .. ": no answer with evidence was given, so this pillar is not scored.",
-        t[2] .. " : aucune réponse étayée n'a été fournie, ce pilier n'est donc pas noté.")
+        "No answer with evidence was given, so this pillar is not scored: collect the evidence the help texts name.",
+        "Aucune réponse étayée n'a été fournie, ce pilier n'est donc pas noté : réunir les preuves indiquées dans l'aide.")
     elseif p and p.score >= 75 then
       rk.finding{pillar = id, priority = 3, kind = "strength",
-        text = {en = t[1] .. " is a strength (" .. math.floor(p.score + 0.5) .. "/100): document it and share it with peer cities (GSEF).",
-                fr = t[2] .. " est un point fort (" .. math.floor(p.score + 0.5) .. "/100) : le documenter et le partager avec les villes pairs (GSEF)."}}
+        text = {en = "A strength (" .. math.floor(p.score + 0.5) .. "/100): document it and share it with peer cities (GSEF).",
+                fr = "Un point fort (" .. math.floor(p.score + 0.5) .. "/100) : le documenter et le partager avec les villes pairs (GSEF)."}}
     end
   end
 end

@@ -67,16 +67,18 @@ local function legal()
       "No SSE law with a legal definition of the SSE is in force (A/RES/77/281 para. 1(a)).",
       "Aucune loi définissant l'ESS n'est en vigueur (A/RES/77/281 par. 1(a)).")
   end
+  if no_law or (status == "sectoral" and is("legal_definition", "no")) then
+    rec("legal_framework", 1,
+      "Prepare an SSE framework law: start with the scoping phase of the OECD Policy Guide on Legal Frameworks for the SSE (2023), then define the SSE with the four ILO 2022 principles and list the entities it covers (A/RES/77/281 para. 1(a); OECD Recommendation block 3).",
+      "Préparer une loi-cadre sur l'ESS : commencer par la phase de cadrage du Guide de l'OCDE sur les cadres juridiques de l'ESS (2023), puis définir l'ESS à partir des quatre principes de l'OIT (2022) et lister les entités couvertes (A/RES/77/281 par. 1(a) ; Recommandation de l'OCDE, pilier 3).",
+      {"legal_status", "legal_definition"})
+  end
   if no_law then
     cap(nil, "developing",
       "No SSE legislation is in force: the overall level cannot exceed Developing.",
       "Aucune législation sur l'ESS n'est en vigueur : le niveau global ne peut dépasser « En développement ».")
-    rec("legal_framework", 1,
-      "Prepare an SSE framework law: start with the scoping phase of the OECD Policy Guide on Legal Frameworks for the SSE (2023), then define the SSE with the four ILO 2022 principles and list the entities it covers (A/RES/77/281 para. 1(a); OECD Recommendation block 3).",
-      "Préparer une loi-cadre sur l'ESS : commencer par la phase de cadrage du Guide de l'OCDE sur les cadres juridiques de l'ESS (2023), puis définir l'ESS à partir des quatre principes de l'OIT (2022) et lister les entités couvertes (A/RES/77/281 par. 1(a) ; Recommandation de l'OCDE, pilier 3).",
-      {"legal_status"})
-  elseif status == "sectoral" then
-    rec("legal_framework", is("legal_definition", "no") and 1 or 2,
+  elseif status == "sectoral" and not is("legal_definition", "no") then
+    rec("legal_framework", 2,
       "Sectoral laws exist but no framework law: assess whether a framework law should give cooperatives, mutuals, associations and social enterprises a common definition and common support measures (OECD Policy Guide on Legal Frameworks, 2023; A/RES/77/281 para. 1(a)).",
       "Des lois sectorielles existent mais pas de loi-cadre : évaluer l'intérêt d'une loi-cadre donnant aux coopératives, mutuelles, associations et entreprises sociales une définition et des mesures d'appui communes (Guide de l'OCDE sur les cadres juridiques, 2023 ; A/RES/77/281 par. 1(a)).",
       {"legal_status"})
@@ -135,8 +137,8 @@ local function institutions()
       {"strategy"})
   elseif weak("strategy", 2) then
     rec("institutional_framework", 2,
-      "Give the adopted strategy resources and a named responsible body, and plan its evaluation (OECD Recommendation block 2; OECD/EU BEPT institutional module).",
-      "Doter la stratégie adoptée de moyens et d'un responsable désigné, et prévoir son évaluation (Recommandation de l'OCDE, pilier 2 ; module institutionnel du BEPT).",
+      "Fund the adopted strategy, give it targets, indicators and a named lead, and plan its evaluation (OECD Recommendation block 2; OECD/EU BEPT institutional module).",
+      "Financer la stratégie adoptée, lui donner des cibles, des indicateurs et un pilote désigné, et prévoir son évaluation (Recommandation de l'OCDE, pilier 2 ; module institutionnel du BEPT).",
       {"strategy"})
   end
   if is("lead_body", "no") then
@@ -454,15 +456,13 @@ local function indicators()
       label = {en = "Year of the SSE framework law", fr = "Année de la loi-cadre sur l'ESS"}}
   end
   -- evidence coverage: answered questions that name a source
-  local answered, sourced, dk = 0, 0, 0
+  local answered, sourced = 0, 0
   for id, info in pairs(seen) do
     local state = info.state
     if state == "answered" then
       answered = answered + 1
       local g2 = rk.get(id)
       if g2 and g2.source and g2.source ~= "" then sourced = sourced + 1 end
-    elseif state == "dont_know" then
-      dk = dk + 1
     end
   end
   if answered > 0 then
@@ -470,24 +470,9 @@ local function indicators()
       label = {en = "Answers with a cited source", fr = "Réponses avec une source citée"},
       value = math.floor(sourced / answered * 100 + 0.5), unit = "%"}
   end
-  rk.indicator{id = "dont_know_count",
-    label = {en = "Questions answered \"don't know\"", fr = "Questions répondues « ne sait pas »"},
-    value = dk}
 end
 
 -- ---------------------------------------------------------------- strengths
-local TITLES = {
-  legal_framework = {"Legal framework", "Cadre juridique"},
-  institutional_framework = {"Institutional framework and strategy", "Cadre institutionnel et stratégie"},
-  finance = {"Finance and funding", "Financement"},
-  support_networks = {"Support networks and intermediaries", "Réseaux d'appui et intermédiaires"},
-  statistics = {"Statistics and visibility", "Statistique et visibilité"},
-  education_research = {"Education, training and research", "Éducation, formation et recherche"},
-  markets_procurement = {"Market access and procurement", "Accès aux marchés et commande publique"},
-  coconstruction_localization = {"Co-construction and localization", "Co-construction et territorialisation"},
-  social_protection_informality = {"Social protection and informality", "Protection sociale et informalité"},
-}
-
 local ORDER = {"legal_framework", "institutional_framework", "finance", "support_networks",
   "statistics", "education_research", "markets_procurement", "coconstruction_localization",
   "social_protection_informality"}
@@ -545,12 +530,11 @@ end
 -- Pillars with no usable answer, and thin evidence overall: say so rather than guess.
 local function coverage(r)
   for _, id in ipairs(ORDER) do
-    local t = TITLES[id]
     local p = r.pillars and r.pillars[id]
     if p and p.score == nil then
       gap(id, 2,
-        t[1] .. ": no answer with evidence was given, so this pillar is not scored. Collect the evidence the help texts name before drawing conclusions.",
-        t[2] .. " : aucune réponse étayée n'a été fournie, ce pilier n'est donc pas noté. Réunir les preuves indiquées dans l'aide avant de conclure.")
+        "No answer with evidence was given, so this pillar is not scored: collect the evidence the help texts name before drawing conclusions.",
+        "Aucune réponse étayée n'a été fournie, ce pilier n'est donc pas noté : réunir les preuves indiquées dans l'aide avant de conclure.")
     end
   end
   evidence_gate()
@@ -558,12 +542,11 @@ end
 
 local function strengths(r)
   for _, id in ipairs(ORDER) do
-    local t = TITLES[id]
     local p = r.pillars and r.pillars[id]
     if p and p.score and p.score >= 75 then
       strength(id,
-        t[1] .. " is a strength (" .. math.floor(p.score + 0.5) .. "/100): keep it evaluated and share the practice with peers (OECD Recommendation; GSEF, UNTFSSE).",
-        t[2] .. " est un point fort (" .. math.floor(p.score + 0.5) .. "/100) : continuer à l'évaluer et partager la pratique avec les pairs (Recommandation de l'OCDE ; GSEF, UNTFSSE).")
+        "A strength (" .. math.floor(p.score + 0.5) .. "/100): document the practice, keep it evaluated and share it with peers (GSEF, UNTFSSE).",
+        "Un point fort (" .. math.floor(p.score + 0.5) .. "/100) : documenter la pratique, continuer à l'évaluer et la partager avec les pairs (GSEF, UNTFSSE).")
     end
   end
   if lvl("data_maturity") == 4 then
