@@ -5,6 +5,7 @@
 -- weak answer naming the step and the text behind it, strengths, and derived indicators.
 -- Only answers known to be weak trigger a cap; unanswered pillars are reported instead.
 
+local cover = {}  -- pillar id -> answered share of its scored weight (pillar layer)
 local seen = {}
 
 local function lvl(id)
@@ -294,7 +295,7 @@ local function indicators(r)
       gap(id, 2,
         "No answer with evidence was given, so this pillar is not scored: collect the evidence the help texts name.",
         "Aucune réponse étayée n'a été fournie, ce pilier n'est donc pas noté : réunir les preuves indiquées dans l'aide.")
-    elseif p and p.score >= 75 then
+    elseif p and p.score >= 75 and (cover[id] or 0) >= 0.5 then
       rk.finding{pillar = id, priority = 3, kind = "strength",
         text = {en = "A strength (" .. math.floor(p.score + 0.5) .. "/100): document it and share it with peer cities (GSEF).",
                 fr = "Un point fort (" .. math.floor(p.score + 0.5) .. "/100) : le documenter et le partager avec les villes pairs (GSEF)."}}
@@ -307,6 +308,28 @@ return {
     seen[q.id] = {state = a and a.state or "none", type = q.type}
     return nil
   end,
+  -- Pillar evidence gate: the share of the pillar's scored weight that has an answer.
+  -- Under 40%, the pillar's score rests on minor questions: its level is capped at
+  -- Developing. Strengths are only claimed at 50% or more.
+  pillar = function (p, s)
+    local total, answered = 0, 0
+    for _, x in ipairs(s.questions or {}) do
+      local q = rk.question(x.id)
+      if q and q.scored and (q.max_points or 0) > 0 and x.state ~= "skipped" then
+        total = total + q.weight
+        if x.state == "answered" then answered = answered + q.weight end
+      end
+    end
+    cover[p.id] = total > 0 and answered / total or nil
+    if total > 0 and answered > 0 and answered / total < 0.4 then
+      local pct = math.floor(answered / total * 100 + 0.5)
+      rk.cap{pillar = p.id, level = "developing", reason = {
+        en = "Only " .. pct .. "% of this pillar's weight is answered: the score rests on minor questions.",
+        fr = "Seuls " .. pct .. " % du poids de ce pilier ont une réponse : le score repose sur des questions secondaires."}}
+    end
+    return nil
+  end,
+
   result = function (r)
     policy()
     coconstruction()
@@ -316,7 +339,7 @@ return {
     data()
     multilevel()
     indicators(r)
-    seen = {}
+    seen, cover = {}, {}
     return nil
   end,
 }

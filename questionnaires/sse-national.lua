@@ -12,6 +12,7 @@
 -- A gate or recommendation fires only on an answer that is known to be weak: an
 -- unanswered or "don't know" question never triggers a cap (it is reported instead).
 
+local cover = {}  -- pillar id -> answered share of its scored weight (pillar layer)
 local seen = {}   -- question id -> state, filled by the question layer
 
 local function val(id) return rk.answer(id) end
@@ -543,7 +544,7 @@ end
 local function strengths(r)
   for _, id in ipairs(ORDER) do
     local p = r.pillars and r.pillars[id]
-    if p and p.score and p.score >= 75 then
+    if p and p.score and p.score >= 75 and (cover[id] or 0) >= 0.5 then
       strength(id,
         "A strength (" .. math.floor(p.score + 0.5) .. "/100): document the practice, keep it evaluated and share it with peers (GSEF, UNTFSSE).",
         "Un point fort (" .. math.floor(p.score + 0.5) .. "/100) : documenter la pratique, continuer à l'évaluer et la partager avec les pairs (GSEF, UNTFSSE).")
@@ -563,6 +564,28 @@ return {
     return nil
   end,
 
+  -- Pillar evidence gate: the share of the pillar's scored weight that has an answer.
+  -- Under 40%, the pillar's score rests on minor questions: its level is capped at
+  -- Developing. Strengths are only claimed at 50% or more.
+  pillar = function (p, s)
+    local total, answered = 0, 0
+    for _, x in ipairs(s.questions or {}) do
+      local q = rk.question(x.id)
+      if q and q.scored and (q.max_points or 0) > 0 and x.state ~= "skipped" then
+        total = total + q.weight
+        if x.state == "answered" then answered = answered + q.weight end
+      end
+    end
+    cover[p.id] = total > 0 and answered / total or nil
+    if total > 0 and answered > 0 and answered / total < 0.4 then
+      local pct = math.floor(answered / total * 100 + 0.5)
+      rk.cap{pillar = p.id, level = "developing", reason = {
+        en = "Only " .. pct .. "% of this pillar's weight is answered: the score rests on minor questions.",
+        fr = "Seuls " .. pct .. " % du poids de ce pilier ont une réponse : le score repose sur des questions secondaires."}}
+    end
+    return nil
+  end,
+
   result = function (r)
     local inf = num("informal_share")
     local informal_high = inf ~= nil and inf >= 50
@@ -578,7 +601,7 @@ return {
     indicators()
     coverage(r)
     strengths(r)
-    seen = {}
+    seen, cover = {}, {}
     return nil
   end,
 }
