@@ -137,3 +137,9 @@ fi
 # French output of the rules: findings come out in the answers' language.
 run "$RK_BIN" score --lang fr $EX/mali.yaml
 expect_contains "French recommendations" "$out" "loi-cadre"
+
+# Spanish, the third language of both questionnaires and their rules.
+run "$RK_BIN" score --lang es $EX/mali.yaml
+expect_contains "Spanish recommendations" "$out" "ley marco"
+run "$RK_BIN" score --lang es $EX/montreal.yaml
+expect_contains "Spanish local findings" "$out" "evidencia"
