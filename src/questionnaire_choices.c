@@ -81,8 +81,10 @@ void rk_q_yes_no_choices(QLoader *L, const RkNode *m, RkQuestion *qn, const char
     static const char *const no[] = {"No", "Non", "No", "Não"};
     static const char *const keys[] = {"yes", "no"};
     RkChoice *cs = rk_arena_array(L->arena, 2, sizeof *cs);
-    if (!cs)
-        return rk_q_oom(L);
+    if (!cs) {
+        rk_q_oom(L);
+        return;
+    }
     for (int i = 0; i < 2; i++) {
         cs[i].value = keys[i];
         cs[i].label = (RkText){4, (const char **)langs, (const char **)(i ? no : yes)};

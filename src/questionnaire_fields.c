@@ -15,6 +15,7 @@
 #define MAX_KEYS 40
 
 #define MAX_ERRORS 500
+#define MAX_TRANSLATION_WARNINGS 20
 
 /* Format and keep one error, to be sorted by position at the end. */
 static void add(QLoader *L, int line, int column, const char *fmt, va_list ap)
@@ -54,6 +55,10 @@ static int cmp_err(const void *x, const void *y)
 
 void rk_q_flush(QLoader *L)
 {
+    if (L->missing_translations > MAX_TRANSLATION_WARNINGS)
+        rk_diag_warn(L->d, L->path, 0, 0, "%zu more texts lack a translation (only the first "
+                     "%d are listed)", L->missing_translations - MAX_TRANSLATION_WARNINGS,
+                     MAX_TRANSLATION_WARNINGS);
     if (L->n_errs)
         qsort(L->errs, L->n_errs, sizeof *L->errs, cmp_err);
     for (size_t i = 0; i < L->n_errs; i++) {
@@ -165,7 +170,7 @@ bool rk_q_map(QLoader *L, const RkNode *n, const char *what)
 static bool missing(QLoader *L, const RkNode *map, const char *key, const RkNode *v,
                     bool required, const char *where)
 {
-    if (v && !rk_node_is_null(v))
+    if (v && !rk_node_is_null(v) && !(v->kind == RK_NODE_SCALAR && v->len == 0))
         return false;
     if (!required)
         return true;
@@ -277,7 +282,7 @@ bool rk_q_text_node(QLoader *L, const RkNode *n, const char *what, RkText *out)
         size_t i = 0;
         while (i < k && langs[i] != q->languages[l])
             i++;
-        if (i == k)
+        if (i == k && ++L->missing_translations <= MAX_TRANSLATION_WARNINGS)
             rk_q_warn(L, n, "%s has no '%s' translation", what, q->languages[l]);
     }
     out->count = k;

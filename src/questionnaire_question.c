@@ -52,8 +52,10 @@ static void number_fields(QLoader *L, const RkNode *m, RkQuestion *qn, const cha
         return;
     }
     RkBand *bands = rk_arena_array(L->arena, b->count, sizeof *bands);
-    if (!bands)
-        return rk_q_oom(L);
+    if (!bands) {
+        rk_q_oom(L);
+        return;
+    }
     size_t k = 0;
     for (size_t i = 0; i < b->count; i++) {
         const RkNode *bm = b->items[i];
@@ -93,8 +95,10 @@ static void default_value(QLoader *L, const RkNode *m, RkQuestion *qn, const cha
     if (v->kind == RK_NODE_SEQ && qn->type == RK_Q_MULTI)
         n = v->count;
     const char **vals = rk_arena_array(L->arena, n ? n : 1, sizeof *vals);
-    if (!vals)
-        return rk_q_oom(L);
+    if (!vals) {
+        rk_q_oom(L);
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         if (v->kind == RK_NODE_SEQ && qn->type == RK_Q_MULTI)
             one = v->items[i];
@@ -154,8 +158,10 @@ static void checks(QLoader *L, const RkNode *m, RkQuestion *qn, const char *wher
         return;
     }
     RkCheck *cs = rk_arena_array(L->arena, c->count ? c->count : 1, sizeof *cs);
-    if (!cs)
-        return rk_q_oom(L);
+    if (!cs) {
+        rk_q_oom(L);
+        return;
+    }
     size_t k = 0;
     for (size_t i = 0; i < c->count; i++) {
         const RkNode *cm = c->items[i];
