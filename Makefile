@@ -60,6 +60,10 @@ $(BUILD)/bench-loader: tests/bench/bench_loader.c $(LIB_OBJ)
 	@echo "CC  $<"
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
 
+$(BUILD)/bench-rules: tests/bench/bench_rules.c $(LIB_OBJ)
+	@echo "CC  $<"
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
+
 $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 	$(Q)mkdir -p $@
 
@@ -85,7 +89,7 @@ demo: deps
 	@echo "wrote $(BUILD)/demo-report.pdf"
 
 bench: deps
-	$(Q)$(MAKE) --no-print-directory all $(BUILD)/bench-loader
+	$(Q)$(MAKE) --no-print-directory all $(BUILD)/bench-loader $(BUILD)/bench-rules
 	$(Q)sh tests/bench/run.sh $(BUILD)
 
 clean:

@@ -3,6 +3,7 @@
    in order (standard scorer first); what each returns is merged into the
    score so far and checked. The C side then derives levels and caps. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -69,8 +70,13 @@ static double get_num(lua_State *L, int s, const char *k, double lo, double hi, 
     double v = NAN;
     if (t == LUA_TNUMBER) {
         v = lua_tonumber(L, -1);
-        if (!isfinite(v) || v < lo - 1e-9 || v > hi + 1e-9)
-            luaL_error(L, "%s %s is %f, outside %g..%g", what, k, v, lo, hi);
+        if (!isfinite(v))
+            luaL_error(L, "%s %s is not a finite number", what, k);
+        if (v < lo - 1e-9 || v > hi + 1e-9) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "%s %s is %g, outside %g..%g", what, k, v, lo, hi);
+            luaL_error(L, "%s", msg);
+        }
         v = v < lo ? lo : v > hi ? hi : v;
     } else if (!(t == LUA_TNIL || (t == LUA_TBOOLEAN && !lua_toboolean(L, -1)))) {
         luaL_error(L, "%s %s must be a number, not a %s", what, k, luaL_typename(L, -1));

@@ -128,9 +128,11 @@ size_t rk_sandbox_memory_peak(const RkSandbox *sb) { return sb->mem_peak; }
 
 void rk_sandbox_set_file(RkSandbox *sb, const char *file)
 {
-    copy_str(sb->file, sizeof sb->file, file);
     copy_str(sb->where_src, sizeof sb->where_src, file);
     sb->where_line = 0;
+    if (sb->hard_len && strcmp(sb->file, sb->where_src) == 0)
+        return; /* same file: the prepared message stands */
+    copy_str(sb->file, sizeof sb->file, file);
     int n = snprintf(sb->hard_msg, sizeof sb->hard_msg,
                      "readykit: %s: time limit of %g s exceeded (a long call such "
                      "as string.find did not return)\n", sb->file, sb->lim.seconds);

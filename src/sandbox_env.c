@@ -99,8 +99,10 @@ static int l_load(lua_State *L)
     size_t len;
     const char *s = lua_tolstring(L, 1, &len);
     luaL_argexpected(L, s != NULL, 1, "string (load takes text only)");
-    const char *name = luaL_optstring(L, 2, "=(load)");
-    luaL_optstring(L, 3, "t"); /* the mode asked for is ignored: text only */
+    luaL_optstring(L, 2, NULL); /* the name asked for is replaced: errors */
+    luaL_optstring(L, 3, "t");  /* name the rule file; the mode is text only */
+    char name[300];
+    snprintf(name, sizeof name, "=%s (load)", rk_sandbox_from(L)->file);
     if (luaL_loadbufferx(L, s, len, name, "t") != LUA_OK) {
         luaL_pushfail(L);
         lua_insert(L, -2);

@@ -32,7 +32,7 @@
 #define RK_SANDBOX_DEFAULT_MEMORY (32u * 1024u * 1024u)
 #define RK_SANDBOX_DEFAULT_INSTRUCTIONS 100000000ULL
 #define RK_SANDBOX_DEFAULT_SECONDS 1.0
-#define RK_SANDBOX_HARD_GRACE 0.5
+#define RK_SANDBOX_HARD_GRACE 0.25
 
 typedef struct RkSandboxLimits {
     size_t memory;                   /* bytes; 0: the default */

@@ -241,6 +241,31 @@ static void error_objects_and_positions(void **state)
     rk_sandbox_free(sb);
 }
 
+/* The lua-language-server definitions parse as Lua and declare every rk
+   function the engine gives rule files. */
+static void definitions_file_is_complete(void **state)
+{
+    (void)state;
+    const char *path = "scripts/types/readykit.d.lua";
+    lua_State *L = luaL_newstate();
+    assert_int_equal(luaL_loadfilex(L, path, "t"), LUA_OK);
+    lua_close(L);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    static char text[65536];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    const char *fns[] = {"finding", "indicator", "cap", "answer", "get", "question", "text", "log"};
+    for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "function rk.%s(", fns[i]);
+        if (!strstr(text, want))
+            fail_msg("%s does not declare %s", path, want);
+    }
+    assert_non_null(strstr(text, "---@meta"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +277,7 @@ int main(void)
         cmocka_unit_test(soft_deadline_stops_lua),
         cmocka_unit_test(hard_deadline_ends_pattern_bombs),
         cmocka_unit_test(error_objects_and_positions),
+        cmocka_unit_test(definitions_file_is_complete),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
