@@ -2,7 +2,11 @@
 --
 -- Runs after the standard scorer. It adds:
 --   * gates: caps that the frameworks justify (no legal definition of the SSE caps the
---     legal pillar at "emerging"; no law at all caps the overall level at "developing"; ...);
+--     legal pillar at "emerging"; no law at all caps the overall level at "developing";
+--     no strategy and no lead body, no public funding and no intermediaries, no network
+--     and no intermediaries, no data, no consultation, no procurement or fiscal incentive,
+--     no formalisation pathway where most work is informal: each caps its pillar; thin
+--     evidence caps a pillar or the overall level at "developing");
 --   * recommendations for each weak answer, naming the concrete step and the framework
 --     text behind it (A/RES/77/281 para. 1, OECD Recommendation 2022 building blocks,
 --     ILO 2022 conclusions, OECD/EU BEPT, UNRISD/GSEF Guidelines, EU texts);
@@ -369,6 +373,12 @@ end
 
 -- ---------------------------------------------------------------- markets
 local function markets()
+  if is("social_clauses", "no") and weak("procurement_practice", 1) and weak("tax_treatment", 1) then
+    cap("markets_procurement", "emerging",
+      "Neither procurement nor fiscal incentives for the SSE (A/RES/77/281 para. 1(c)).",
+      "Ni commande publique ni incitations fiscales en faveur de l'ESS (A/RES/77/281 par. 1(c)).",
+      "Ni contratación pública ni incentivos fiscales a favor de la ESS (A/RES/77/281 párr. 1(c)).")
+  end
   if is("social_clauses", "no") then
     rec("markets_procurement", 1,
       "Amend procurement rules to allow social clauses and contracts reserved for SSE and work-integration enterprises (A/RES/77/281 para. 1(c); OECD Recommendation block 5).",
@@ -441,6 +451,12 @@ end
 -- ---------------------------------------------------------------- social protection
 local function protection(informal_high)
   local p = informal_high and 1 or 2
+  if informal_high and weak("formalisation_pathway", 1) then
+    cap("social_protection_informality", "emerging",
+      "Most employment is informal and SSE policy offers no pathway to formalisation (ILO 2022 conclusions).",
+      "L'emploi est majoritairement informel et la politique d'ESS n'offre aucune voie de formalisation (conclusions de l'OIT 2022).",
+      "La mayor parte del empleo es informal y la política de ESS no ofrece ninguna vía de formalización (conclusiones de la OIT 2022).")
+  end
   if informal_high then
     gap("social_protection_informality", 1,
       "Most employment is informal: SSE policy should be judged first on whether it helps informal workers and groups move to formality and social protection (ILO 2022 conclusions).",

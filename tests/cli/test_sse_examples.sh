@@ -143,3 +143,26 @@ run "$RK_BIN" score --lang es $EX/mali.yaml
 expect_contains "Spanish recommendations" "$out" "ley marco"
 run "$RK_BIN" score --lang es $EX/montreal.yaml
 expect_contains "Spanish local findings" "$out" "evidencia"
+
+# The informality gate: most work informal and no formalisation pathway caps the
+# social protection pillar at Emerging (ILO 2022 conclusions).
+cat >"$RK_TMP/informal.yaml" <<'EOF2'
+questionnaire: sse-national
+subject: Informal test
+answers:
+  informal_share: 70
+  formalisation_pathway: "1"
+  social_protection: "4"
+  labour_rights: "yes"
+EOF2
+run "$RK_BIN" score --format json -q questionnaires/sse-national.yaml "$RK_TMP/informal.yaml"
+printf '%s\n' "$out" >"$RK_TMP/informal.json"
+if python3 - "$RK_TMP/informal.json" <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1], encoding="utf-8").readline())
+p = [p for p in r["pillars"] if p["id"] == "social_protection_informality"][0]
+sys.exit(0 if p.get("cap") and p.get("level_id") in ("nascent", "emerging") else 1)
+PY
+then ok "informality gate caps social protection at Emerging"
+else not_ok "informality gate: $(head -c 400 "$RK_TMP/informal.json")"
+fi
