@@ -72,13 +72,15 @@ rows=$(printf '%s\n' "$out" | wc -l)
 
 # -q names the questionnaire; answers elsewhere are found through it
 cp "$A" "$RK_TMP/elsewhere.yaml"
+cd "$RK_TMP"   # away from ./questionnaires
 run "$RK_BIN" score "$RK_TMP/elsewhere.yaml"
 expect_rc "questionnaire not on the search path" 66
 expect_contains "search failure says how to fix" "$err" "-q FILE"
-run "$RK_BIN" score -q questionnaires/tiny.yaml "$RK_TMP/elsewhere.yaml"
+run "$RK_BIN" score -q "$RK_TOP/questionnaires/tiny.yaml" "$RK_TMP/elsewhere.yaml"
 expect_rc "-q finds it" 0
-READYKIT_PATH="$RK_TOP/questionnaires" run "$RK_BIN" score "$RK_TMP/elsewhere.yaml"
+READYKIT_PATH="/nonexistent:$RK_TOP/questionnaires" run "$RK_BIN" score "$RK_TMP/elsewhere.yaml"
 expect_rc "READYKIT_PATH finds it" 0
+cd "$RK_TOP"
 
 # bad answers: position and exit 65, no output file
 printf 'questionnaire: tiny\nanswers:\n  has_law: maybe\n' > "$RK_TMP/bad.yaml"
