@@ -84,9 +84,7 @@ asan: deps
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)./$(BUILD)/readykit score questionnaires/examples/quebec.yaml
 	$(Q)./$(BUILD)/readykit report questionnaires/examples/quebec.yaml -o $(BUILD)/demo-report.pdf
-	@echo "wrote $(BUILD)/demo-report.pdf"
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/bench-loader $(BUILD)/bench-rules

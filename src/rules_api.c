@@ -158,7 +158,7 @@ static int l_finding(lua_State *L)
         R->cap_findings = cap;
     }
     RkFinding f = {0};
-    f.rule_file = rule_file(L, R);
+    f.rule_file = rk_arena_strdup(R->res->arena, rule_file(L, R)); /* outlives the engine */
     f.pillar = opt_pillar(L, R, "rk.finding");
     f.priority = 2;
     if (field(L, "priority") != LUA_TNIL) {
@@ -297,7 +297,7 @@ static int l_cap(lua_State *L)
     cap->max_level_name = rk_arena_strdup(R->res->arena, rk_text_get(&R->q->levels[lv].name,
                                                                      R->lang, R->q->languages[0]));
     cap->reason = reason;
-    cap->rule_file = rule_file(L, R);
+    cap->rule_file = rk_arena_strdup(R->res->arena, rule_file(L, R));
     return 0;
 }
 
