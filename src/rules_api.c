@@ -22,10 +22,15 @@ RkRules *rk_rules_from(lua_State *L)
     return R;
 }
 
+/* The calling rule file's name, copied into the result (which outlives
+   the engine). */
 static const char *rule_file(lua_State *L, RkRules *R)
 {
     size_t i = (size_t)lua_tointeger(L, lua_upvalueindex(1));
-    return i < R->n_files ? R->files[i].name : "?";
+    const char *name = rk_arena_strdup(R->res->arena, i < R->n_files ? R->files[i].name : "?");
+    if (!name)
+        luaL_error(L, "out of memory");
+    return name;
 }
 
 static void need_answers(lua_State *L, RkRules *R, const char *fn)
