@@ -356,6 +356,17 @@ static int l_text(lua_State *L)
 /* rk.log(...): "file:line: values" on stderr (for rule authors). */
 static int l_log(lua_State *L)
 {
+    RkRules *R = rk_rules_from(L);
+    if (R->log_bytes >= MAX_LOG_BYTES)
+        return 0;
+    for (int i = 1; i <= lua_gettop(L); i++)
+        if (lua_type(L, i) == LUA_TSTRING)
+            R->log_bytes += lua_rawlen(L, i);
+    R->log_bytes += 64;
+    if (R->log_bytes >= MAX_LOG_BYTES) {
+        fputs("readykit: rk.log: more than 64 KiB in one run; the rest is left out\n", stderr);
+        return 0;
+    }
     lua_Debug ar;
     char where[300] = "";
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)

@@ -53,7 +53,10 @@ struct RkRules {
     const RkQuestion *cur_q;
     size_t cur_check;
     bool truth;
+    size_t log_bytes;    /* written by rk.log in this run (capped) */
 };
+
+#define MAX_LOG_BYTES (64u * 1024u)
 
 /* rules_push.c: fresh tables for the models. All may raise (memory). */
 void rk_rules_push_text(lua_State *L, const RkText *t);
