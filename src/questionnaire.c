@@ -67,8 +67,10 @@ static void load_languages(QLoader *L, const RkNode *root)
         return;
     }
     const char **langs = rk_arena_array(L->arena, v->count, sizeof *langs);
-    if (!langs)
-        return rk_q_oom(L);
+    if (!langs) {
+        rk_q_oom(L);
+        return;
+    }
     size_t k = 0;
     for (size_t i = 0; i < v->count; i++) {
         const RkNode *it = v->items[i];
@@ -109,15 +111,17 @@ static void load_levels(QLoader *L, const RkNode *root)
         return;
     }
     RkLevel *lv = rk_arena_array(L->arena, v->count, sizeof *lv);
-    if (!lv)
-        return rk_q_oom(L);
+    if (!lv) {
+        rk_q_oom(L);
+        return;
+    }
     size_t k = 0;
     const RkNode *prev = NULL;
     for (size_t i = 0; i < v->count; i++) {
         const RkNode *m = v->items[i];
         char where[64];
         snprintf(where, sizeof where, "level %zu", i + 1);
-        if (!rk_q_map(L, m, "a level {min, name}"))
+        if (!rk_q_map(L, m, "a level (a map such as {min: 0, name: Low})"))
             continue;
         rk_q_check_keys(L, m, level_keys, N(level_keys), "level");
         RkLevel *l = &lv[k];
@@ -165,11 +169,13 @@ static void load_lists(QLoader *L, const RkNode *root)
     const RkNode *v = rk_node_get(root, "choice_lists");
     if (!v || rk_node_is_null(v))
         return;
-    if (!rk_q_map(L, v, "'choice_lists' (name: list of choices)"))
+    if (!rk_q_map(L, v, "'choice_lists' to be a map of name: list of choices"))
         return;
     L->lists = rk_arena_array(L->arena, v->count ? v->count : 1, sizeof *L->lists);
-    if (!L->lists)
-        return rk_q_oom(L);
+    if (!L->lists) {
+        rk_q_oom(L);
+        return;
+    }
     for (size_t i = 0; i < v->count; i++) {
         QList *cl = &L->lists[L->n_lists++];
         cl->name = v->pairs[i].key->text;
@@ -191,8 +197,10 @@ static void load_rules(QLoader *L, const RkNode *root)
     const char *slash = strrchr(L->q->path, '/');
     const char *path = rules[0] == '/' || !slash ? rk_arena_strdup(L->arena, rules)
         : rk_arena_printf(L->arena, "%.*s/%s", (int)(slash - L->q->path), L->q->path, rules);
-    if (!path)
-        return rk_q_oom(L);
+    if (!path) {
+        rk_q_oom(L);
+        return;
+    }
     if (!rk_file_exists(path)) {
         rk_q_error(L, v, "rules file '%s' not found (looked for %s; 'rules' is relative "
                    "to the questionnaire's folder)", rules, path);
@@ -240,6 +248,8 @@ static void load_pillar(QLoader *L, const RkNode *m, RkPillar *p, size_t index)
     p->questions = NULL; /* set once L->qs is final */
 }
 
+/* pillars: a non-empty list of pillar maps (a bad item is reported and
+   counted, so later pillars keep their indexes). */
 static void load_pillars(QLoader *L, const RkNode *root)
 {
     const RkNode *v = rk_node_get(root, "pillars");
@@ -256,10 +266,12 @@ static void load_pillars(QLoader *L, const RkNode *root)
     }
     RkQuestionnaire *q = L->q;
     q->pillars = rk_arena_array(L->arena, v->count, sizeof *q->pillars);
-    if (!q->pillars)
-        return rk_q_oom(L);
+    if (!q->pillars) {
+        rk_q_oom(L);
+        return;
+    }
     for (size_t i = 0; i < v->count; i++) {
-        if (rk_q_map(L, v->items[i], "a pillar {id, title, questions}"))
+        if (rk_q_map(L, v->items[i], "a pillar (a map with id, title and questions)"))
             load_pillar(L, v->items[i], &q->pillars[q->n_pillars], q->n_pillars);
         q->n_pillars++;
     }
@@ -272,8 +284,10 @@ static void finish(QLoader *L)
     RkQuestionnaire *q = L->q;
     q->questions = rk_arena_array(L->arena, L->n_qs ? L->n_qs : 1, sizeof *q->questions);
     RkQuestion *all = rk_arena_array(L->arena, L->n_qs ? L->n_qs : 1, sizeof *all);
-    if (!q->questions || !all)
-        return rk_q_oom(L);
+    if (!q->questions || !all) {
+        rk_q_oom(L);
+        return;
+    }
     for (size_t i = 0; i < L->n_qs; i++) {
         all[i] = *L->qs[i];
         q->questions[i] = &all[i];

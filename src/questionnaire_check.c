@@ -25,13 +25,17 @@ void rk_q_lua_close(QLoader *L)
 /* Compile e as an expression; report Lua's syntax error at its YAML line. */
 static void compile(QLoader *L, const Expr *e)
 {
-    if (!L->lua && !(L->lua = luaL_newstate()))
-        return rk_q_oom(L);
+    if (!L->lua && !(L->lua = luaL_newstate())) {
+        rk_q_oom(L);
+        return;
+    }
     lua_State *S = L->lua;
     size_t n = strlen(e->text);
     char *buf = malloc(n + 16);
-    if (!buf)
-        return rk_q_oom(L);
+    if (!buf) {
+        rk_q_oom(L);
+        return;
+    }
     memcpy(buf, "return (", 8);
     memcpy(buf + 8, e->text, n);
     memcpy(buf + 8 + n, "\n)", 2);
@@ -43,7 +47,8 @@ static void compile(QLoader *L, const Expr *e)
     }
     if (rc == LUA_ERRMEM) {
         lua_pop(S, 1);
-        return rk_q_oom(L);
+        rk_q_oom(L);
+        return;
     }
     const char *msg = lua_tostring(S, -1); /* "expr:LINE: message" */
     int lualine = 1;
@@ -141,11 +146,14 @@ void rk_q_expr_error(QLoader *L, const Expr *e, const char *at, const char *fmt,
     rk_q_error_at(L, line, col, "%s", msg);
 }
 
+/* Compile each `when` and check; scan the ones that compile. */
 void rk_q_check_expressions(QLoader *L)
 {
     const char **ids = malloc((L->n_qs ? L->n_qs : 1) * sizeof *ids);
-    if (!ids)
-        return rk_q_oom(L);
+    if (!ids) {
+        rk_q_oom(L);
+        return;
+    }
     for (size_t i = 0; i < L->n_qs; i++)
         ids[i] = L->qs[i]->id;
     for (size_t i = 0; i < L->n_qs; i++) {

@@ -13,6 +13,8 @@
 
 static const char *const choice_keys[] = {"value", "label", "points"};
 
+/* A list of {value, label, points}: values unique, not dont_know; labels
+   required; points optional here (the scored question decides). */
 RkChoice *rk_q_choices(QLoader *L, const RkNode *list, const char *where, size_t *n_out)
 {
     char f[96];
@@ -32,7 +34,7 @@ RkChoice *rk_q_choices(QLoader *L, const RkNode *list, const char *where, size_t
     bool ok = true;
     for (size_t i = 0; i < list->count; i++) {
         const RkNode *m = list->items[i];
-        if (!rk_q_map(L, m, "a choice {value, label, points}")) {
+        if (!rk_q_map(L, m, "a choice (a map such as {value: a, label: A, points: 1})")) {
             ok = false;
             continue;
         }
@@ -81,8 +83,10 @@ void rk_q_yes_no_choices(QLoader *L, const RkNode *m, RkQuestion *qn, const char
     static const char *const no[] = {"No", "Non", "No", "Não"};
     static const char *const keys[] = {"yes", "no"};
     RkChoice *cs = rk_arena_array(L->arena, 2, sizeof *cs);
-    if (!cs)
-        return rk_q_oom(L);
+    if (!cs) {
+        rk_q_oom(L);
+        return;
+    }
     for (int i = 0; i < 2; i++) {
         cs[i].value = keys[i];
         cs[i].label = (RkText){4, (const char **)langs, (const char **)(i ? no : yes)};
@@ -96,9 +100,10 @@ void rk_q_yes_no_choices(QLoader *L, const RkNode *m, RkQuestion *qn, const char
     const RkNode *p = rk_node_get(m, "points");
     if (!p)
         return;
-    char w[160];
-    snprintf(w, sizeof w, "'points' of %s (yes, no)", where);
-    if (!rk_q_map(L, p, w))
+    char w[160], expect[200];
+    snprintf(w, sizeof w, "'points' of %s", where);
+    snprintf(expect, sizeof expect, "%s to be a map such as {yes: 1, no: 0}", w);
+    if (!rk_q_map(L, p, expect))
         return;
     rk_q_check_keys(L, p, keys, 2, w);
     for (int i = 0; i < 2; i++)

@@ -15,6 +15,7 @@
 #define MAX_KEYS 40
 
 #define MAX_ERRORS 500
+#define MAX_TRANSLATION_WARNINGS 20
 
 /* Format and keep one error, to be sorted by position at the end. */
 static void add(QLoader *L, int line, int column, const char *fmt, va_list ap)
@@ -54,6 +55,10 @@ static int cmp_err(const void *x, const void *y)
 
 void rk_q_flush(QLoader *L)
 {
+    if (L->missing_translations > MAX_TRANSLATION_WARNINGS)
+        rk_diag_warn(L->d, L->path, 0, 0, "%zu more texts lack a translation (only the first "
+                     "%d are listed)", L->missing_translations - MAX_TRANSLATION_WARNINGS,
+                     MAX_TRANSLATION_WARNINGS);
     if (L->n_errs)
         qsort(L->errs, L->n_errs, sizeof *L->errs, cmp_err);
     for (size_t i = 0; i < L->n_errs; i++) {
@@ -124,6 +129,37 @@ const RkNode *rk_q_key_node(const RkNode *map, const char *key)
     return NULL;
 }
 
+/* What other survey formats (XLSForm, SurveyJS, LimeSurvey) call our keys,
+   so that their authors get the right "did you mean". */
+static const char *const synonyms[][2] = {
+    {"hint", "help"}, {"guidance", "help"}, {"description", "help"},
+    {"relevant", "when"}, {"relevance", "when"}, {"visibleIf", "when"},
+    {"visible_if", "when"}, {"condition", "when"}, {"show_if", "when"},
+    {"constraint", "checks"}, {"validators", "checks"}, {"validation", "checks"},
+    {"constraint_message", "checks"}, {"isRequired", "required"}, {"mandatory", "required"},
+    {"label", "text"}, {"question", "text"}, {"title", "text"}, {"name", "id"},
+    {"options", "choices"}, {"answers", "choices"}, {"list_name", "choices"},
+    {"score", "points"}, {"value", "points"}, {"default_value", "default"},
+    {"defaultValue", "default"}, {"maximum", "max"}, {"minimum", "min"},
+    {"sections", "pillars"}, {"groups", "pillars"}, {"pages", "pillars"},
+    {"elements", "questions"}, {"items", "questions"}, {"lang", "languages"},
+    {"default_language", "languages"}, {"thresholds", "levels"}, {"label", "name"},
+    {"threshold", "min"}, {"text", "label"}, {"lists", "choice_lists"},
+    {"choices", "choice_lists"}};
+
+/* The key our format uses for word in other formats, if it is allowed here. */
+static const char *synonym(const char *word, const char *const *allowed, size_t n)
+{
+    for (size_t i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++) {
+        if (strcmp(word, synonyms[i][0]) != 0)
+            continue;
+        for (size_t j = 0; j < n; j++)
+            if (strcmp(allowed[j], synonyms[i][1]) == 0)
+                return allowed[j];
+    }
+    return NULL;
+}
+
 /* Every key of map must be one of allowed; a near miss gets "did you mean". */
 void rk_q_check_keys(QLoader *L, const RkNode *map, const char *const *allowed,
                      size_t n, const char *where)
@@ -135,7 +171,9 @@ void rk_q_check_keys(QLoader *L, const RkNode *map, const char *const *allowed,
             known = strcmp(k->text, allowed[j]) == 0 && strlen(allowed[j]) == k->len;
         if (known)
             continue;
-        const char *near = rk_suggest(k->text, allowed, n);
+        const char *near = synonym(k->text, allowed, n);
+        if (!near)
+            near = rk_suggest(k->text, allowed, n);
         if (near) {
             rk_q_error(L, k, "unknown key '%.60s' in %s (did you mean '%s'?)", k->text,
                        where, near);
@@ -156,7 +194,7 @@ bool rk_q_map(QLoader *L, const RkNode *n, const char *what)
     if (n && n->kind == RK_NODE_MAP)
         return true;
     char f[96];
-    rk_q_error(L, n, "expected %s (a map of key: value), found %s", what,
+    rk_q_error(L, n, "expected %s, found %s", what,
                rk_q_found(n, f, sizeof f));
     return false;
 }
@@ -165,7 +203,7 @@ bool rk_q_map(QLoader *L, const RkNode *n, const char *what)
 static bool missing(QLoader *L, const RkNode *map, const char *key, const RkNode *v,
                     bool required, const char *where)
 {
-    if (v && !rk_node_is_null(v))
+    if (v && !rk_node_is_null(v) && !(v->kind == RK_NODE_SCALAR && v->len == 0))
         return false;
     if (!required)
         return true;
@@ -277,7 +315,7 @@ bool rk_q_text_node(QLoader *L, const RkNode *n, const char *what, RkText *out)
         size_t i = 0;
         while (i < k && langs[i] != q->languages[l])
             i++;
-        if (i == k)
+        if (i == k && ++L->missing_translations <= MAX_TRANSLATION_WARNINGS)
             rk_q_warn(L, n, "%s has no '%s' translation", what, q->languages[l]);
     }
     out->count = k;
@@ -323,6 +361,7 @@ static size_t hash(const char *s)
     return h;
 }
 
+/* Linear probing over L->slots (a power of two, at most half full). */
 long rk_q_id_find(const QLoader *L, const char *id)
 {
     if (!L->n_slots)

@@ -49,6 +49,7 @@ typedef struct QLoader {
     void *lua;              /* lua_State for compiling expressions, or NULL */
     const RkNode **exprs;   /* nodes of every `when` and check (malloc'd) */
     size_t n_exprs, cap_exprs, expr_cursor;
+    size_t missing_translations; /* warned one by one up to a limit */
     QErr *errs;             /* malloc'd; flushed into d by rk_q_flush */
     size_t n_errs, cap_errs;
 } QLoader;

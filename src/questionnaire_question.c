@@ -52,12 +52,14 @@ static void number_fields(QLoader *L, const RkNode *m, RkQuestion *qn, const cha
         return;
     }
     RkBand *bands = rk_arena_array(L->arena, b->count, sizeof *bands);
-    if (!bands)
-        return rk_q_oom(L);
+    if (!bands) {
+        rk_q_oom(L);
+        return;
+    }
     size_t k = 0;
     for (size_t i = 0; i < b->count; i++) {
         const RkNode *bm = b->items[i];
-        if (!rk_q_map(L, bm, "a band {min, points}"))
+        if (!rk_q_map(L, bm, "a band (a map such as {min: 10, points: 2})"))
             continue;
         char bw[160];
         snprintf(bw, sizeof bw, "band %zu of %s", i + 1, where);
@@ -93,8 +95,10 @@ static void default_value(QLoader *L, const RkNode *m, RkQuestion *qn, const cha
     if (v->kind == RK_NODE_SEQ && qn->type == RK_Q_MULTI)
         n = v->count;
     const char **vals = rk_arena_array(L->arena, n ? n : 1, sizeof *vals);
-    if (!vals)
-        return rk_q_oom(L);
+    if (!vals) {
+        rk_q_oom(L);
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         if (v->kind == RK_NODE_SEQ && qn->type == RK_Q_MULTI)
             one = v->items[i];
@@ -154,12 +158,14 @@ static void checks(QLoader *L, const RkNode *m, RkQuestion *qn, const char *wher
         return;
     }
     RkCheck *cs = rk_arena_array(L->arena, c->count ? c->count : 1, sizeof *cs);
-    if (!cs)
-        return rk_q_oom(L);
+    if (!cs) {
+        rk_q_oom(L);
+        return;
+    }
     size_t k = 0;
     for (size_t i = 0; i < c->count; i++) {
         const RkNode *cm = c->items[i];
-        if (!rk_q_map(L, cm, "a check {check, message}"))
+        if (!rk_q_map(L, cm, "a check (a map with check and message)"))
             continue;
         char cw[160];
         snprintf(cw, sizeof cw, "check %zu of %s", i + 1, where);
@@ -277,9 +283,12 @@ static bool append(QLoader *L, RkQuestion *qn)
     return true;
 }
 
+/* One question: keys, id (a unique Lua name), type, texts, then what its
+   type allows; it is appended to the loader's list even when partly wrong,
+   so that later errors (and `when` order) still make sense. */
 RkQuestion *rk_q_question(QLoader *L, const RkNode *m, size_t pillar)
 {
-    if (!rk_q_map(L, m, "a question {id, type, text, ...}"))
+    if (!rk_q_map(L, m, "a question (a map with id, type, text...)"))
         return NULL;
     rk_q_check_keys(L, m, question_keys, N(question_keys), "question");
     RkQuestion *qn = rk_arena_alloc(L->arena, sizeof *qn);

@@ -34,8 +34,10 @@ static void generate(FILE *f, int n)
         fprintf(f, "      - id: q%d\n        text: {en: Question %d?, fr: Question %d ?}\n"
                    "        help: {en: Look at the law of %d., fr: Voir la loi de %d.}\n",
                 i, i, i, 1990 + i % 30, 1990 + i % 30);
-        if (i > 0 && i % 3 == 0)
-            fprintf(f, "        when: \"answered('q%d') and answer.q%d ~= 'no'\"\n", i - 1, i - 1);
+        if (i > 0 && i % 3 == 0 && (i - 1) % 5 == 0)
+            fprintf(f, "        when: \"answer.q%d == 'yes' or dont_know('q%d')\"\n", i - 1, i - 1);
+        else if (i > 0 && i % 3 == 0)
+            fprintf(f, "        when: \"answered('q%d') and not dont_know('q%d')\"\n", i - 1, i - 1);
         switch (i % 5) {
         case 0:
             fprintf(f, "        type: yes_no\n        evidence: true\n");

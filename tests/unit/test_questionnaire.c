@@ -232,6 +232,17 @@ static void unknown_keys_suggest(void **state)
     expect_error(e, 11, 40, "expected one of: id, type, text");
 }
 
+static void other_formats_keys_suggest_ours(void **state)
+{
+    (void)state;
+    const char *e = load_bad(ONE_PILLAR
+        "      - {id: a, type: yes_no, text: A, hint: H, relevant: \"true\"}\n"
+        "      - {id: b, type: choice, text: B, options: [{value: x, label: X, points: 1}]}\n");
+    expect_error(e, 11, 40, "unknown key 'hint' in question (did you mean 'help'?)");
+    expect_error(e, 11, 49, "unknown key 'relevant' in question (did you mean 'when'?)");
+    expect_error(e, 12, 40, "unknown key 'options' in question (did you mean 'choices'?)");
+}
+
 static void duplicate_ids(void **state)
 {
     (void)state;
@@ -461,6 +472,7 @@ int main(void)
         cmocka_unit_test(every_type_and_its_fields),
         cmocka_unit_test(shared_lists_and_translations),
         cmocka_unit_test(unknown_keys_suggest),
+        cmocka_unit_test(other_formats_keys_suggest_ours),
         cmocka_unit_test(duplicate_ids),
         cmocka_unit_test(wrong_types_and_shapes),
         cmocka_unit_test(missing_fields),
