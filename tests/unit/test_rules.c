@@ -446,6 +446,43 @@ static void questionnaire_default_rules(void **state)
     rmdir(dir);
 }
 
+/* Question tables read like plain tables: every field, pairs, labels. */
+static void question_tables_are_complete(void **state)
+{
+    (void)state;
+    const char *path = rule_file("read.lua",
+        "local seen = 0\n"
+        "return {question = function (q, a, s)\n"
+        "  assert(getmetatable(q) == false)\n"
+        "  if q.id == 'framework_law' then\n"
+        "    assert(rk.text(q.text) == 'Is there a framework law?')\n"
+        "    assert(q.choices[3].value == 'adopted' and q.choices[3].label.fr == 'Adoptée')\n"
+        "    assert(q.choices[3].points == 2 and #q.choices == 3 and q.help == nil)\n"
+        "    local keys = {}\n"
+        "    for k in pairs(rk.question('framework_law')) do keys[#keys + 1] = k end\n"
+        "    table.sort(keys)\n"
+        "    assert(table.concat(keys, ' ') == 'choices dont_know evidence id index max_points '\n"
+        "      .. 'pillar required scored text type weight', table.concat(keys, ' '))\n"
+        "    q.text = 'mine'; assert(q.text == 'mine')\n"
+        "  elseif q.id == 'law_year' then\n"
+        "    assert(q.integer == true and q.bands == nil and q.type == 'number')\n"
+        "    assert(q.when == \"answer.framework_law == 'adopted'\")\n"
+        "  elseif q.id == 'funding_tools' then\n"
+        "    assert(q.cap == 2 and q.max_points == 2 and q.pillar == 'funding')\n"
+        "    assert(rk.questionnaire.pillars[3].questions[1].choices[2].value == 'loans')\n"
+        "    assert(rk.questionnaire.levels[2].id == 'emerging')\n"
+        "  end\n"
+        "  seen = seen + 1\n"
+        "end}\n");
+    RkRules *r = engine_with(&path, 1);
+    RkAnswers *a = typical();
+    RkResult *res = score(r, a);
+    rk_result_free(res);
+    rk_answers_free(a);
+    rk_rules_free(r);
+    unlink(path);
+}
+
 static void missing_rule_file(void **state)
 {
     (void)state;
@@ -474,6 +511,7 @@ int main(void)
         cmocka_unit_test(rules_cannot_change_the_models),
         cmocka_unit_test(errors_name_file_line_and_question),
         cmocka_unit_test(questionnaire_default_rules),
+        cmocka_unit_test(question_tables_are_complete),
         cmocka_unit_test(missing_rule_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
