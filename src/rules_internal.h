@@ -17,6 +17,7 @@ enum { LAYER_QUESTION, LAYER_PILLAR, LAYER_RESULT, N_LAYERS };
 #define MAX_FINDINGS 1000
 #define MAX_INDICATORS 200
 #define MAX_TEXT 4000
+#define RULES_KEY "readykit.rules" /* registry: the RkRules (light userdata) */
 
 typedef struct RuleFile {
     char name[256];      /* as typed (or "scripts/score.lua"): messages use it */
