@@ -12,8 +12,6 @@
 #include "readykit/suggest.h"
 #include "rules_internal.h"
 
-#define RULES_KEY "readykit.rules"
-
 RkRules *rk_rules_from(lua_State *L)
 {
     lua_getfield(L, LUA_REGISTRYINDEX, RULES_KEY);
@@ -22,10 +20,15 @@ RkRules *rk_rules_from(lua_State *L)
     return R;
 }
 
+/* The calling rule file's name, copied into the result (which outlives
+   the engine). */
 static const char *rule_file(lua_State *L, RkRules *R)
 {
     size_t i = (size_t)lua_tointeger(L, lua_upvalueindex(1));
-    return i < R->n_files ? R->files[i].name : "?";
+    const char *name = rk_arena_strdup(R->res->arena, i < R->n_files ? R->files[i].name : "?");
+    if (!name)
+        luaL_error(L, "out of memory");
+    return name;
 }
 
 static void need_answers(lua_State *L, RkRules *R, const char *fn)
@@ -351,6 +354,17 @@ static int l_text(lua_State *L)
 /* rk.log(...): "file:line: values" on stderr (for rule authors). */
 static int l_log(lua_State *L)
 {
+    RkRules *R = rk_rules_from(L);
+    if (R->log_bytes >= MAX_LOG_BYTES)
+        return 0;
+    for (int i = 1; i <= lua_gettop(L); i++)
+        if (lua_type(L, i) == LUA_TSTRING)
+            R->log_bytes += lua_rawlen(L, i);
+    R->log_bytes += 64;
+    if (R->log_bytes >= MAX_LOG_BYTES) {
+        fputs("readykit: rk.log: more than 64 KiB in one run; the rest is left out\n", stderr);
+        return 0;
+    }
     lua_Debug ar;
     char where[300] = "";
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
@@ -390,86 +404,4 @@ void rk_rules_push_rk(lua_State *L, RkRules *R, size_t file)
     lua_setfield(L, -2, "lang");
     rk_rules_push_questionnaire(L, R);
     lua_setfield(L, -2, "questionnaire");
-}
-
-/* when:/checks helpers: answer.<id>, selected(id, v), answered(id),
-   dont_know(id), count_selected(id). */
-static int w_answer(lua_State *L)
-{
-    RkRules *R = rk_rules_from(L);
-    rk_rules_push_value(L, R, rk_rules_check_question(L, R, 2)->index);
-    return 1;
-}
-
-static int w_selected(lua_State *L)
-{
-    RkRules *R = rk_rules_from(L);
-    const RkQuestion *qn = rk_rules_check_question(L, R, 1);
-    const char *v = luaL_checkstring(L, 2);
-    const RkAnswer *an = &R->a->by_question[qn->index];
-    bool yes = false;
-    if (an->state == RK_ANSWER_VALUE && !(R->skipped && R->skipped[qn->index])) {
-        if (qn->type == RK_Q_MULTI) {
-            for (size_t i = 0; i < an->n_values && !yes; i++)
-                yes = strcmp(an->values[i], v) == 0;
-        } else {
-            yes = an->value && strcmp(an->value, v) == 0;
-        }
-    }
-    lua_pushboolean(L, yes);
-    return 1;
-}
-
-static int w_answered(lua_State *L)
-{
-    RkRules *R = rk_rules_from(L);
-    size_t i = rk_rules_check_question(L, R, 1)->index;
-    lua_pushboolean(L, strcmp(rk_rules_state(R, i), "answered") == 0);
-    return 1;
-}
-
-static int w_dont_know(lua_State *L)
-{
-    RkRules *R = rk_rules_from(L);
-    size_t i = rk_rules_check_question(L, R, 1)->index;
-    lua_pushboolean(L, strcmp(rk_rules_state(R, i), "dont_know") == 0);
-    return 1;
-}
-
-static int w_count(lua_State *L)
-{
-    RkRules *R = rk_rules_from(L);
-    size_t i = rk_rules_check_question(L, R, 1)->index;
-    const RkAnswer *an = &R->a->by_question[i];
-    lua_Integer n = 0;
-    if (strcmp(rk_rules_state(R, i), "answered") == 0)
-        n = R->q->questions[i]->type == RK_Q_MULTI ? (lua_Integer)an->n_values : 1;
-    lua_pushinteger(L, n);
-    return 1;
-}
-
-static int w_readonly(lua_State *L)
-{
-    return luaL_error(L, "answers cannot be changed");
-}
-
-void rk_rules_push_when_env(lua_State *L, RkRules *R)
-{
-    static const luaL_Reg fns[] = {
-        {"selected", w_selected}, {"answered", w_answered}, {"dont_know", w_dont_know},
-        {"count_selected", w_count}, {NULL, NULL}};
-    lua_pushlightuserdata(L, R);
-    lua_setfield(L, LUA_REGISTRYINDEX, RULES_KEY);
-    rk_sandbox_push_env(L);        /* env */
-    luaL_setfuncs(L, fns, 0);
-    lua_newtable(L);               /* env answer */
-    lua_createtable(L, 0, 3);      /* env answer mt */
-    lua_pushcfunction(L, w_answer);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, w_readonly);
-    lua_setfield(L, -2, "__newindex");
-    lua_pushboolean(L, 0);
-    lua_setfield(L, -2, "__metatable");
-    lua_setmetatable(L, -2);
-    lua_setfield(L, -2, "answer");
 }

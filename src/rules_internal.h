@@ -17,6 +17,7 @@ enum { LAYER_QUESTION, LAYER_PILLAR, LAYER_RESULT, N_LAYERS };
 #define MAX_FINDINGS 1000
 #define MAX_INDICATORS 200
 #define MAX_TEXT 4000
+#define RULES_KEY "readykit.rules" /* registry: the RkRules (light userdata) */
 
 typedef struct RuleFile {
     char name[256];      /* as typed (or "scripts/score.lua"): messages use it */
@@ -53,7 +54,10 @@ struct RkRules {
     const RkQuestion *cur_q;
     size_t cur_check;
     bool truth;
+    size_t log_bytes;    /* written by rk.log in this run (capped) */
 };
+
+#define MAX_LOG_BYTES (64u * 1024u)
 
 /* rules_push.c: fresh tables for the models. All may raise (memory). */
 void rk_rules_push_text(lua_State *L, const RkText *t);

@@ -1,5 +1,7 @@
 /* rules_push: the questionnaire and the answers as fresh plain Lua tables,
    so that a rule can read them but never change the C models. */
+#include <string.h>
+
 #include <lauxlib.h>
 
 #include "rules_internal.h"
@@ -50,10 +52,114 @@ static void set_text(lua_State *L, const char *k, const RkText *t)
     lua_setfield(L, -2, k);
 }
 
+#define LAZY_KEY "readykit.lazy"     /* weak table: question table -> index */
+#define LAZY_MT_KEY "readykit.lazymt" /* the metatable of question tables */
+
+/* The fields of a question that are tables, built when first read (most
+   layers never read them, and building them is most of the cost of a
+   question). Pushes the value and returns true, or pushes nothing. */
+static bool push_lazy(lua_State *L, const RkQuestion *qn, const char *k)
+{
+    if (strcmp(k, "text") == 0 || strcmp(k, "help") == 0) {
+        const RkText *t = k[0] == 't' ? &qn->text : &qn->help;
+        if (!t->count)
+            return false;
+        rk_rules_push_text(L, t);
+        return true;
+    }
+    if (strcmp(k, "unit") == 0) {
+        if (qn->type != RK_Q_NUMBER || !qn->unit.count)
+            return false;
+        rk_rules_push_text(L, &qn->unit);
+        return true;
+    }
+    if (strcmp(k, "choices") == 0) {
+        if (!qn->n_choices)
+            return false;
+        lua_createtable(L, (int)qn->n_choices, 0);
+        for (size_t i = 0; i < qn->n_choices; i++) {
+            const RkChoice *c = &qn->choices[i];
+            lua_createtable(L, 0, 3);
+            set_str(L, "value", c->value);
+            set_text(L, "label", &c->label);
+            if (c->has_points)
+                set_num(L, "points", c->points);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+        return true;
+    }
+    if (strcmp(k, "bands") == 0) {
+        if (qn->type != RK_Q_NUMBER || !qn->n_bands)
+            return false;
+        lua_createtable(L, (int)qn->n_bands, 0);
+        for (size_t i = 0; i < qn->n_bands; i++) {
+            lua_createtable(L, 0, 2);
+            set_num(L, "min", qn->bands[i].min);
+            set_num(L, "points", qn->bands[i].points);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+        return true;
+    }
+    return false;
+}
+
+static const RkQuestion *lazy_question(lua_State *L, RkRules *R, int t)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, LAZY_KEY);
+    lua_pushvalue(L, t);
+    lua_rawget(L, -2);
+    lua_Integer i = lua_tointeger(L, -1);
+    lua_pop(L, 2);
+    return i >= 1 && (size_t)i <= R->q->n_questions ? R->q->questions[i - 1] : NULL;
+}
+
+/* __index(q, k): build a table field on first read and keep it in q. */
+static int lazy_index(lua_State *L)
+{
+    RkRules *R = rk_rules_from(L);
+    const RkQuestion *qn = lazy_question(L, R, 1);
+    const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
+    if (!qn || !k || !push_lazy(L, qn, k))
+        return 0;
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, 1);
+    return 1;
+}
+
+static int lazy_next(lua_State *L)
+{
+    lua_settop(L, 2);
+    if (lua_next(L, 1))
+        return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
+/* __pairs(q): build every field first, so pairs sees a complete question. */
+static int lazy_pairs(lua_State *L)
+{
+    static const char *const fields[] = {"text", "help", "unit", "choices", "bands"};
+    RkRules *R = rk_rules_from(L);
+    const RkQuestion *qn = lazy_question(L, R, 1);
+    for (size_t i = 0; qn && i < sizeof fields / sizeof *fields; i++) {
+        lua_pushstring(L, fields[i]);
+        if (lua_rawget(L, 1) == LUA_TNIL && push_lazy(L, qn, fields[i]))
+            lua_setfield(L, 1, fields[i]);
+        lua_settop(L, 1);
+    }
+    lua_pushcfunction(L, lazy_next);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
 /* A question: id, type, pillar, index, weight, scored, max_points, text,
-   help, choices, min/max/integer/unit/bands, cap, when, required, ... */
+   help, choices, min/max/integer/unit/bands, cap, when, required, ... The
+   table is fresh; its table fields are built when first read. */
 void rk_rules_push_question(lua_State *L, RkRules *R, const RkQuestion *qn)
 {
+    (void)R;
     luaL_checkstack(L, 6, NULL);
     lua_createtable(L, 0, 20);
     set_str(L, "id", qn->id);
@@ -67,21 +173,6 @@ void rk_rules_push_question(lua_State *L, RkRules *R, const RkQuestion *qn)
     set_bool(L, "evidence", qn->evidence);
     set_bool(L, "dont_know", qn->dont_know);
     set_str(L, "when", qn->when);
-    set_text(L, "text", &qn->text);
-    set_text(L, "help", &qn->help);
-    if (qn->n_choices) {
-        lua_createtable(L, (int)qn->n_choices, 0);
-        for (size_t i = 0; i < qn->n_choices; i++) {
-            const RkChoice *c = &qn->choices[i];
-            lua_createtable(L, 0, 3);
-            set_str(L, "value", c->value);
-            set_text(L, "label", &c->label);
-            if (c->has_points)
-                set_num(L, "points", c->points);
-            lua_rawseti(L, -2, (lua_Integer)i + 1);
-        }
-        lua_setfield(L, -2, "choices");
-    }
     if (qn->type == RK_Q_MULTI && qn->multi_scoring == RK_MULTI_CAP)
         set_num(L, "cap", qn->multi_cap);
     if (qn->type == RK_Q_NUMBER) {
@@ -90,18 +181,31 @@ void rk_rules_push_question(lua_State *L, RkRules *R, const RkQuestion *qn)
         if (qn->has_max)
             set_num(L, "max", qn->max);
         set_bool(L, "integer", qn->integer);
-        set_text(L, "unit", &qn->unit);
-        if (qn->n_bands) {
-            lua_createtable(L, (int)qn->n_bands, 0);
-            for (size_t i = 0; i < qn->n_bands; i++) {
-                lua_createtable(L, 0, 2);
-                set_num(L, "min", qn->bands[i].min);
-                set_num(L, "points", qn->bands[i].points);
-                lua_rawseti(L, -2, (lua_Integer)i + 1);
-            }
-            lua_setfield(L, -2, "bands");
-        }
     }
+    if (lua_getfield(L, LUA_REGISTRYINDEX, LAZY_KEY) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);                       /* q lazy */
+        lua_createtable(L, 0, 1);
+        lua_pushliteral(L, "k");
+        lua_setfield(L, -2, "__mode");
+        lua_setmetatable(L, -2);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, LAZY_KEY);
+        lua_createtable(L, 0, 3);              /* q lazy mt */
+        lua_pushcfunction(L, lazy_index);
+        lua_setfield(L, -2, "__index");
+        lua_pushcfunction(L, lazy_pairs);
+        lua_setfield(L, -2, "__pairs");
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+        lua_setfield(L, LUA_REGISTRYINDEX, LAZY_MT_KEY);
+    }
+    lua_pushvalue(L, -2);                      /* q lazy q */
+    lua_pushinteger(L, (lua_Integer)qn->index + 1);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);                             /* q */
+    lua_getfield(L, LUA_REGISTRYINDEX, LAZY_MT_KEY);
+    lua_setmetatable(L, -2);
 }
 
 /* A pillar: id, title, description, weight, index, questions = {ids}. */

@@ -154,6 +154,7 @@ RkStatus rk_rules_score(RkRules *R, const RkAnswers *a, RkResult **out, RkDiag *
     R->scoring = true;
     R->n_findings = 0;
     R->n_indicators = 0;
+    R->log_bytes = 0;
     memset(R->skipped, 0, R->q->n_questions ? R->q->n_questions : 1);
     RkStatus s = prepare(R, a, res) ? RK_OK
                  : rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");

@@ -126,7 +126,11 @@ static int l_rep(lua_State *L)
     lua_Integer n = luaL_checkinteger(L, 2);
     luaL_optlstring(L, 3, "", &lsep);
     RkSandbox *sb = rk_sandbox_from(L);
-    if (n > 0) {
+    if (l + lsep == 0 || n <= 0) { /* the C loop would run n times for "" */
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    {
         double total = (double)l * (double)n + (double)lsep * (double)(n - 1);
         size_t room = sb->lim.memory > sb->mem_used ? sb->lim.memory - sb->mem_used : 0;
         if (total > (double)room) {

@@ -394,6 +394,95 @@ static void errors_name_file_line_and_question(void **state)
                       "priority must be", NULL);
 }
 
+/* A questionnaire's own rules: after the standard scorer, before --rules;
+   --no-default-rules skips them. */
+static void questionnaire_default_rules(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/rk-test-default-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char qpath[128], rpath[128], cmd[512];
+    snprintf(qpath, sizeof qpath, "%s/q.yaml", dir);
+    snprintf(rpath, sizeof rpath, "%s/own.lua", dir);
+    snprintf(cmd, sizeof cmd, "sed 's/^version: 1.0.0$/version: 1.0.0\\nrules: own.lua/' %s > %s",
+             FIXTURE, qpath);
+    assert_int_equal(system(cmd), 0);
+    FILE *f = fopen(rpath, "w");
+    assert_non_null(f);
+    fputs("return {pillar = function (p, s)\n"
+          "  if p.id == 'statistics' then return {weight = 0} end\n"
+          "end}\n", f);
+    fclose(f);
+    RkDiag d;
+    rk_diag_init(&d);
+    RkQuestionnaire *q2 = NULL;
+    if (rk_questionnaire_load(qpath, &q2, &d) != RK_OK)
+        fail_msg("%s", d.message);
+    assert_non_null(q2->rules);
+    RkAnswers *a = rk_answers_new(q2);
+    assert_int_equal(rk_answers_set(a, rk_questionnaire_find(q2, "legal_definition"), "yes", &d), RK_OK);
+    assert_int_equal(rk_answers_set(a, rk_questionnaire_find(q2, "has_registry"), "no", &d), RK_OK);
+    for (int pass = 0; pass < 3; pass++) {
+        RkRulesOptions o = {0};
+        const char *extra = "scripts/rules/weights.lua";
+        o.no_default_rules = pass == 1;
+        o.rule_files = &extra;
+        o.n_rule_files = pass == 2;
+        RkRules *r = NULL;
+        RkResult *res = NULL;
+        assert_int_equal(rk_rules_new(q2, &o, &r, &d), RK_OK);
+        assert_int_equal(rk_rules_score(r, a, &res, &d), RK_OK);
+        /* legislation 100 (weight 1, or 3 with weights.lua), statistics 0 (weight 2, or 0) */
+        double want = pass == 0 ? 100.0 : pass == 1 ? 100.0 / 3 : 100.0;
+        assert_float_equal(res->score, want, 1e-9);
+        assert_float_equal(res->pillars[1].weight, pass == 1 ? 2.0 : 0.0, 1e-12);
+        rk_result_free(res);
+        rk_rules_free(r);
+    }
+    rk_answers_free(a);
+    rk_questionnaire_free(q2);
+    unlink(qpath);
+    unlink(rpath);
+    rmdir(dir);
+}
+
+/* Question tables read like plain tables: every field, pairs, labels. */
+static void question_tables_are_complete(void **state)
+{
+    (void)state;
+    const char *path = rule_file("read.lua",
+        "local seen = 0\n"
+        "return {question = function (q, a, s)\n"
+        "  assert(getmetatable(q) == false)\n"
+        "  if q.id == 'framework_law' then\n"
+        "    assert(rk.text(q.text) == 'Is there a framework law?')\n"
+        "    assert(q.choices[3].value == 'adopted' and q.choices[3].label.fr == 'Adoptée')\n"
+        "    assert(q.choices[3].points == 2 and #q.choices == 3 and q.help == nil)\n"
+        "    local keys = {}\n"
+        "    for k in pairs(rk.question('framework_law')) do keys[#keys + 1] = k end\n"
+        "    table.sort(keys)\n"
+        "    assert(table.concat(keys, ' ') == 'choices dont_know evidence id index max_points '\n"
+        "      .. 'pillar required scored text type weight', table.concat(keys, ' '))\n"
+        "    q.text = 'mine'; assert(q.text == 'mine')\n"
+        "  elseif q.id == 'law_year' then\n"
+        "    assert(q.integer == true and q.bands == nil and q.type == 'number')\n"
+        "    assert(q.when == \"answer.framework_law == 'adopted'\")\n"
+        "  elseif q.id == 'funding_tools' then\n"
+        "    assert(q.cap == 2 and q.max_points == 2 and q.pillar == 'funding')\n"
+        "    assert(rk.questionnaire.pillars[3].questions[1].choices[2].value == 'loans')\n"
+        "    assert(rk.questionnaire.levels[2].id == 'emerging')\n"
+        "  end\n"
+        "  seen = seen + 1\n"
+        "end}\n");
+    RkRules *r = engine_with(&path, 1);
+    RkAnswers *a = typical();
+    RkResult *res = score(r, a);
+    rk_result_free(res);
+    rk_answers_free(a);
+    rk_rules_free(r);
+    unlink(path);
+}
+
 static void missing_rule_file(void **state)
 {
     (void)state;
@@ -421,6 +510,8 @@ int main(void)
         cmocka_unit_test(rule_adds_sorted_findings),
         cmocka_unit_test(rules_cannot_change_the_models),
         cmocka_unit_test(errors_name_file_line_and_question),
+        cmocka_unit_test(questionnaire_default_rules),
+        cmocka_unit_test(question_tables_are_complete),
         cmocka_unit_test(missing_rule_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
