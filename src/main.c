@@ -55,7 +55,7 @@ static const char common_help[] =
     "  -l, --lang LANG          language of labels (default: the answers' language)\n"
     "      --max-memory MIB     memory cap for rules (default 32)\n"
     "      --max-instructions N instruction budget per answers file (default 10^8)\n"
-    "      --timeout SECONDS    wall-clock limit per answers file (default 2)\n"
+    "      --timeout SECONDS    wall-clock limit per answers file (default 1)\n"
     "  -v, --verbose            tracebacks in rule errors\n";
 
 static const char check_help[] =
