@@ -264,3 +264,23 @@ RkStatus rk_rules_check_answer(RkRules *R, const RkAnswers *a, const RkQuestion 
     R->a = NULL;
     return s;
 }
+
+/* Run the checks of every answered question; every failing check is
+   reported (rk_diag_add), in questionnaire order. */
+RkStatus rk_rules_check_answers(RkRules *R, const RkAnswers *a, RkDiag *d)
+{
+    RkStatus status = RK_OK;
+    for (size_t i = 0; i < R->q->n_questions; i++) {
+        const RkQuestion *qn = R->q->questions[i];
+        if (qn->n_checks == 0)
+            continue;
+        RkDiag one;
+        rk_diag_init(&one);
+        if (rk_rules_check_answer(R, a, qn, &one) == RK_OK)
+            continue;
+        if (one.status != RK_EDATA)
+            return rk_diag_set(d, one.status, one.file, one.line, one.column, "%s", one.message);
+        status = rk_diag_add(d, one.status, one.file, one.line, one.column, "%s", one.message);
+    }
+    return status;
+}

@@ -116,3 +116,13 @@ run "$RK_BIN" report --lang fr "$A" -o "$RK_TMP/fr.pdf"
 expect_rc "report in French" 0
 txt=$(pdftotext -q "$RK_TMP/fr.pdf" - 2>/dev/null)
 expect_contains "French pillar title with accents" "$txt" "Législation"
+
+# a question's checks are enforced when scoring, at the answer's position
+Q=tests/unit/fixtures/rules-q.yaml
+printf 'questionnaire: rules-q\nanswers:\n  framework_law: adopted\n  law_year: 1850\n' > "$RK_TMP/year.yaml"
+run "$RK_BIN" score -q "$Q" "$RK_TMP/year.yaml"
+expect_rc "a failing check" 65
+expect_contains "the check's message at the answer" "$err" "year.yaml:4:13: law_year: a year between 1900 and 2100"
+printf 'questionnaire: rules-q\nanswers:\n  framework_law: adopted\n  law_year: 2013\n' > "$RK_TMP/year.yaml"
+run "$RK_BIN" score -q "$Q" "$RK_TMP/year.yaml"
+expect_rc "a passing check" 0
