@@ -142,7 +142,17 @@ expect_contains "French recommendations" "$out" "loi-cadre"
 run "$RK_BIN" score --lang es $EX/mali.yaml
 expect_contains "Spanish recommendations" "$out" "ley marco"
 run "$RK_BIN" score --lang es $EX/montreal.yaml
-expect_contains "Spanish local findings" "$out" "evidencia"
+expect_contains "Spanish local findings" "$out" "Directrices UNRISD/GSEF"
+# The local rules' coverage gap in Spanish, on a local answers file with empty pillars
+# (the Montreal example now answers every pillar).
+cat >"$RK_TMP/local-thin.yaml" <<'EOF3'
+questionnaire: sse-local
+subject: Thin local test
+answers:
+  local_strategy: "1"
+EOF3
+run "$RK_BIN" score --lang es -q questionnaires/sse-local.yaml "$RK_TMP/local-thin.yaml"
+expect_contains "Spanish local coverage gap" "$out" "evidencia"
 
 # The informality gate: most work informal and no formalisation pathway caps the
 # social protection pillar at Emerging (ILO 2022 conclusions).
