@@ -2,7 +2,8 @@
 --
 -- Runs after the standard scorer. Gates (caps) where the UNRISD/GSEF Guidelines for Local
 -- Governments (2021) and the OECD Recommendation (2022) justify them, one recommendation per
--- weak answer naming the step and the text behind it, strengths, and derived indicators.
+-- weak answer naming the step and the text behind it, strengths (what is strong and one next
+-- step), and derived indicators.
 -- Only answers known to be weak trigger a cap; unanswered pillars are reported instead.
 
 local cover = {}  -- pillar id -> answered share of its scored weight (pillar layer)
@@ -305,6 +306,99 @@ local function evidence_gate()
   end
 end
 
+-- Strength findings name what is strong, from the answers, and one concrete next step for
+-- the pillar, instead of one generic line repeated for every pillar.
+local function at_least(id, n) local v = lvl(id); return v ~= nil and v >= n end
+local function yes(id) return is(id, "yes") end
+
+local STRONG = {
+  local_policy = {
+    {function () return at_least("local_strategy", 3) end, "a funded local SSE strategy", "une stratégie locale d'ESS financée", "una estrategia local de ESS financiada"},
+    {function () return yes("local_legal_act") end, "a council act on the SSE", "une délibération sur l'ESS", "un acuerdo del concejo sobre la ESS"},
+    {function () return at_least("local_dev_plan", 3) end, "the SSE in the local development plan", "l'ESS dans le plan de développement local", "la ESS en el plan de desarrollo local"},
+    {function () return yes("sse_office") end, "a service or elected official in charge of the SSE", "un service ou un élu chargé de l'ESS", "un servicio o cargo electo a cargo de la ESS"},
+  },
+  local_coconstruction = {
+    {function () return yes("joint_body") end, "a joint body with the local SSE networks", "une instance commune avec les réseaux locaux de l'ESS", "un órgano conjunto con las redes locales de la ESS"},
+    {function () return at_least("local_co_design", 3) end, "measures drafted and run with SSE actors", "des mesures élaborées et conduites avec les acteurs de l'ESS", "medidas redactadas y ejecutadas con los actores de la ESS"},
+    {function () return yes("local_sse_network") end, "a local SSE network that speaks for the sector", "un réseau local de l'ESS qui porte la voix du secteur", "una red local de la ESS que habla por el sector"},
+  },
+  local_finance = {
+    {function () return yes("local_fund") end, "a local SSE fund or grant programme", "un fonds ou programme de subventions local pour l'ESS", "un fondo o programa local de subvenciones para la ESS"},
+    {function () return (count("local_instruments") or 0) >= 2 end, "several local instruments", "plusieurs instruments locaux", "varios instrumentos locales"},
+    {function () return at_least("local_finance_partners", 3) end, "partnerships with solidarity finance", "des partenariats avec la finance solidaire", "alianzas con las finanzas solidarias"},
+  },
+  local_support = {
+    {function () return at_least("local_intermediaries", 3) end, "local development intermediaries", "des intermédiaires de développement local", "intermediarios de desarrollo local"},
+    {function () return at_least("local_training", 3) end, "local training and incubation", "de la formation et de l'incubation locales", "formación e incubación locales"},
+    {function () return at_least("informal_support", 3) end, "support for informal workers to organise", "un appui à l'organisation des travailleurs informels", "apoyo a la organización de los trabajadores informales"},
+  },
+  local_markets = {
+    {function () return at_least("municipal_procurement", 3) end, "municipal purchasing from the SSE", "des achats municipaux auprès de l'ESS", "compras municipales a la ESS"},
+    {function () return at_least("local_market_access", 3) end, "programmes that open markets to SSE entities", "des programmes d'accès aux marchés pour l'ESS", "programas de acceso a mercados para la ESS"},
+  },
+  local_data = {
+    {function () return at_least("local_data_maturity", 3) end, "official data on the local SSE", "des données officielles sur l'ESS locale", "datos oficiales sobre la ESS local"},
+    {function () return yes("local_research") end, "work with universities", "un travail avec les universités", "trabajo con las universidades"},
+    {function () return yes("local_awareness") end, "recurring awareness events", "des événements de sensibilisation récurrents", "eventos de sensibilización recurrentes"},
+  },
+  multilevel = {
+    {function () return is("higher_framework", "framework") end, "an SSE framework law at a higher level", "une loi-cadre sur l'ESS à un niveau supérieur", "una ley marco de ESS en un nivel superior"},
+    {function () return at_least("vertical_coordination", 3) end, "co-ordination with regional and national policy", "une coordination avec les politiques régionales et nationales", "coordinación con la política regional y nacional"},
+    {function () return yes("city_network") end, "membership of a network of SSE cities", "l'adhésion à un réseau de villes de l'ESS", "la pertenencia a una red de ciudades de la ESS"},
+  },
+}
+
+local NEXT = {
+  local_policy = {
+    "schedule a public evaluation of the strategy with the local SSE networks before renewing it (UNRISD/GSEF Guidelines topic 3).",
+    "programmer une évaluation publique de la stratégie avec les réseaux locaux de l'ESS avant de la renouveler (Lignes directrices UNRISD/GSEF, thème 3).",
+    "programar una evaluación pública de la estrategia con las redes locales de la ESS antes de renovarla (Directrices UNRISD/GSEF, tema 3)."},
+  local_coconstruction = {
+    "give the joint body a role in monitoring the measures, with published minutes (UNRISD/GSEF Guidelines topic 1).",
+    "donner à l'instance commune un rôle dans le suivi des mesures, avec des comptes rendus publiés (Lignes directrices UNRISD/GSEF, thème 1).",
+    "dar al órgano conjunto un papel en el seguimiento de las medidas, con actas publicadas (Directrices UNRISD/GSEF, tema 1)."},
+  local_finance = {
+    "report each year what the local funds committed, to whom and with what results (UNRISD/GSEF Guidelines topic 6).",
+    "rendre compte chaque année des engagements des fonds locaux, de leurs bénéficiaires et de leurs résultats (Lignes directrices UNRISD/GSEF, thème 6).",
+    "informar cada año de lo que comprometieron los fondos locales, a quién y con qué resultados (Directrices UNRISD/GSEF, tema 6)."},
+  local_support = {
+    "agree shared results indicators with the intermediaries and tie multi-year funding to them (UNRISD/GSEF Guidelines topic 4).",
+    "convenir d'indicateurs de résultats communs avec les intermédiaires et y adosser un financement pluriannuel (Lignes directrices UNRISD/GSEF, thème 4).",
+    "acordar indicadores de resultados comunes con los intermediarios y vincular a ellos una financiación plurianual (Directrices UNRISD/GSEF, tema 4)."},
+  local_markets = {
+    "publish each year the share of municipal purchases won by SSE entities and set a target (UNRISD/GSEF Guidelines topic 7).",
+    "publier chaque année la part des achats municipaux obtenue par les entités de l'ESS et fixer une cible (Lignes directrices UNRISD/GSEF, thème 7).",
+    "publicar cada año la proporción de compras municipales obtenida por entidades de la ESS y fijar una meta (Directrices UNRISD/GSEF, tema 7)."},
+  local_data = {
+    "add a local indicator set (organisations, jobs, revenue per inhabitant) updated on a fixed calendar (UNRISD/GSEF Guidelines topic 9).",
+    "ajouter un jeu d'indicateurs locaux (organisations, emplois, chiffre d'affaires par habitant) mis à jour selon un calendrier fixe (Lignes directrices UNRISD/GSEF, thème 9).",
+    "añadir un conjunto de indicadores locales (organizaciones, empleos, ingresos por habitante) actualizado con un calendario fijo (Directrices UNRISD/GSEF, tema 9)."},
+  multilevel = {
+    "write the local measures into the next regional or national SSE plan as co-funded actions (OECD Recommendation block 2).",
+    "inscrire les mesures locales dans le prochain plan régional ou national d'ESS comme actions cofinancées (Recommandation de l'OCDE, pilier 2).",
+    "incluir las medidas locales en el próximo plan regional o nacional de ESS como acciones cofinanciadas (Recomendación de la OCDE, pilar 2)."},
+}
+
+local function strength(id, score)
+  local got = {{}, {}, {}}
+  for _, item in ipairs(STRONG[id] or {}) do
+    if item[1]() then
+      for li = 1, 3 do got[li][#got[li] + 1] = item[li + 1] end
+    end
+  end
+  local what = {"most answers are at the top of the scale", "la plupart des réponses sont en haut de l'échelle",
+    "la mayoría de las respuestas están en lo alto de la escala"}
+  if #got[1] > 0 then
+    for li = 1, 3 do what[li] = table.concat(got[li], li == 2 and " ; " or "; ") end
+  end
+  local sc, step = math.floor(score + 0.5), NEXT[id]
+  rk.finding{pillar = id, priority = 3, kind = "strength", text = {
+    en = "Strength (" .. sc .. "/100): " .. what[1] .. ". Next step: " .. step[1],
+    fr = "Point fort (" .. sc .. "/100) : " .. what[2] .. ". Prochaine étape : " .. step[2],
+    es = "Punto fuerte (" .. sc .. "/100): " .. what[3] .. ". Próximo paso: " .. step[3]}}
+end
+
 local function indicators(r)
   local orgs, pop = num("local_org_count"), num("local_population")
   if orgs and pop and pop > 0 then
@@ -326,10 +420,7 @@ local function indicators(r)
         "Aucune réponse étayée n'a été fournie, ce pilier n'est donc pas noté : réunir les preuves indiquées dans l'aide.",
         "No se dio ninguna respuesta con evidencia, por lo que este pilar no se puntúa: reunir la evidencia que indican los textos de ayuda.")
     elseif p and p.score >= 75 and (cover[id] or 0) >= 0.5 then
-      rk.finding{pillar = id, priority = 3, kind = "strength",
-        text = {en = "A strength (" .. math.floor(p.score + 0.5) .. "/100): document it and share it with peer cities (GSEF).",
-                fr = "Un point fort (" .. math.floor(p.score + 0.5) .. "/100) : le documenter et le partager avec les villes pairs (GSEF).",
-                es = "Un punto fuerte (" .. math.floor(p.score + 0.5) .. "/100): documentarlo y compartirlo con las ciudades pares (GSEF)."}}
+      strength(id, p.score)
     end
   end
 end

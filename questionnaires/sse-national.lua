@@ -10,7 +10,7 @@
 --   * recommendations for each weak answer, naming the concrete step and the framework
 --     text behind it (A/RES/77/281 para. 1, OECD Recommendation 2022 building blocks,
 --     ILO 2022 conclusions, OECD/EU BEPT, UNRISD/GSEF Guidelines, EU texts);
---   * strengths for pillars that score high;
+--   * strengths for pillars that score high, naming what is strong and one next step;
 --   * derived indicators (SSE organisations per 10,000 inhabitants, SSE jobs per 1,000
 --     inhabitants, shares of employment and GVA, evidence coverage).
 -- A gate or recommendation fires only on an answer that is known to be weak: an
@@ -615,22 +615,190 @@ local function coverage(r)
   evidence_gate()
 end
 
+-- Strength findings name what the strength is, from the answers, and one concrete next
+-- step for that pillar (a generic "document and share" line repeated for every pillar
+-- says nothing to a reader). Each pillar lists answers that count as strong, with a
+-- short phrase in each language; the finding quotes at most four of them.
+local function at_least(id, n) local v = lvl(id); return v ~= nil and v >= n end
+local function yes(id) return is(id, "yes") end
+
+local STRONG = {
+  legal_framework = {
+    {function () return is("legal_status", "framework_implemented") end,
+      "a framework law with implementing decrees or bodies", "une loi-cadre dotée de ses décrets ou organes d'application", "una ley marco con sus decretos u organismos de aplicación"},
+    {function () return is("legal_status", "framework") end,
+      "a framework law in force", "une loi-cadre en vigueur", "una ley marco en vigor"},
+    {function () return yes("legal_definition") end,
+      "a legal definition of the SSE", "une définition légale de l'ESS", "una definición legal de la ESS"},
+    {function () return yes("legal_label") end,
+      "a legal status or label for SSE enterprises", "un statut ou un agrément pour les entreprises de l'ESS", "un estatuto o sello para las empresas de la ESS"},
+    {function () return yes("law_evaluated") end,
+      "a law that has been evaluated", "une loi déjà évaluée", "una ley ya evaluada"},
+  },
+  institutional_framework = {
+    {function () return at_least("strategy", 4) end,
+      "an action plan that is evaluated and revised", "un plan d'action évalué et révisé", "un plan de acción evaluado y revisado"},
+    {function () return lvl("strategy") == 3 end,
+      "a funded action plan", "un plan d'action financé", "un plan de acción financiado"},
+    {function () return yes("lead_body") end,
+      "a lead body with an SSE mandate", "un pilote doté d'un mandat pour l'ESS", "un organismo rector con mandato sobre la ESS"},
+    {function () return at_least("coordination", 3) end,
+      "co-ordination across ministries and levels of government", "une coordination entre ministères et niveaux de gouvernement", "coordinación entre ministerios y niveles de gobierno"},
+    {function () return yes("policy_monitoring") end,
+      "public monitoring of the strategy", "un suivi public de la stratégie", "un seguimiento público de la estrategia"},
+  },
+  finance = {
+    {function () return yes("public_fund") end,
+      "a dedicated public budget for the SSE", "un budget public dédié à l'ESS", "un presupuesto público dedicado a la ESS"},
+    {function () return at_least("finance_intermediaries", 3) end,
+      "dedicated SSE finance intermediaries", "des intermédiaires financiers dédiés à l'ESS", "intermediarios financieros dedicados a la ESS"},
+    {function () return (count("finance_instruments") or 0) >= 3 end,
+      "several instruments suited to SSE entities", "plusieurs instruments adaptés aux entités de l'ESS", "varios instrumentos adaptados a las entidades de la ESS"},
+    {function () return yes("solidarity_savings") end,
+      "an incentive for solidarity savings", "une incitation à l'épargne solidaire", "un incentivo al ahorro solidario"},
+  },
+  support_networks = {
+    {function () return yes("national_network") end,
+      "a national umbrella body", "une organisation faîtière nationale", "un organismo nacional de representación"},
+    {function () return (num("regional_networks") or 0) >= 3 end,
+      "active regional or sectoral networks", "des réseaux régionaux ou sectoriels actifs", "redes regionales o sectoriales activas"},
+    {function () return at_least("local_intermediaries", 3) end,
+      "local intermediaries and hubs", "des intermédiaires et pôles locaux", "intermediarios y polos locales"},
+    {function () return yes("networks_funded") end,
+      "multi-year public co-funding of the networks", "un cofinancement public pluriannuel des réseaux", "cofinanciación pública plurianual de las redes"},
+  },
+  statistics = {
+    {function () return lvl("data_maturity") == 4 end,
+      "a recurring satellite account or official series", "un compte satellite ou une série officielle récurrente", "una cuenta satélite o serie oficial recurrente"},
+    {function () return lvl("data_maturity") == 3 end,
+      "official statistical portraits of the SSE", "des portraits statistiques officiels de l'ESS", "retratos estadísticos oficiales de la ESS"},
+    {function () return yes("registry_observatory") end,
+      "a public registry or observatory", "un registre ou observatoire public", "un registro u observatorio público"},
+    {function () return at_least("impact_measurement", 3) end,
+      "endorsed impact-measurement guidance", "un guide reconnu de mesure d'impact", "una guía reconocida de medición del impacto"},
+  },
+  education_research = {
+    {function () return (num("university_programmes") or 0) >= 3 end,
+      "university programmes and research centres", "des formations universitaires et centres de recherche", "programas universitarios y centros de investigación"},
+    {function () return yes("research_transfer") end,
+      "a research-practice transfer body", "un organisme de transfert entre recherche et pratique", "un organismo de transferencia entre investigación y práctica"},
+    {function () return yes("awareness") end,
+      "a recurring awareness campaign", "une campagne de sensibilisation récurrente", "una campaña de sensibilización recurrente"},
+    {function () return at_least("vocational_training", 3) end,
+      "training for SSE managers and workers", "des formations pour les dirigeants et salariés de l'ESS", "formación para directivos y trabajadores de la ESS"},
+    {function () return at_least("social_innovation", 3) end,
+      "public support to social innovation", "un soutien public à l'innovation sociale", "apoyo público a la innovación social"},
+  },
+  markets_procurement = {
+    {function () return yes("social_clauses") end,
+      "procurement rules that allow social clauses", "des règles de marchés publics qui permettent les clauses sociales", "reglas de contratación que permiten cláusulas sociales"},
+    {function () return at_least("procurement_practice", 3) end,
+      "public buyers who use them", "des acheteurs publics qui s'en servent", "compradores públicos que las usan"},
+    {function () return at_least("market_programmes", 3) end,
+      "programmes that open private markets", "des programmes d'accès aux marchés privés", "programas de acceso a mercados privados"},
+    {function () return at_least("tax_treatment", 3) end,
+      "a suited tax treatment", "une fiscalité adaptée", "un tratamiento fiscal adaptado"},
+  },
+  coconstruction_localization = {
+    {function () return yes("consultative_body") end,
+      "a formal body or duty to consult the SSE", "une instance ou obligation de consultation de l'ESS", "un órgano u obligación de consulta a la ESS"},
+    {function () return at_least("co_drafting", 3) end,
+      "joint drafting of law and strategy", "une élaboration conjointe de la loi et de la stratégie", "la redacción conjunta de la ley y la estrategia"},
+    {function () return (num("local_policies_share") or 0) >= 50 end,
+      "SSE policies in most regions or municipalities", "des politiques d'ESS dans la plupart des régions ou communes", "políticas de ESS en la mayoría de regiones o municipios"},
+    {function () return at_least("local_support", 3) end,
+      "national support to local SSE ecosystems", "un appui national aux écosystèmes locaux", "apoyo nacional a los ecosistemas locales"},
+    {function () return yes("local_gov_network") end,
+      "local governments in SSE networks", "des collectivités membres de réseaux d'ESS", "gobiernos locales en redes de ESS"},
+  },
+  social_protection_informality = {
+    {function () return at_least("social_protection", 3) end,
+      "social protection for SSE workers and members", "une protection sociale des travailleurs et membres de l'ESS", "protección social para trabajadores y socios de la ESS"},
+    {function () return at_least("formalisation_pathway", 3) end,
+      "a pathway for informal groups to formalise", "une voie de formalisation pour les groupes informels", "una vía de formalización para los grupos informales"},
+    {function () return yes("labour_rights") end,
+      "labour law that covers worker-members", "un droit du travail qui couvre les membres-travailleurs", "derecho laboral que cubre a los socios trabajadores"},
+    {function () return yes("mutual_regulation") end,
+      "regulated mutual schemes", "des mutuelles réglementées", "mutuales reguladas"},
+    {function () return yes("care_services") end,
+      "SSE providers of care under public agreements", "des prestataires de soins de l'ESS sous convention publique", "proveedores de cuidados de la ESS con convenio público"},
+  },
+}
+
+-- One concrete next step per pillar, for a pillar that is already strong.
+local NEXT = {
+  legal_framework = {
+    "publish a periodic report on how the law is applied (who is covered, which measures refer to the definition) as the basis of its evaluation (OECD Policy Guide on Legal Frameworks, evaluation phase).",
+    "publier un rapport périodique sur l'application de la loi (entités couvertes, mesures qui renvoient à la définition), base de son évaluation (Guide de l'OCDE sur les cadres juridiques, phase d'évaluation).",
+    "publicar un informe periódico sobre la aplicación de la ley (entidades cubiertas, medidas que remiten a la definición), base de su evaluación (Guía de la OCDE sobre marcos jurídicos, fase de evaluación)."},
+  institutional_framework = {
+    "tie the next plan's budget to the indicators of the last evaluation and publish the results with the SSE umbrella bodies (OECD Recommendation block 2).",
+    "lier le budget du prochain plan aux indicateurs de la dernière évaluation et en publier les résultats avec les organisations faîtières de l'ESS (Recommandation de l'OCDE, pilier 2).",
+    "vincular el presupuesto del próximo plan a los indicadores de la última evaluación y publicar los resultados con los organismos de representación de la ESS (Recomendación de la OCDE, pilar 2)."},
+  finance = {
+    "publish yearly figures on the finance SSE entities receive (volumes, losses, leverage) so funders can compare instruments (OECD Recommendation block 4).",
+    "publier chaque année les financements reçus par les entités de l'ESS (volumes, pertes, effet de levier) pour que les financeurs comparent les instruments (Recommandation de l'OCDE, pilier 4).",
+    "publicar cada año la financiación que reciben las entidades de la ESS (volúmenes, pérdidas, efecto palanca) para que los financiadores comparen los instrumentos (Recomendación de la OCDE, pilar 4)."},
+  support_networks = {
+    "agree shared results indicators with the networks and intermediaries and tie multi-year funding to them (UNRISD/GSEF Guidelines topic 4).",
+    "convenir d'indicateurs de résultats communs avec les réseaux et intermédiaires et y adosser un financement pluriannuel (Lignes directrices UNRISD/GSEF, thème 4).",
+    "acordar indicadores de resultados comunes con las redes e intermediarios y vincular a ellos una financiación plurianual (Directrices UNRISD/GSEF, tema 4)."},
+  statistics = {
+    "fix a publication calendar for the SSE figures and align them with the ILO guidelines on cooperative statistics so they compare across years and countries (A/RES/77/281 para. 1(b)).",
+    "fixer un calendrier de publication des chiffres de l'ESS et les aligner sur les lignes directrices de l'OIT sur les statistiques des coopératives, pour les comparer d'une année et d'un pays à l'autre (A/RES/77/281 par. 1(b)).",
+    "fijar un calendario de publicación de las cifras de la ESS y alinearlas con las directrices de la OIT sobre estadísticas de cooperativas, para compararlas entre años y países (A/RES/77/281 párr. 1(b))."},
+  education_research = {
+    "map SSE teaching and research across schools and universities and agree a joint research agenda with the SSE networks (A/RES/77/281 para. 1(d)).",
+    "recenser l'enseignement et la recherche sur l'ESS dans les écoles et universités et convenir d'un programme de recherche commun avec les réseaux de l'ESS (A/RES/77/281 par. 1(d)).",
+    "inventariar la enseñanza y la investigación sobre la ESS en escuelas y universidades y acordar una agenda de investigación común con las redes de la ESS (A/RES/77/281 párr. 1(d))."},
+  markets_procurement = {
+    "publish each year the share of public purchases won by SSE entities and set a target (OECD Recommendation block 5).",
+    "publier chaque année la part des achats publics obtenue par les entités de l'ESS et fixer une cible (Recommandation de l'OCDE, pilier 5).",
+    "publicar cada año la proporción de compras públicas obtenida por entidades de la ESS y fijar una meta (Recomendación de la OCDE, pilar 5)."},
+  coconstruction_localization = {
+    "give the consultative bodies a formal role in monitoring the strategy, on a published calendar (OECD/EU BEPT institutional module).",
+    "donner aux instances de consultation un rôle formel dans le suivi de la stratégie, selon un calendrier publié (module institutionnel du BEPT).",
+    "dar a los órganos de consulta un papel formal en el seguimiento de la estrategia, con un calendario publicado (módulo institucional de la BEPT OCDE/UE)."},
+  social_protection_informality = {
+    "measure with the statistics office how many SSE workers and members are covered by social protection, to follow progress (ILO 2022 conclusions).",
+    "mesurer avec l'institut statistique la couverture des travailleurs et membres de l'ESS par la protection sociale, pour en suivre les progrès (conclusions de l'OIT 2022).",
+    "medir con la oficina de estadística cuántos trabajadores y socios de la ESS tienen protección social, para seguir los avances (conclusiones de la OIT 2022)."},
+}
+
+-- The strong points as one phrase: "a; b; c" (the phrases themselves may contain "and");
+-- French puts a space before the semicolon. li: 1 en, 2 fr, 3 es.
+local function join(list, li) return table.concat(list, li == 2 and " ; " or "; ") end
+
 local function strengths(r)
   for _, id in ipairs(ORDER) do
     local p = r.pillars and r.pillars[id]
     if p and p.score and p.score >= 75 and (cover[id] or 0) >= 0.5 then
+      local got = {{}, {}, {}}
+      for _, item in ipairs(STRONG[id] or {}) do
+        if #got[1] < 4 and item[1]() then
+          for li = 1, 3 do got[li][#got[li] + 1] = item[li + 1] end
+        end
+      end
+      local sc = math.floor(p.score + 0.5)
+      local what = {
+        "most answers are at the top of the scale",
+        "la plupart des réponses sont en haut de l'échelle",
+        "la mayoría de las respuestas están en lo alto de la escala"}
+      if #got[1] > 0 then
+        for li = 1, 3 do what[li] = join(got[li], li) end
+      end
+      local step = NEXT[id]
       strength(id,
-        "A strength (" .. math.floor(p.score + 0.5) .. "/100): document the practice, keep it evaluated and share it with peers (GSEF, UNTFSSE).",
-        "Un point fort (" .. math.floor(p.score + 0.5) .. "/100) : documenter la pratique, continuer à l'évaluer et la partager avec les pairs (GSEF, UNTFSSE).",
-        "Un punto fuerte (" .. math.floor(p.score + 0.5) .. "/100): documentar la práctica, seguir evaluándola y compartirla con los pares (GSEF, UNTFSSE).")
+        "Strength (" .. sc .. "/100): " .. what[1] .. ". Next step: " .. step[1],
+        "Point fort (" .. sc .. "/100) : " .. what[2] .. ". Prochaine étape : " .. step[2],
+        "Punto fuerte (" .. sc .. "/100): " .. what[3] .. ". Próximo paso: " .. step[3])
+    elseif id == "statistics" and lvl("data_maturity") == 4 then
+      strength("statistics",
+        "A recurring satellite account or official series makes the SSE visible in national statistics (A/RES/77/281 para. 1(b)).",
+        "Un compte satellite récurrent ou une série officielle rend l'ESS visible dans la statistique nationale (A/RES/77/281 par. 1(b)).",
+        "Una cuenta satélite recurrente o una serie oficial hace visible la ESS en la estadística nacional (A/RES/77/281 párr. 1(b)).",
+        {"data_maturity"})
     end
-  end
-  if lvl("data_maturity") == 4 then
-    strength("statistics",
-      "A recurring satellite account or official series makes the SSE visible in national statistics (A/RES/77/281 para. 1(b)).",
-      "Un compte satellite récurrent ou une série officielle rend l'ESS visible dans la statistique nationale (A/RES/77/281 par. 1(b)).",
-      "Una cuenta satélite recurrente o una serie oficial hace visible la ESS en la estadística nacional (A/RES/77/281 párr. 1(b)).",
-      {"data_maturity"})
   end
 end
 

@@ -142,7 +142,26 @@ expect_contains "French recommendations" "$out" "loi-cadre"
 run "$RK_BIN" score --lang es $EX/mali.yaml
 expect_contains "Spanish recommendations" "$out" "ley marco"
 run "$RK_BIN" score --lang es $EX/montreal.yaml
-expect_contains "Spanish local findings" "$out" "evidencia"
+expect_contains "Spanish local findings" "$out" "Directrices UNRISD/GSEF"
+# The local rules' coverage gap in Spanish, on a local answers file with empty pillars
+# (the Montreal example now answers every pillar).
+cat >"$RK_TMP/local-thin.yaml" <<'EOF3'
+questionnaire: sse-local
+subject: Thin local test
+answers:
+  local_strategy: "1"
+EOF3
+run "$RK_BIN" score --lang es -q questionnaires/sse-local.yaml "$RK_TMP/local-thin.yaml"
+expect_contains "Spanish local coverage gap" "$out" "evidencia"
+
+# Strength findings say what is strong (from the answers) and one next step, not one
+# generic line repeated for every pillar.
+run "$RK_BIN" score $EX/quebec.yaml
+expect_contains "strength names the strong answers" "$out" "a legal definition of the SSE"
+expect_contains "strength gives a next step" "$out" "Next step:"
+expect_not_contains "no generic strength line" "$out" "document the practice"
+run "$RK_BIN" score --lang fr $EX/montreal.yaml
+expect_contains "local strength names the strong answers" "$out" "un fonds ou programme de subventions local"
 
 # The informality gate: most work informal and no formalisation pathway caps the
 # social protection pillar at Emerging (ILO 2022 conclusions).
