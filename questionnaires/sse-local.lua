@@ -279,7 +279,7 @@ local function all_questions()
 end
 
 -- The evidence gate: the share of scored questions answered; below 20% the overall
--- level is capped at Developing, below 50% the result is flagged as provisional.
+-- level is capped at Developing, below 50% at Established, and the result is flagged as provisional.
 local function evidence_gate()
   local scored, answered = 0, 0
   for _, info in ipairs(all_questions()) do
@@ -292,6 +292,12 @@ local function evidence_gate()
   local pct = math.floor(answered / scored * 100 + 0.5)
   rk.indicator{id = "answered_share", value = pct, unit = "%",
     label = {en = "Scored questions answered", fr = "Questions notées ayant une réponse", es = "Preguntas puntuadas con respuesta"}}
+  if pct >= 20 and pct < 50 then
+    rk.cap{level = "established", reason = {
+      en = "Evidence on fewer than half of the scored questions (" .. pct .. "%): the top level cannot be confirmed.",
+      fr = "Des preuves pour moins de la moitié des questions notées (" .. pct .. " %) : le niveau le plus élevé ne peut être confirmé.",
+      es = "Evidencia para menos de la mitad de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar el nivel más alto."}}
+  end
   if pct < 20 then
     rk.cap{level = "developing", reason = {
       en = "Evidence on fewer than 20% of the scored questions (" .. pct .. "%): a higher level cannot be confirmed.",

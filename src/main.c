@@ -340,7 +340,7 @@ static int cmd_score(int argc, char **argv)
     RkBuf out;
     rk_buf_init(&out);
     int status = RK_OK;
-    bool header_done = false;
+    const RkQuestionnaire *csv_q = NULL; /* whose pillars the CSV columns are */
     for (int i = 0; i < o.n_files; i++) {
         RkDiag d;
         rk_diag_init(&d);
@@ -352,10 +352,18 @@ static int cmd_score(int argc, char **argv)
             if (o.format == FORMAT_JSON) {
                 rk_report_json(&out, &in);
             } else if (o.format == FORMAT_CSV) {
-                if (!header_done)
+                /* One header, so one questionnaire: its pillars are the columns. */
+                if (!csv_q) {
+                    csv_q = l->q;
                     rk_report_csv_header(&out, l->q, r);
-                header_done = true;
-                rk_report_csv_row(&out, &in);
+                }
+                if (csv_q == l->q)
+                    rk_report_csv_row(&out, &in);
+                else
+                    rk_diag_set(&d, RK_EUSAGE, o.files[i], 0, 0,
+                                "answers questionnaire '%s' but the CSV columns are those of "
+                                "'%s': score each questionnaire into its own CSV",
+                                l->q->id, csv_q->id);
             } else {
                 rk_report_text(&out, &in);
             }

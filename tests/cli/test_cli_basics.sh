@@ -126,3 +126,10 @@ expect_contains "the check's message at the answer" "$err" "year.yaml:4:13: law_
 printf 'questionnaire: rules-q\nanswers:\n  framework_law: adopted\n  law_year: 2013\n' > "$RK_TMP/year.yaml"
 run "$RK_BIN" score -q "$Q" "$RK_TMP/year.yaml"
 expect_rc "a passing check" 0
+
+# CSV columns are one questionnaire's pillars: another questionnaire is refused
+run "$RK_BIN" score --format csv questionnaires/examples/tiny-answers.yaml questionnaires/examples/quebec.yaml
+expect_rc "csv with two questionnaires" 64
+expect_contains "csv mix is explained" "$err" "own CSV"
+rows=$(printf '%s\n' "$out" | wc -l)
+[ "$rows" = 2 ] && ok "csv keeps the rows of the first questionnaire" || not_ok "csv rows: $rows"
