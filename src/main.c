@@ -6,6 +6,7 @@
  * → writer). Errors travel as one RkDiag; this file is the only one that
  * prints them, and the exit status is the diag's status (sysexits.h).
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -225,16 +226,23 @@ static int parse_options(int argc, char **argv, const char *help, bool with_outp
 static RkStatus load_cached(Cache *c, const char *path, const Options *o, Loaded **out,
                             RkDiag *d)
 {
+    /* The same file reached by two paths (next to the answers, through
+       READYKIT_PATH...) is loaded once. */
+    char *real = realpath(path, NULL);
+    const char *key = real ? real : path;
     for (size_t i = 0; i < c->count; i++)
-        if (strcmp(c->items[i].path, path) == 0) {
+        if (strcmp(c->items[i].path, key) == 0) {
+            free(real);
             *out = &c->items[i];
             return RK_OK;
         }
+    Loaded *l = &c->items[c->count];
+    if (c->count < MAX_QUESTIONNAIRES)
+        snprintf(l->path, sizeof l->path, "%s", key);
+    free(real);
     if (c->count == MAX_QUESTIONNAIRES)
         return rk_diag_set(d, RK_EUSAGE, path, 0, 0, "more than %d questionnaires in one run",
                            MAX_QUESTIONNAIRES);
-    Loaded *l = &c->items[c->count];
-    snprintf(l->path, sizeof l->path, "%s", path);
     RkStatus s = rk_questionnaire_load(path, &l->q, d);
     if (s == RK_OK)
         s = rk_rules_new(l->q, &o->rules, &l->rules, d);
@@ -357,7 +365,7 @@ static int cmd_score(int argc, char **argv)
                     csv_q = l->q;
                     rk_report_csv_header(&out, l->q, r);
                 }
-                if (csv_q == l->q)
+                if (strcmp(csv_q->id, l->q->id) == 0)
                     rk_report_csv_row(&out, &in);
                 else
                     rk_diag_set(&d, RK_EUSAGE, o.files[i], 0, 0,
