@@ -365,11 +365,15 @@ static void when_must_be_lua(void **state)
     const char *e = load_bad(ONE_PILLAR
                              "      - {id: a, type: yes_no, text: A}\n"
                              "      - id: b\n        type: yes_no\n        text: B\n"
-                             "        when: >-\n          answer.a == 'yes'\n          and and\n");
-    expect_error(e, 15, 15, "'when' of question 'b' is not a valid Lua expression");
+                             "        when: |\n          answer.a == 'yes'\n          and and\n");
+    /* A literal block keeps its lines: the error is on the expression's 2nd. */
+    expect_error(e, 17, 11, "'when' of question 'b' is not a valid Lua expression");
+    /* On one line, the column of the token Lua names. */
+    e = load_bad(ONE_PILLAR "      - {id: a, type: yes_no, text: A, when: \"answer.a = 'yes'\"}\n");
+    expect_error(e, 11, 56, "')' expected near '='");
     /* Strings are compiled, never run. */
     e = load_bad(ONE_PILLAR "      - {id: a, type: yes_no, text: A, when: \"os.exit(1) +\"}\n");
-    expect_error(e, 11, 46, "not a valid Lua expression");
+    expect_error(e, 11, 59, "not a valid Lua expression"); /* at the end: incomplete */
 }
 
 static void all_errors_in_one_run(void **state)
