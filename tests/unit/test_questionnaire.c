@@ -452,6 +452,23 @@ static void readme_example_loads(void **state)
     rk_questionnaire_free(q);
 }
 
+static void parse_from_memory(void **state)
+{
+    (void)state;
+    const char *text = ONE_PILLAR "      - {id: a, type: yes_no, text: A}\n";
+    RkDiag d;
+    rk_diag_init(&d);
+    RkQuestionnaire *q = NULL;
+    assert_int_equal(rk_questionnaire_parse(text, strlen(text), "mem/x.yaml", &q, &d), RK_OK);
+    assert_string_equal(q->path, "mem/x.yaml");
+    assert_int_equal(q->n_questions, 1);
+    rk_questionnaire_free(q);
+    rk_diag_init(&d);
+    assert_int_equal(rk_questionnaire_parse("- [", 3, "mem/y.yaml", &q, &d), RK_EDATA);
+    assert_null(q);
+    assert_string_equal(d.file, "mem/y.yaml");
+}
+
 static void out_of_memory_is_clean(void **state)
 {
     (void)state;
@@ -491,6 +508,7 @@ int main(void)
         cmocka_unit_test(rules_resolved_and_required),
         cmocka_unit_test(unreadable_and_non_utf8),
         cmocka_unit_test(readme_example_loads),
+        cmocka_unit_test(parse_from_memory),
         cmocka_unit_test(out_of_memory_is_clean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
