@@ -60,6 +60,10 @@ $(BUILD)/bench-loader: tests/bench/bench_loader.c $(LIB_OBJ)
 	@echo "CC  $<"
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
 
+$(BUILD)/bench-rules: tests/bench/bench_rules.c $(LIB_OBJ)
+	@echo "CC  $<"
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
+
 $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 	$(Q)mkdir -p $@
 
@@ -80,12 +84,10 @@ asan: deps
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)./$(BUILD)/readykit score questionnaires/examples/quebec.yaml
 	$(Q)./$(BUILD)/readykit report questionnaires/examples/quebec.yaml -o $(BUILD)/demo-report.pdf
-	@echo "wrote $(BUILD)/demo-report.pdf"
 
 bench: deps
-	$(Q)$(MAKE) --no-print-directory all $(BUILD)/bench-loader
+	$(Q)$(MAKE) --no-print-directory all $(BUILD)/bench-loader $(BUILD)/bench-rules
 	$(Q)sh tests/bench/run.sh $(BUILD)
 
 clean:

@@ -8,7 +8,7 @@ set -eu
 # session. Benchmarks: hyperfine, and the Python peer's reportlab.
 PACKAGES="build-essential pkg-config liblua5.4-dev libyaml-dev libhpdf-dev
 fonts-dejavu-core libcmocka-dev poppler-utils qpdf tmux hyperfine
-python3 python3-yaml python3-reportlab python3-jsonschema"
+python3 python3-yaml python3-reportlab python3-renderpm python3-jsonschema"
 
 missing=""
 for p in $PACKAGES; do

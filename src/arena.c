@@ -8,7 +8,7 @@
 #include <string.h>
 
 #define BLOCK_DEFAULT 8192u
-#define ALIGN (sizeof(max_align_t))
+#define ALIGN (_Alignof(max_align_t))
 
 typedef struct Block {
     struct Block *next;

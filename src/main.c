@@ -55,7 +55,7 @@ static const char common_help[] =
     "  -l, --lang LANG          language of labels (default: the answers' language)\n"
     "      --max-memory MIB     memory cap for rules (default 32)\n"
     "      --max-instructions N instruction budget per answers file (default 10^8)\n"
-    "      --timeout SECONDS    wall-clock limit per answers file (default 2)\n"
+    "      --timeout SECONDS    wall-clock limit per answers file (default 1)\n"
     "  -v, --verbose            tracebacks in rule errors\n";
 
 static const char check_help[] =
@@ -276,12 +276,14 @@ static RkStatus score_file(Cache *c, const Options *o, const char *file, Loaded 
     RkStatus s = load_cached(c, path, o, loaded, d);
     if (s == RK_OK)
         s = rk_answers_load(file, (*loaded)->q, answers, d);
-    if (s == RK_OK) {
+    if (s != RK_OK)
+        return s;
+    s = rk_rules_check_answers((*loaded)->rules, *answers, d);
+    if (s == RK_OK)
         s = rk_rules_score((*loaded)->rules, *answers, result, d);
-        if (s != RK_OK) {
-            rk_answers_free(*answers);
-            *answers = NULL;
-        }
+    if (s != RK_OK) {
+        rk_answers_free(*answers);
+        *answers = NULL;
     }
     return s;
 }

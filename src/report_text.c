@@ -295,8 +295,8 @@ void rk_report_text(RkBuf *b, const RkReportInput *in)
         size_t w = utf8_width(r->pillars[i].title ? r->pillars[i].title : r->pillars[i].id);
         width = w > width ? w : width;
     }
-    if (width > 48)
-        width = 48;
+    if (width > 60)
+        width = 60;
     for (size_t i = 0; i < r->n_pillars; i++) {
         const RkPillarResult *p = &r->pillars[i];
         rk_buf_puts(b, "    ");

@@ -59,6 +59,16 @@ typedef struct RkFinding {
     const char *rule_file;
 } RkFinding;
 
+/* One question's final score (added by the rules engine). */
+typedef struct RkQuestionResult {
+    const char *id;
+    const char *state;      /* "answered", "dont_know", "none", "skipped" */
+    bool counted;           /* scored (or given points by a rule) */
+    double points;          /* NAN when it has no points */
+    double max;
+    double weight;
+} RkQuestionResult;
+
 typedef struct RkResult {
     RkArena *arena;
     const char *questionnaire_id;
@@ -78,6 +88,10 @@ typedef struct RkResult {
     size_t n_findings;
     /* data confidence over all scored questions */
     int n_questions, n_answered, n_dont_know, n_skipped, n_unanswered;
+    /* added by the rules engine: */
+    RkQuestionResult *questions; /* in questionnaire order */
+    size_t n_question_results;
+    const char *answers_file;    /* the answers' path or NULL */
 } RkResult;
 
 RkResult *rk_result_new(void); /* NULL on out-of-memory */

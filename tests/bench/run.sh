@@ -37,7 +37,8 @@ p=$(mean 1 5 "/usr/bin/python3 $peer/peer_report.py $peer/example/answers.yaml -
 ratio "$r" "$p"
 
 echo "== batch: $n answers files to CSV"
-r=$(mean 1 5 "$rk score -q $work/peer.yaml --format csv -o $work/rk.csv $work/rk-answers/*.yaml")
+files=$(echo "$work"/rk-answers/*.yaml)   # hyperfine -N runs no shell: expand here
+r=$(mean 1 5 "$rk score -q $work/peer.yaml --format csv -o $work/rk.csv $files")
 p=$(mean 1 3 "/usr/bin/python3 $peer/peer_report.py --batch $work/peer-answers -o $work/peer.csv")
 ratio "$r" "$p"
 /usr/bin/python3 -c "import sys; print(f'   readykit: {float(sys.argv[1])/int(sys.argv[2])*1e6:.0f} us per answers file, process start included')" "$r" "$n"

@@ -72,13 +72,15 @@ rows=$(printf '%s\n' "$out" | wc -l)
 
 # -q names the questionnaire; answers elsewhere are found through it
 cp "$A" "$RK_TMP/elsewhere.yaml"
+cd "$RK_TMP"   # away from ./questionnaires
 run "$RK_BIN" score "$RK_TMP/elsewhere.yaml"
 expect_rc "questionnaire not on the search path" 66
 expect_contains "search failure says how to fix" "$err" "-q FILE"
-run "$RK_BIN" score -q questionnaires/tiny.yaml "$RK_TMP/elsewhere.yaml"
+run "$RK_BIN" score -q "$RK_TOP/questionnaires/tiny.yaml" "$RK_TMP/elsewhere.yaml"
 expect_rc "-q finds it" 0
-READYKIT_PATH="$RK_TOP/questionnaires" run "$RK_BIN" score "$RK_TMP/elsewhere.yaml"
+READYKIT_PATH="/nonexistent:$RK_TOP/questionnaires" run "$RK_BIN" score "$RK_TMP/elsewhere.yaml"
 expect_rc "READYKIT_PATH finds it" 0
+cd "$RK_TOP"
 
 # bad answers: position and exit 65, no output file
 printf 'questionnaire: tiny\nanswers:\n  has_law: maybe\n' > "$RK_TMP/bad.yaml"
@@ -114,3 +116,13 @@ run "$RK_BIN" report --lang fr "$A" -o "$RK_TMP/fr.pdf"
 expect_rc "report in French" 0
 txt=$(pdftotext -q "$RK_TMP/fr.pdf" - 2>/dev/null)
 expect_contains "French pillar title with accents" "$txt" "Législation"
+
+# a question's checks are enforced when scoring, at the answer's position
+Q=tests/unit/fixtures/rules-q.yaml
+printf 'questionnaire: rules-q\nanswers:\n  framework_law: adopted\n  law_year: 1850\n' > "$RK_TMP/year.yaml"
+run "$RK_BIN" score -q "$Q" "$RK_TMP/year.yaml"
+expect_rc "a failing check" 65
+expect_contains "the check's message at the answer" "$err" "year.yaml:4:13: law_year: a year between 1900 and 2100"
+printf 'questionnaire: rules-q\nanswers:\n  framework_law: adopted\n  law_year: 2013\n' > "$RK_TMP/year.yaml"
+run "$RK_BIN" score -q "$Q" "$RK_TMP/year.yaml"
+expect_rc "a passing check" 0

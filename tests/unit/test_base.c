@@ -53,7 +53,7 @@ static void arena_allocates_aligned_zeroed_memory(void **state)
     for (int i = 0; i < 5000; i++) {
         char *p = rk_arena_alloc(a, (size_t)(i % 37) + 1);
         assert_non_null(p);
-        assert_int_equal((uintptr_t)p % sizeof(max_align_t), 0);
+        assert_int_equal((uintptr_t)p % _Alignof(max_align_t), 0);
         assert_int_equal(p[0], 0);
         memset(p, 0xff, (size_t)(i % 37) + 1);
     }

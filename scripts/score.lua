@@ -1,0 +1,86 @@
+-- score.lua: readykit's standard scorer. It is compiled into readykit and
+-- runs before any other rule file; it uses only the rules API documented in
+-- scripts/README.md, so a rule file can change any step it takes.
+--
+--   question: points of the answer (choice points; multi: the sum, capped;
+--             number: the band reached); only answered, scored questions
+--   pillar:   score = weighted mean of points/max over the questions that
+--             have points, as 0-100; none has points: no score
+--   result:   score = weighted mean of the pillar scores that exist
+-- The level (highest threshold whose min <= score) and caps are applied by
+-- readykit after the last layer.
+
+local function choice_points(q, value)
+  for _, c in ipairs(q.choices or {}) do
+    if c.value == value then
+      return c.points
+    end
+  end
+  return nil
+end
+
+-- The points of the highest band whose min is <= x.
+local function band_points(q, x)
+  local best
+  for _, b in ipairs(q.bands or {}) do
+    if x >= b.min and (best == nil or b.min >= best.min) then
+      best = b
+    end
+  end
+  return best and best.points
+end
+
+local function question(q, a, s)
+  if not q.scored or a.state ~= "answered" then
+    return nil
+  end
+  local points
+  if q.type == "multi" then
+    points = 0
+    for _, v in ipairs(a.value) do
+      points = points + (choice_points(q, v) or 0)
+    end
+    if q.cap then
+      points = math.min(points, q.cap)
+    end
+  elseif q.type == "number" then
+    points = band_points(q, a.value)
+  else
+    points = choice_points(q, a.value)
+  end
+  if points == nil then
+    return nil
+  end
+  return {points = math.max(0, math.min(points, s.max))}
+end
+
+-- Weighted mean of part/whole as a percentage over the items that count.
+local function pillar(p, s)
+  local sum, weights = 0, 0
+  for _, x in ipairs(s.questions) do
+    if x.points and x.max and x.max > 0 and x.weight > 0 then
+      sum = sum + x.weight * x.points / x.max
+      weights = weights + x.weight
+    end
+  end
+  if weights == 0 then
+    return {score = false}
+  end
+  return {score = 100 * sum / weights}
+end
+
+local function result(r)
+  local sum, weights = 0, 0
+  for _, p in ipairs(r.pillars) do
+    if p.score and p.weight > 0 then
+      sum = sum + p.weight * p.score
+      weights = weights + p.weight
+    end
+  end
+  if weights == 0 then
+    return {score = false}
+  end
+  return {score = sum / weights}
+end
+
+return {question = question, pillar = pillar, result = result}

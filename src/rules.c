@@ -1,0 +1,286 @@
+/* rules: building the engine (the standard scorer, the questionnaire's
+   rules, each --rules file, the compiled when: expressions and checks, all
+   in one sandbox), evaluating when: and checks, and scoring answers. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "embedded.h"
+#include "readykit/fileio.h"
+#include "readykit/suggest.h"
+#include "rules_internal.h"
+
+static const char *const layer_keys[N_LAYERS] = {"question", "pillar", "result"};
+
+/* Load, run and register one rule file; its chunk must return a table of
+   layer functions. */
+static void load_file(lua_State *L, RkRules *R, size_t i)
+{
+    RuleFile *f = &R->files[i];
+    char chunk[260];
+    snprintf(chunk, sizeof chunk, "@%s", f->name);
+    rk_sandbox_set_file(R->sb, f->name);
+    rk_sandbox_push_env(L);                  /* env */
+    rk_rules_push_rk(L, R, i);               /* env rk */
+    lua_pushvalue(L, -1);
+    f->rk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_setfield(L, -2, "rk");
+    rk_sandbox_load(L, f->text, f->len, chunk, -1); /* env fn */
+    lua_call(L, 0, 1);                       /* env ret */
+    if (!lua_istable(L, -1))
+        luaL_error(L, "%s must return a table of layer functions {question = ..., "
+                   "pillar = ..., result = ...}, not a %s", f->name, luaL_typename(L, -1));
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {                /* env ret k v */
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        int j = 0;
+        while (k && j < N_LAYERS && strcmp(k, layer_keys[j]) != 0)
+            j++;
+        if (!k || j == N_LAYERS) {
+            const char *s = k ? rk_suggest(k, layer_keys, N_LAYERS) : NULL;
+            luaL_error(L, "%s returned an unknown layer '%s'%s%s%s (layers are question, "
+                       "pillar and result)", f->name, k ? k : luaL_typename(L, -2),
+                       s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+        }
+        if (!lua_isfunction(L, -1))
+            luaL_error(L, "%s: layer '%s' must be a function, not a %s", f->name, k,
+                       luaL_typename(L, -1));
+        f->layer[j] = luaL_ref(L, LUA_REGISTRYINDEX); /* env ret k */
+    }
+    lua_pop(L, 2);
+}
+
+/* Compile "return <expr>" with the expression on its own line of the
+   questionnaire, so errors read "file.yaml:LINE: ...". Pushes a ref. */
+static int compile_expr(lua_State *L, RkRules *R, const char *expr, int line, int env)
+{
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int i = 1; i < line && i < 100000; i++)
+        luaL_addchar(&b, '\n');
+    luaL_addstring(&b, "return ");
+    luaL_addstring(&b, expr);
+    luaL_pushresult(&b);
+    size_t len;
+    const char *text = lua_tolstring(L, -1, &len);
+    char chunk[520];
+    snprintf(chunk, sizeof chunk, "=%s", R->q->path ? R->q->path : R->q->id);
+    rk_sandbox_load(L, text, len, chunk, env);
+    lua_remove(L, -2);
+    return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+static int load_all(lua_State *L)
+{
+    RkRules *R = lua_touserdata(L, 1);
+    for (size_t i = 0; i < R->n_files; i++)
+        load_file(L, R, i);
+    rk_sandbox_set_file(R->sb, R->q->path ? R->q->path : R->q->id);
+    rk_rules_push_when_env(L, R);
+    int env = lua_gettop(L);
+    lua_pushvalue(L, env);
+    R->when_env = luaL_ref(L, LUA_REGISTRYINDEX);
+    for (size_t qi = 0, c = 0; qi < R->q->n_questions; qi++) {
+        const RkQuestion *qn = R->q->questions[qi];
+        if (qn->when)
+            R->when_ref[qi] = compile_expr(L, R, qn->when, qn->when_line, env);
+        R->check_first[qi] = c;
+        for (size_t k = 0; k < qn->n_checks; k++, c++)
+            R->check_ref[c] = compile_expr(L, R, qn->checks[k].expr, qn->checks[k].line, env);
+    }
+    return 0;
+}
+
+static RkStatus add_file(RkRules *R, const char *name, const char *path, RkDiag *d)
+{
+    RuleFile *f = &R->files[R->n_files];
+    snprintf(f->name, sizeof f->name, "%s", name);
+    for (int j = 0; j < N_LAYERS; j++)
+        f->layer[j] = LUA_NOREF;
+    f->rk_ref = LUA_NOREF;
+    if (!path) {
+        const RkEmbedded *e = rk_embedded_find("score.lua");
+        if (!e)
+            return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "the standard scorer is not built in");
+        f->text = malloc(e->len + 1);
+        if (!f->text)
+            return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
+        memcpy(f->text, e->data, e->len + 1);
+        f->len = e->len;
+    } else {
+        RkStatus s = rk_file_read(path, RULES_FILE_MAX, &f->text, &f->len, d);
+        if (s != RK_OK)
+            return s;
+    }
+    R->n_files++;
+    return RK_OK;
+}
+
+RkStatus rk_rules_new(const RkQuestionnaire *q, const RkRulesOptions *opt, RkRules **out,
+                      RkDiag *d)
+{
+    static const RkRulesOptions none = {0};
+    *out = NULL;
+    if (!opt)
+        opt = &none;
+    RkRules *R = calloc(1, sizeof *R);
+    if (!R)
+        return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
+    R->q = q;
+    if (opt->lang)
+        snprintf(R->opt_lang, sizeof R->opt_lang, "%s", opt->lang);
+    size_t n_checks = 0;
+    for (size_t i = 0; i < q->n_questions; i++)
+        n_checks += q->questions[i]->n_checks;
+    size_t nq = q->n_questions ? q->n_questions : 1;
+    R->files = calloc(2 + opt->n_rule_files, sizeof *R->files);
+    R->qids = calloc(nq, sizeof *R->qids);
+    R->pids = calloc(q->n_pillars + 1, sizeof *R->pids);
+    R->lids = calloc(q->n_levels + 1, sizeof *R->lids);
+    R->when_ref = calloc(nq, sizeof *R->when_ref);
+    R->check_ref = calloc(n_checks + 1, sizeof *R->check_ref);
+    R->check_first = calloc(nq, sizeof *R->check_first);
+    R->skipped = calloc(nq, 1);
+    if (!R->files || !R->qids || !R->pids || !R->lids || !R->when_ref || !R->check_ref ||
+        !R->check_first || !R->skipped) {
+        rk_rules_free(R);
+        return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
+    }
+    for (size_t i = 0; i < q->n_questions; i++) {
+        R->qids[i] = q->questions[i]->id;
+        R->when_ref[i] = LUA_NOREF;
+    }
+    for (size_t i = 0; i < q->n_pillars; i++)
+        R->pids[i] = q->pillars[i].id;
+    for (size_t i = 0; i < q->n_levels; i++)
+        R->lids[i] = q->levels[i].id;
+    RkSandboxLimits lim = {opt->memory_limit, opt->instruction_budget, opt->deadline_seconds,
+                           opt->verbose};
+    RkStatus s = rk_sandbox_new(&lim, &R->sb, d);
+    if (s == RK_OK)
+        s = add_file(R, "scripts/score.lua", NULL, d);
+    if (s == RK_OK && q->rules && !opt->no_default_rules)
+        s = add_file(R, q->rules, q->rules, d);
+    for (size_t i = 0; s == RK_OK && i < opt->n_rule_files; i++)
+        s = add_file(R, opt->rule_files[i], opt->rule_files[i], d);
+    if (s == RK_OK)
+        s = rk_sandbox_run(R->sb, load_all, R, d);
+    for (size_t i = 0; i < R->n_files; i++) {
+        free(R->files[i].text);
+        R->files[i].text = NULL;
+    }
+    if (s != RK_OK) {
+        rk_rules_free(R);
+        return s;
+    }
+    *out = R;
+    return RK_OK;
+}
+
+void rk_rules_free(RkRules *R)
+{
+    if (!R)
+        return;
+    rk_sandbox_free(R->sb);
+    if (R->files)
+        for (size_t i = 0; i < R->n_files; i++)
+            free(R->files[i].text);
+    free(R->files);
+    free(R->qids);
+    free(R->pids);
+    free(R->lids);
+    free(R->when_ref);
+    free(R->check_ref);
+    free(R->check_first);
+    free(R->skipped);
+    free(R->findings);
+    free(R->indicators);
+    free(R);
+}
+
+/* Evaluate R->cur_q's when: (cur_check == SIZE_MAX) or its check
+   cur_check, with `value` set to its answer; the truth in R->truth. */
+static int eval_expr(lua_State *L)
+{
+    RkRules *R = lua_touserdata(L, 1);
+    const RkQuestion *qn = R->cur_q;
+    char ctx[128];
+    rk_sandbox_set_file(R->sb, R->q->path ? R->q->path : R->q->id);
+    int ref = R->when_ref[qn->index];
+    if (R->cur_check != (size_t)-1) {
+        ref = R->check_ref[R->check_first[qn->index] + R->cur_check];
+        lua_rawgeti(L, LUA_REGISTRYINDEX, R->when_env);
+        rk_rules_push_value(L, R, qn->index);
+        lua_setfield(L, -2, "value");
+        lua_pop(L, 1);
+    }
+    snprintf(ctx, sizeof ctx, "%s of question %s", R->cur_check == (size_t)-1 ? "when:" : "a check",
+             qn->id);
+    rk_sandbox_set_context(R->sb, ctx);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    lua_call(L, 0, 1);
+    R->truth = lua_toboolean(L, -1);
+    return 0;
+}
+
+RkStatus rk_rules_applicable(RkRules *R, const RkAnswers *a, const RkQuestion *qn, bool *out,
+                             RkDiag *d)
+{
+    *out = true;
+    if (!qn->when || R->when_ref[qn->index] == LUA_NOREF)
+        return RK_OK;
+    R->a = a;
+    R->cur_q = qn;
+    R->cur_check = (size_t)-1;
+    memset(R->skipped, 0, R->q->n_questions ? R->q->n_questions : 1);
+    RkStatus s = rk_sandbox_run(R->sb, eval_expr, R, d);
+    R->a = NULL;
+    if (s == RK_OK)
+        *out = R->truth;
+    return s;
+}
+
+RkStatus rk_rules_check_answer(RkRules *R, const RkAnswers *a, const RkQuestion *qn, RkDiag *d)
+{
+    const RkAnswer *an = &a->by_question[qn->index];
+    if (an->state != RK_ANSWER_VALUE)
+        return RK_OK;
+    const char *lang = rk_questionnaire_lang(R->q, R->opt_lang[0] ? R->opt_lang : a->language);
+    R->a = a;
+    R->cur_q = qn;
+    memset(R->skipped, 0, R->q->n_questions ? R->q->n_questions : 1);
+    RkStatus s = RK_OK;
+    for (size_t k = 0; s == RK_OK && k < qn->n_checks; k++) {
+        R->cur_check = k;
+        s = rk_sandbox_run(R->sb, eval_expr, R, d);
+        if (s == RK_OK && !R->truth) {
+            const char *msg = rk_text_get(&qn->checks[k].message, lang, R->q->languages[0]);
+            s = rk_diag_set(d, RK_EDATA, a->path, an->line, an->column, "%s: %s", qn->id,
+                            msg[0] ? msg : qn->checks[k].expr);
+        }
+    }
+    R->a = NULL;
+    return s;
+}
+
+/* Run the checks of every answered question; every failing check is
+   reported (rk_diag_add), in questionnaire order. */
+RkStatus rk_rules_check_answers(RkRules *R, const RkAnswers *a, RkDiag *d)
+{
+    RkStatus status = RK_OK;
+    for (size_t i = 0; i < R->q->n_questions; i++) {
+        const RkQuestion *qn = R->q->questions[i];
+        if (qn->n_checks == 0)
+            continue;
+        RkDiag one;
+        rk_diag_init(&one);
+        if (rk_rules_check_answer(R, a, qn, &one) == RK_OK)
+            continue;
+        if (one.status != RK_EDATA)
+            return rk_diag_set(d, one.status, one.file, one.line, one.column, "%s", one.message);
+        status = rk_diag_add(d, one.status, one.file, one.line, one.column, "%s", one.message);
+    }
+    return status;
+}

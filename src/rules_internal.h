@@ -1,0 +1,81 @@
+/*
+ * rules_internal.h: the RkRules struct, shared by rules.c (building the
+ * engine, when: and checks), rules_push.c (models as fresh Lua tables),
+ * rules_api.c (the rk table) and rules_score.c (the layers, the result).
+ */
+#ifndef READYKIT_RULES_INTERNAL_H
+#define READYKIT_RULES_INTERNAL_H
+
+#include <lua.h>
+
+#include "readykit/rules.h"
+#include "readykit/sandbox.h"
+
+enum { LAYER_QUESTION, LAYER_PILLAR, LAYER_RESULT, N_LAYERS };
+
+#define RULES_FILE_MAX (1024u * 1024u)
+#define MAX_FINDINGS 1000
+#define MAX_INDICATORS 200
+#define MAX_TEXT 4000
+#define RULES_KEY "readykit.rules" /* registry: the RkRules (light userdata) */
+
+typedef struct RuleFile {
+    char name[256];      /* as typed (or "scripts/score.lua"): messages use it */
+    char *text;          /* the source, until loaded */
+    size_t len;
+    int layer[N_LAYERS]; /* registry refs of the layer functions, or LUA_NOREF */
+    int rk_ref;          /* registry ref of the file's rk table */
+} RuleFile;
+
+struct RkRules {
+    const RkQuestionnaire *q;
+    RkSandbox *sb;
+    char opt_lang[32];
+    RuleFile *files;
+    size_t n_files;
+    const char **qids;   /* every question id, for "did you mean" */
+    const char **pids;   /* every pillar id */
+    const char **lids;   /* every level id */
+    int *when_ref;       /* per question: compiled when:, or LUA_NOREF */
+    int *check_ref;      /* per check, questions in order */
+    size_t *check_first; /* per question: index of its first check */
+    int when_env;        /* registry ref of the environment of when:/checks */
+    /* the run in progress */
+    const RkAnswers *a;  /* NULL outside a run */
+    unsigned char *skipped; /* per question; 1 = not applicable (when: false) */
+    bool scoring;        /* rk.finding & co. are allowed */
+    const char *lang;
+    RkResult *res;
+    RkFinding *findings;
+    size_t n_findings, cap_findings;
+    RkIndicator *indicators;
+    size_t n_indicators, cap_indicators;
+    /* argument and answer of one when:/check evaluation */
+    const RkQuestion *cur_q;
+    size_t cur_check;
+    bool truth;
+    size_t log_bytes;    /* written by rk.log in this run (capped) */
+};
+
+#define MAX_LOG_BYTES (64u * 1024u)
+
+/* rules_push.c: fresh tables for the models. All may raise (memory). */
+void rk_rules_push_text(lua_State *L, const RkText *t);
+void rk_rules_push_question(lua_State *L, RkRules *R, const RkQuestion *qn);
+void rk_rules_push_pillar(lua_State *L, RkRules *R, const RkPillar *p);
+void rk_rules_push_questionnaire(lua_State *L, RkRules *R);
+const char *rk_rules_state(RkRules *R, size_t qi);
+void rk_rules_push_value(lua_State *L, RkRules *R, size_t qi);
+void rk_rules_push_answer(lua_State *L, RkRules *R, size_t qi);
+
+/* rules_api.c */
+void rk_rules_push_rk(lua_State *L, RkRules *R, size_t file);
+void rk_rules_push_when_env(lua_State *L, RkRules *R);
+const RkQuestion *rk_rules_check_question(lua_State *L, RkRules *R, int arg);
+const char *rk_rules_arg_text(lua_State *L, RkRules *R, int idx, const char *what);
+RkRules *rk_rules_from(lua_State *L);
+
+/* rules_score.c */
+int rk_rules_score_run(lua_State *L);
+
+#endif

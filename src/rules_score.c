@@ -1,0 +1,256 @@
+/* rules_score: one scoring run inside the sandbox. For each question, then
+   each pillar, then the result, every rule file's layer function is called
+   in order (standard scorer first); what each returns is merged into the
+   score so far and checked. The C side then derives levels and caps. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "readykit/suggest.h"
+#include "rules_internal.h"
+
+static const char *const layer_name[N_LAYERS] = {"question", "pillar", "result"};
+
+/* The keys a layer may return, the first n_set of which are taken. */
+static const char *const q_keys[] = {"points", "max", "weight"};
+static const char *const p_keys[] = {"score", "weight", "questions"};
+static const char *const r_keys[] = {"score", "pillars"};
+
+/* Merge the table a layer returned (top of the stack) into the table at
+   s: only known keys, numbers (or false to clear points/score). Pops it. */
+static void merge(lua_State *L, int s, int layer, const char *const *keys, size_t n_keys,
+                  size_t n_set)
+{
+    int t = lua_type(L, -1);
+    if (t == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (t != LUA_TTABLE)
+        luaL_error(L, "the %s function must return a table or nil, not a %s",
+                   layer_name[layer], luaL_typename(L, -1));
+    int r = lua_gettop(L);
+    if (!lua_rawequal(L, r, s)) {
+        lua_pushnil(L);
+        while (lua_next(L, r)) {
+            lua_pop(L, 1);
+            const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+            size_t i = 0;
+            while (k && i < n_keys && strcmp(k, keys[i]) != 0)
+                i++;
+            if (!k || i == n_keys) {
+                const char *sug = k ? rk_suggest(k, keys, n_keys) : NULL;
+                luaL_error(L, "the %s function returned an unknown field '%s'%s%s%s",
+                           layer_name[layer], k ? k : luaL_typename(L, -1),
+                           sug ? " (did you mean '" : "", sug ? sug : "", sug ? "'?)" : "");
+            }
+        }
+        for (size_t i = 0; i < n_set; i++) {
+            lua_pushstring(L, keys[i]);
+            if (lua_rawget(L, r) == LUA_TNIL) {
+                lua_pop(L, 1);
+                continue;
+            }
+            lua_pushstring(L, keys[i]);
+            lua_insert(L, -2);
+            lua_rawset(L, s);
+        }
+    }
+    lua_pop(L, 1);
+}
+
+/* Number field k of the table at s: NAN when nil/false; else checked to be
+   a finite number within [lo, hi]. */
+static double get_num(lua_State *L, int s, const char *k, double lo, double hi, const char *what)
+{
+    lua_pushstring(L, k);
+    int t = lua_rawget(L, s);
+    double v = NAN;
+    if (t == LUA_TNUMBER) {
+        v = lua_tonumber(L, -1);
+        if (!isfinite(v))
+            luaL_error(L, "%s %s is not a finite number", what, k);
+        if (v < lo - 1e-9 || v > hi + 1e-9) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "%s %s is %g, outside %g..%g", what, k, v, lo, hi);
+            luaL_error(L, "%s", msg);
+        }
+        v = v < lo ? lo : v > hi ? hi : v;
+    } else if (!(t == LUA_TNIL || (t == LUA_TBOOLEAN && !lua_toboolean(L, -1)))) {
+        luaL_error(L, "%s %s must be a number, not a %s", what, k, luaL_typename(L, -1));
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
+static void set_num(lua_State *L, const char *k, double v)
+{
+    if (isnan(v))
+        return;
+    lua_pushnumber(L, v);
+    lua_setfield(L, -2, k);
+}
+
+/* Call layer `layer` of every file that has it, with the arguments pushed
+   by push(L, R, i) (n_args of them, the last being s). */
+static void run_layer(lua_State *L, RkRules *R, int layer, int s, const char *const *keys,
+                      size_t n_keys, size_t n_set, void (*push)(lua_State *, RkRules *, size_t),
+                      size_t idx, int *last)
+{
+    for (size_t f = 0; f < R->n_files; f++) {
+        if (R->files[f].layer[layer] == LUA_NOREF)
+            continue;
+        rk_sandbox_set_file(R->sb, R->files[f].name);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, R->files[f].layer[layer]);
+        int n = 0;
+        if (push) {
+            push(L, R, idx);
+            n = lua_gettop(L) - s - 1;
+        }
+        lua_pushvalue(L, s);
+        lua_call(L, n + 1, 1);
+        merge(L, s, layer, keys, n_keys, n_set);
+        if (last)
+            *last = (int)f;
+    }
+}
+
+static void push_q_args(lua_State *L, RkRules *R, size_t qi)
+{
+    rk_rules_push_question(L, R, R->q->questions[qi]);
+    rk_rules_push_answer(L, R, qi);
+}
+
+static void push_p_args(lua_State *L, RkRules *R, size_t pi)
+{
+    rk_rules_push_pillar(L, R, &R->q->pillars[pi]);
+}
+
+/* The question stage: applicability (when:), then the question layers. */
+static void score_questions(lua_State *L, RkRules *R)
+{
+    const RkQuestionnaire *q = R->q;
+    char ctx[128];
+    for (size_t qi = 0; qi < q->n_questions; qi++) {
+        const RkQuestion *qn = q->questions[qi];
+        RkQuestionResult *qr = &R->res->questions[qi];
+        if (R->when_ref[qi] != LUA_NOREF) {
+            rk_sandbox_set_file(R->sb, q->path);
+            snprintf(ctx, sizeof ctx, "when: of question %s", qn->id);
+            rk_sandbox_set_context(R->sb, ctx);
+            lua_rawgeti(L, LUA_REGISTRYINDEX, R->when_ref[qi]);
+            lua_call(L, 0, 1);
+            R->skipped[qi] = !lua_toboolean(L, -1);
+            lua_pop(L, 1);
+        }
+        snprintf(ctx, sizeof ctx, "question %s", qn->id);
+        rk_sandbox_set_context(R->sb, ctx);
+        lua_createtable(L, 0, 3);
+        int s = lua_gettop(L);
+        set_num(L, "max", qn->max_points);
+        set_num(L, "weight", qn->weight);
+        int last = 0;
+        run_layer(L, R, LAYER_QUESTION, s, q_keys, 3, 3, push_q_args, qi, &last);
+        rk_sandbox_set_file(R->sb, R->files[last].name);
+        qr->id = qn->id;
+        qr->state = rk_rules_state(R, qi);
+        qr->max = get_num(L, s, "max", 0, 1e12, "question");
+        qr->weight = get_num(L, s, "weight", 0, 1e12, "question");
+        if (isnan(qr->max))
+            qr->max = 0;
+        if (isnan(qr->weight))
+            qr->weight = 0;
+        qr->points = get_num(L, s, "points", 0, qr->max, "question");
+        qr->counted = qn->scored || qr->max > 0;
+        lua_settop(L, s - 1);
+    }
+}
+
+/* One entry of s.questions for the pillar layer. */
+static void push_qr(lua_State *L, const RkQuestionResult *qr)
+{
+    lua_createtable(L, 0, 6);
+    lua_pushstring(L, qr->id);
+    lua_setfield(L, -2, "id");
+    lua_pushstring(L, qr->state);
+    lua_setfield(L, -2, "state");
+    lua_pushboolean(L, qr->counted);
+    lua_setfield(L, -2, "counted");
+    set_num(L, "points", qr->points);
+    set_num(L, "max", qr->max);
+    set_num(L, "weight", qr->weight);
+}
+
+static void score_pillars(lua_State *L, RkRules *R)
+{
+    char ctx[128];
+    for (size_t pi = 0; pi < R->q->n_pillars; pi++) {
+        const RkPillar *p = &R->q->pillars[pi];
+        RkPillarResult *pr = &R->res->pillars[pi];
+        snprintf(ctx, sizeof ctx, "pillar %s", p->id);
+        rk_sandbox_set_context(R->sb, ctx);
+        lua_createtable(L, 0, 3);
+        int s = lua_gettop(L);
+        set_num(L, "weight", p->weight);
+        lua_createtable(L, (int)p->n_questions, 0);
+        for (size_t j = 0; j < p->n_questions; j++) {
+            push_qr(L, &R->res->questions[p->questions[j].index]);
+            lua_rawseti(L, -2, (lua_Integer)j + 1);
+        }
+        lua_setfield(L, s, "questions");
+        int last = 0;
+        run_layer(L, R, LAYER_PILLAR, s, p_keys, 3, 2, push_p_args, pi, &last);
+        rk_sandbox_set_file(R->sb, R->files[last].name);
+        pr->score = get_num(L, s, "score", 0, 100, "pillar");
+        pr->weight = get_num(L, s, "weight", 0, 1e12, "pillar");
+        if (isnan(pr->weight))
+            pr->weight = 0;
+        lua_settop(L, s - 1);
+    }
+}
+
+static void score_result(lua_State *L, RkRules *R)
+{
+    rk_sandbox_set_context(R->sb, "the result");
+    lua_createtable(L, 0, 2);
+    int s = lua_gettop(L);
+    lua_createtable(L, (int)R->q->n_pillars, (int)R->q->n_pillars);
+    for (size_t pi = 0; pi < R->q->n_pillars; pi++) {
+        const RkPillarResult *pr = &R->res->pillars[pi];
+        lua_createtable(L, 0, 4);
+        lua_pushstring(L, pr->id);
+        lua_setfield(L, -2, "id");
+        rk_rules_push_text(L, &R->q->pillars[pi].title);
+        lua_setfield(L, -2, "title");
+        set_num(L, "score", pr->score);
+        set_num(L, "weight", pr->weight);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, -3, (lua_Integer)pi + 1);
+        lua_setfield(L, -2, pr->id);
+    }
+    lua_setfield(L, s, "pillars");
+    int last = 0;
+    run_layer(L, R, LAYER_RESULT, s, r_keys, 2, 1, NULL, 0, &last);
+    rk_sandbox_set_file(R->sb, R->files[last].name);
+    R->res->score = get_num(L, s, "score", 0, 100, "result");
+    lua_settop(L, s - 1);
+}
+
+/* The whole run, as one protected call (rk_sandbox_run): everything here
+   may raise, and the first error ends the scoring of this answers file. */
+int rk_rules_score_run(lua_State *L)
+{
+    RkRules *R = lua_touserdata(L, 1);
+    for (size_t f = 0; f < R->n_files; f++) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, R->files[f].rk_ref);
+        lua_pushstring(L, R->lang);
+        lua_setfield(L, -2, "lang");
+        lua_pop(L, 1);
+    }
+    score_questions(L, R);
+    score_pillars(L, R);
+    score_result(L, R);
+    return 0;
+}

@@ -1,0 +1,396 @@
+/* sandbox: the restricted Lua state, its limits and its one lua_pcall. */
+#include "sandbox_internal.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+
+/* The sandbox whose run is armed (one at a time: readykit is
+   single-threaded). Read by the SIGALRM handler. */
+static RkSandbox *volatile active;
+
+static void copy_str(char *dst, size_t size, const char *src)
+{
+    size_t n = src ? strlen(src) : 0;
+    if (n >= size)
+        n = size - 1;
+    if (n)
+        memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+/* The memory cap. osize is a type tag when ptr is NULL; a shrink is never
+   refused; a refused growth marks the run as stopped by memory, so that a
+   pcall in the rule cannot go on as if nothing happened. */
+static void *alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    RkSandbox *sb = ud;
+    if (!ptr)
+        osize = 0;
+    if (nsize == 0) {
+        free(ptr);
+        sb->mem_used -= osize;
+        return NULL;
+    }
+    if (nsize > osize) {
+        size_t cap = sb->lim.memory + (sb->fatal ? FATAL_SLACK : 0);
+        if (sb->mem_used - osize + nsize > cap || nsize - osize > cap) {
+            if (sb->running && !sb->fatal) {
+                sb->fatal = FATAL_MEMORY;
+                lua_sethook(sb->L, rk_sandbox_hook, LUA_MASKCOUNT, 1);
+            }
+            return NULL;
+        }
+    }
+    void *p = realloc(ptr, nsize);
+    if (!p)
+        return NULL;
+    sb->mem_used = sb->mem_used - osize + nsize;
+    if (sb->mem_used > sb->mem_peak)
+        sb->mem_peak = sb->mem_used;
+    return p;
+}
+
+/* An error outside any protected call is a bug in readykit: say so. */
+static int panic(lua_State *L)
+{
+    const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?";
+    fprintf(stderr, "readykit: internal error: unprotected Lua error: %s\n", msg);
+    abort();
+    return 0;
+}
+
+RkStatus rk_sandbox_new(const RkSandboxLimits *lim, RkSandbox **out, RkDiag *d)
+{
+    *out = NULL;
+    RkSandbox *sb = calloc(1, sizeof *sb);
+    if (!sb)
+        return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
+    if (lim)
+        sb->lim = *lim;
+    if (!sb->lim.memory)
+        sb->lim.memory = RK_SANDBOX_DEFAULT_MEMORY;
+    if (!sb->lim.instructions)
+        sb->lim.instructions = RK_SANDBOX_DEFAULT_INSTRUCTIONS;
+    if (!(sb->lim.seconds > 0))
+        sb->lim.seconds = RK_SANDBOX_DEFAULT_SECONDS;
+    /* the libraries themselves need ~100 KiB; never go below 1 MiB */
+    if (sb->lim.memory < 1024 * 1024)
+        sb->lim.memory = 1024 * 1024;
+    sb->L = lua_newstate(alloc, sb);
+    if (!sb->L) {
+        free(sb);
+        return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "cannot create the Lua state");
+    }
+    lua_atpanic(sb->L, panic);
+    copy_str(sb->file, sizeof sb->file, "rules");
+    *out = sb;
+    return RK_OK;
+}
+
+static int open_libs(lua_State *L)
+{
+    RkSandbox *sb = lua_touserdata(L, 1);
+    rk_sandbox_open_libs(L, sb);
+    return 0;
+}
+
+/* rk_sandbox_new, part two, done as a protected run (opening libraries can
+   run out of memory). Called lazily by the first run. */
+static RkStatus ensure_libs(RkSandbox *sb, RkDiag *d);
+
+void rk_sandbox_free(RkSandbox *sb)
+{
+    if (!sb)
+        return;
+    lua_close(sb->L);
+    free(sb);
+}
+
+lua_State *rk_sandbox_lua(RkSandbox *sb) { return sb->L; }
+
+RkSandbox *rk_sandbox_from(lua_State *L)
+{
+    void *ud;
+    lua_getallocf(L, &ud);
+    return ud;
+}
+
+size_t rk_sandbox_memory(const RkSandbox *sb) { return sb->mem_used; }
+size_t rk_sandbox_memory_peak(const RkSandbox *sb) { return sb->mem_peak; }
+
+void rk_sandbox_set_file(RkSandbox *sb, const char *file)
+{
+    copy_str(sb->where_src, sizeof sb->where_src, file);
+    sb->where_line = 0;
+    if (sb->hard_len && strcmp(sb->file, sb->where_src) == 0)
+        return; /* same file: the prepared message stands */
+    copy_str(sb->file, sizeof sb->file, file);
+    int n = snprintf(sb->hard_msg, sizeof sb->hard_msg,
+                     "readykit: %s: time limit of %g s exceeded (a long call such "
+                     "as string.find did not return)\n", sb->file, sb->lim.seconds);
+    sb->hard_len = n < 0 ? 0 : (size_t)n >= sizeof sb->hard_msg ? sizeof sb->hard_msg - 1 : (size_t)n;
+}
+
+void rk_sandbox_set_context(RkSandbox *sb, const char *context)
+{
+    copy_str(sb->context, sizeof sb->context, context);
+}
+
+/* The count hook (also every line/call once a limit is hit): counts
+   instructions, remembers where the code is (memory errors carry no
+   position), and raises when a limit is reached. The message is built from
+   the hook's own lua_Debug, as luaL_error here would give no position. */
+void rk_sandbox_hook(lua_State *L, lua_Debug *ar)
+{
+    RkSandbox *sb = rk_sandbox_from(L);
+    if (ar->event == LUA_HOOKCOUNT)
+        sb->instr_used += sb->fatal ? 1 : HOOK_STEP;
+    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
+        copy_str(sb->where_src, sizeof sb->where_src, ar->short_src);
+        sb->where_line = ar->currentline;
+    }
+    if (!sb->fatal && sb->soft_fired)
+        sb->fatal = FATAL_TIME;
+    if (!sb->fatal && sb->instr_used > sb->lim.instructions)
+        sb->fatal = FATAL_BUDGET;
+    if (!sb->fatal)
+        return;
+    if (!sb->fatal_src[0]) {
+        copy_str(sb->fatal_src, sizeof sb->fatal_src, sb->where_src);
+        sb->fatal_line = sb->where_line;
+    }
+    /* every later instruction raises again (a pcall cannot loop on) */
+    lua_sethook(L, rk_sandbox_hook, LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKLINE, 1);
+    rk_sandbox_raise_fatal(L, sb);
+}
+
+/* SIGALRM: first the soft deadline (a hook on every instruction stops the
+   Lua code), then the hard one: a long C call never reaches a hook, so
+   write the prepared message and leave. Only async-signal-safe calls. */
+static void on_alarm(int sig)
+{
+    (void)sig;
+    RkSandbox *sb = active;
+    if (!sb)
+        return;
+    if (!sb->soft_fired) {
+        sb->soft_fired = 1;
+        lua_sethook(sb->L, rk_sandbox_hook,
+                    LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE, 1);
+        struct itimerval it = {{0, 0}, {0, (suseconds_t)(RK_SANDBOX_HARD_GRACE * 1e6)}};
+        setitimer(ITIMER_REAL, &it, NULL);
+        return;
+    }
+    ssize_t w = write(2, sb->hard_msg, sb->hard_len);
+    (void)w;
+    _exit(RK_EDATA);
+}
+
+static void arm(RkSandbox *sb, struct sigaction *old)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_alarm;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGALRM, &sa, old);
+    active = sb;
+    double s = sb->lim.seconds;
+    struct itimerval it = {{0, 0}, {(time_t)s, (suseconds_t)((s - (double)(time_t)s) * 1e6)}};
+    if (it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0)
+        it.it_value.tv_usec = 1000;
+    setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static void disarm(const struct sigaction *old)
+{
+    struct itimerval it = {{0, 0}, {0, 0}};
+    setitimer(ITIMER_REAL, &it, NULL);
+    active = NULL;
+    sigaction(SIGALRM, old, NULL);
+}
+
+/* Message handler: keeps a string message (never calls a __tostring of a
+   hostile object), remembers the first Lua frame, adds a traceback. */
+static int msgh(lua_State *L)
+{
+    RkSandbox *sb = rk_sandbox_from(L);
+    if (lua_type(L, 1) != LUA_TSTRING && lua_type(L, 1) != LUA_TNUMBER)
+        lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    else
+        lua_pushvalue(L, 1);
+    lua_Debug ar;
+    sb->err_src[0] = '\0';
+    sb->err_line = 0;
+    for (int level = 0; lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            copy_str(sb->err_src, sizeof sb->err_src, ar.short_src);
+            sb->err_line = ar.currentline;
+            break;
+        }
+    }
+    luaL_traceback(L, L, lua_tostring(L, -1), 1);
+    return 1;
+}
+
+/* Keep the Lua frames of a traceback ("\n\tfile:line: in ..."), at most
+   max of them, as "\n  file:line: in ...". */
+static void short_traceback(const char *tb, char *out, size_t size, int max)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    int n = 0;
+    for (const char *p = tb; p && *p && n < max;) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        while (len && (*p == '\t' || *p == ' ')) {
+            p++;
+            len--;
+        }
+        if (len && !memchr(p, '[', len < 3 ? len : 3) && memchr(p, ':', len) &&
+            !(len >= 16 && memcmp(p, "stack traceback:", 16) == 0)) {
+            int w = snprintf(out + used, size - used, "\n  %.*s", (int)len, p);
+            if (w < 0 || (size_t)w >= size - used)
+                break;
+            used += (size_t)w;
+            n++;
+        }
+        p = e ? e + 1 : NULL;
+    }
+}
+
+/* "file:line: text" -> file, line, text; false when there is no position. */
+static bool split_position(const char *msg, char *file, size_t size, int *line,
+                           const char **text)
+{
+    for (const char *c = strchr(msg, ':'); c; c = strchr(c + 1, ':')) {
+        const char *p = c + 1;
+        if (!isdigit((unsigned char)*p))
+            continue;
+        long n = strtol(p, (char **)&p, 10);
+        if (*p != ':' || n <= 0)
+            continue;
+        size_t len = (size_t)(c - msg);
+        if (len == 0 || len >= size)
+            return false;
+        memcpy(file, msg, len);
+        file[len] = '\0';
+        *line = (int)n;
+        *text = p[1] == ' ' ? p + 2 : p + 1;
+        return true;
+    }
+    return false;
+}
+
+static const char *limit_text(RkSandbox *sb, char *buf, size_t size)
+{
+    switch (sb->fatal) {
+    case FATAL_BUDGET:
+        snprintf(buf, size, "instruction budget of %llu exceeded", sb->lim.instructions);
+        break;
+    case FATAL_TIME:
+        snprintf(buf, size, "time limit of %g s exceeded", sb->lim.seconds);
+        break;
+    default:
+        snprintf(buf, size, "memory limit of %g MiB exceeded%s",
+                 (double)sb->lim.memory / (1024.0 * 1024.0),
+                 sb->where_line > 0 ? " near this line" : "");
+        break;
+    }
+    return buf;
+}
+
+/* Turn the error at the top of the stack (after msgh) into d. */
+static RkStatus report(RkSandbox *sb, int status, RkDiag *d)
+{
+    char file[256], text[1024], tb[700] = "", ctx[160] = "";
+    int line = 0;
+    const char *msg = lua_type(sb->L, -1) == LUA_TSTRING ? lua_tostring(sb->L, -1) : NULL;
+    if (sb->context[0])
+        snprintf(ctx, sizeof ctx, " (while scoring %s)", sb->context);
+    const char *nl = msg ? strchr(msg, '\n') : NULL;
+    if (nl)
+        short_traceback(nl + 1, tb, sizeof tb, sb->lim.verbose ? 20 : 4);
+    if (sb->fatal || status == LUA_ERRMEM) {
+        if (!sb->fatal)
+            sb->fatal = FATAL_MEMORY;
+        if (sb->fatal == FATAL_MEMORY || !sb->fatal_src[0]) {
+            copy_str(file, sizeof file, sb->where_src[0] ? sb->where_src : sb->file);
+            line = sb->where_line;
+        } else {
+            copy_str(file, sizeof file, sb->fatal_src);
+            line = sb->fatal_line;
+        }
+        limit_text(sb, text, sizeof text);
+        return rk_diag_set(d, RK_EDATA, file, line, 0, "%s%s%s", text, ctx, tb);
+    }
+    char first[1024];
+    copy_str(first, sizeof first, msg ? msg : "(error object is not a string)");
+    char *cut = strchr(first, '\n');
+    if (cut)
+        *cut = '\0';
+    const char *body = first;
+    if (!split_position(first, file, sizeof file, &line, &body)) {
+        copy_str(file, sizeof file, sb->err_src[0] ? sb->err_src : sb->file);
+        line = sb->err_src[0] ? sb->err_line : 0;
+    }
+    return rk_diag_set(d, RK_EDATA, file, line, 0, "%s%s%s", body, ctx, tb);
+}
+
+static RkStatus ensure_libs(RkSandbox *sb, RkDiag *d)
+{
+    if (sb->env_template)
+        return RK_OK;
+    lua_State *L = sb->L;
+    lua_pushcfunction(L, open_libs);
+    lua_pushlightuserdata(L, sb);
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+        lua_pop(L, 1);
+        return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "cannot open the Lua libraries");
+    }
+    return RK_OK;
+}
+
+RkStatus rk_sandbox_run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
+{
+    RkStatus st = ensure_libs(sb, d);
+    if (st != RK_OK)
+        return st;
+    lua_State *L = sb->L;
+    int base = lua_gettop(L);
+    sb->instr_used = 0;
+    sb->fatal = FATAL_NONE;
+    sb->soft_fired = 0;
+    sb->fatal_src[0] = '\0';
+    sb->context[0] = '\0';
+    copy_str(sb->where_src, sizeof sb->where_src, sb->file);
+    sb->where_line = 0;
+    lua_sethook(L, rk_sandbox_hook, LUA_MASKCOUNT, HOOK_STEP);
+    lua_pushcfunction(L, msgh);
+    lua_pushcfunction(L, f);
+    lua_pushlightuserdata(L, ud);
+    struct sigaction old;
+    sb->running = true;
+    arm(sb, &old);
+    int status = lua_pcall(L, 1, 0, base + 1);
+    disarm(&old);
+    sb->running = false;
+    lua_sethook(L, NULL, 0, 0);
+    st = RK_OK;
+    if (status != LUA_OK || sb->fatal) {
+        st = report(sb, status, d);
+        sb->fatal = FATAL_NONE;
+        lua_settop(L, base);
+        lua_gc(L, LUA_GCCOLLECT);
+    }
+    lua_settop(L, base);
+    sb->context[0] = '\0';
+    return st;
+}

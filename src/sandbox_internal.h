@@ -1,0 +1,45 @@
+/*
+ * sandbox_internal.h: the RkSandbox struct, shared by sandbox.c (state,
+ * limits, runs) and sandbox_env.c (libraries and environments) only.
+ */
+#ifndef READYKIT_SANDBOX_INTERNAL_H
+#define READYKIT_SANDBOX_INTERNAL_H
+
+#include <signal.h>
+
+#include "readykit/sandbox.h"
+
+/* Which limit stopped the run (sticky until the next run). */
+enum { FATAL_NONE, FATAL_BUDGET, FATAL_MEMORY, FATAL_TIME };
+
+#define HOOK_STEP 1000
+/* Extra memory allowed once a limit is hit, so the error can be raised. */
+#define FATAL_SLACK (256u * 1024u)
+
+struct RkSandbox {
+    lua_State *L;
+    RkSandboxLimits lim;
+    size_t mem_used, mem_peak;
+    unsigned long long instr_used;
+    volatile sig_atomic_t fatal;
+    volatile sig_atomic_t soft_fired;
+    bool running;
+    char file[256];       /* chunk running now (for messages) */
+    char context[128];    /* "question x" or "" */
+    char where_src[256];  /* last position seen by the hook */
+    int where_line;
+    char fatal_src[256];  /* position of a budget/time stop */
+    int fatal_line;
+    char err_src[256];    /* first Lua frame of the last error */
+    int err_line;
+    char hard_msg[512];   /* written by the SIGALRM handler at the hard deadline */
+    size_t hard_len;
+    int env_template;     /* registry ref: the allowed names */
+};
+
+/* sandbox_env.c */
+void rk_sandbox_open_libs(lua_State *L, RkSandbox *sb);
+int rk_sandbox_raise_fatal(lua_State *L, RkSandbox *sb);
+void rk_sandbox_hook(lua_State *L, lua_Debug *ar);
+
+#endif

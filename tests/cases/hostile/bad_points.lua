@@ -1,0 +1,2 @@
+-- points that are not a number
+return {question = function () return {points = {}} end}

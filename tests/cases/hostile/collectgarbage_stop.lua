@@ -1,0 +1,2 @@
+-- turn the collector off
+collectgarbage("stop")

@@ -1,0 +1,2 @@
+-- reach the registry
+local reg = debug.getregistry()

@@ -1,0 +1,3 @@
+-- remove the hook
+debug.sethook()
+while true do end

@@ -1,0 +1,2 @@
+-- run a file
+dofile("/etc/passwd")

@@ -1,0 +1,3 @@
+-- remove the unknown-global guard
+setmetatable(_ENV, nil)
+return {}

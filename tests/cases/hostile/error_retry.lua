@@ -1,0 +1,2 @@
+-- errors caught and retried forever
+while true do pcall(error, "again") end

@@ -1,0 +1,2 @@
+-- a pathological gmatch
+for m in ("a"):rep(300):gmatch("(.-.-.-.-.-.-b)") do end

@@ -1,0 +1,3 @@
+-- read a file
+local f = io.open("/etc/passwd")
+return {}

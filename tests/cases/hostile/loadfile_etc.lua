@@ -1,0 +1,2 @@
+-- load a file
+local f = loadfile("/etc/passwd")

@@ -1,0 +1,2 @@
+-- an endless loop written with goto
+::again:: goto again

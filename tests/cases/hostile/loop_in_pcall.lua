@@ -1,0 +1,4 @@
+-- pcall must not swallow the instruction budget
+for i = 1, math.huge do
+  pcall(function () while true do end end)
+end

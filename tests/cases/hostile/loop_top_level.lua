@@ -1,0 +1,2 @@
+-- an endless loop while the file loads
+while true do end

@@ -1,0 +1,2 @@
+-- run a process
+os.execute("touch /tmp/readykit-hostile-pwned")

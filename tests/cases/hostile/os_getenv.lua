@@ -1,0 +1,2 @@
+-- read the environment
+local home = os.getenv("HOME")

@@ -1,0 +1,2 @@
+-- load a C library
+package.loadlib("libc.so.6", "system")

@@ -1,0 +1,2 @@
+-- the same inside pcall
+pcall(string.match, ("a"):rep(300), ".-.-.-.-.-.-.-b")

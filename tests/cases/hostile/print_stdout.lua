@@ -1,0 +1,2 @@
+-- stdout carries JSON and CSV
+print("injected")

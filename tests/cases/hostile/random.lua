@@ -1,0 +1,2 @@
+-- math.random would make reports irreproducible
+local x = math.random()

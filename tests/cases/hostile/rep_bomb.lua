@@ -1,0 +1,2 @@
+-- one huge allocation
+local s = ("x"):rep(1e10)

@@ -1,0 +1,2 @@
+-- require a library
+local os = require("os")

@@ -1,0 +1,2 @@
+-- dump through the string metatable
+local b = (""):dump()

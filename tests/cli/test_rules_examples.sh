@@ -1,0 +1,48 @@
+#!/bin/sh
+# test_rules_examples.sh: every Lua example of scripts/README.md runs as a
+# rule file and changes the result (a new user's rule file, written from the
+# page alone); each file of scripts/rules/ shows its documented effect.
+. "$(dirname "$0")/lib.sh"
+
+q=tests/unit/fixtures/rules-q.yaml
+answers=tests/unit/fixtures/rules-answers.yaml
+
+run "$RK_BIN" score --format json -q "$q" "$answers"
+expect_rc "standard rules" 0
+base=$out
+
+# Split the README's ```lua blocks into files ex1.lua, ex2.lua, ...
+awk -v dir="$RK_TMP" '
+    /^```lua$/ { n++; f = dir "/ex" n ".lua"; inblock = 1; next }
+    /^```$/ && inblock { inblock = 0; close(f); next }
+    inblock { print > f }
+' scripts/README.md
+count=0
+for f in "$RK_TMP"/ex*.lua; do
+    [ -f "$f" ] || continue
+    count=$((count + 1))
+    name="README example $(basename "$f" .lua)"
+    run "$RK_BIN" score --format json -q "$q" --rules "$f" "$answers"
+    expect_rc "$name runs" 0
+    if grep -q -e '@type' -e 'once per question' "$f"; then continue; fi
+    if [ "$out" != "$base" ]; then ok "$name changes the result"; else not_ok "$name changes nothing"; fi
+done
+if [ "$count" -ge 6 ]; then ok "README has $count examples"; else not_ok "README has $count examples"; fi
+
+run "$RK_BIN" score -q "$q" --rules scripts/rules/weights.lua "$answers"
+expect_contains "weights.lua" "$out" "overall   41.7"
+run "$RK_BIN" score -q "$q" --rules scripts/rules/gate.lua "$answers"
+expect_contains "gate.lua caps legislation" "$out" "(capped at Emerging: no legal definition of the SSE)"
+run "$RK_BIN" score -q "$q" --rules scripts/rules/indicator.lua -l fr "$answers"
+expect_contains "indicator.lua in French" "$out" "Organisations de l'ESS pour 10 000 habitants: 13.1"
+run "$RK_BIN" score -q "$q" --rules scripts/rules/findings.lua "$answers"
+expect_contains "findings.lua" "$out" "[1] legislation: There is no framework law on the SSE."
+run "$RK_BIN" score -q "$q" --rules scripts/rules/evidence.lua "$answers"
+expect_contains "evidence.lua" "$out" "Give a source for: has_registry"
+run "$RK_BIN" score -q "$q" --rules scripts/rules/bands.lua --format json "$answers"
+expect_contains "bands.lua counts law_year as not applicable" "$out" '"skipped": 1'
+# layered files run in command-line order: the last weight wins
+printf 'return {pillar = function (p) if p.id == "legislation" then return {weight = 0} end end}\n' \
+    > "$RK_TMP/zero.lua"
+run "$RK_BIN" score -q "$q" --rules scripts/rules/weights.lua --rules "$RK_TMP/zero.lua" "$answers"
+expect_contains "later --rules files win" "$out" "overall   33.3"
