@@ -22,7 +22,45 @@ void rk_q_lua_close(QLoader *L)
     L->lua = NULL;
 }
 
-/* Compile e as an expression; report Lua's syntax error at its YAML line. */
+/* Where in text Lua's syntax error msg (on line lualine of the chunk) points:
+   the token it names when that token occurs once on that line, the end for
+   "<eof>" (or an error in our closing parenthesis), else the line's start. */
+static const char *syntax_error_at(const char *text, const char *msg, int lualine, int lines)
+{
+    const char *end = text + strlen(text);
+    while (end > text && (end[-1] == '\n' || end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    if (lualine > lines)
+        return end;
+    const char *bol = text;
+    for (int l = 1; l < lualine && strchr(bol, '\n'); l++)
+        bol = strchr(bol, '\n') + 1;
+    const char *eol = strchr(bol, '\n');
+    if (!eol)
+        eol = bol + strlen(bol);
+    const char *near = NULL;
+    for (const char *p = msg ? strstr(msg, " near ") : NULL; p; p = strstr(p + 1, " near "))
+        near = p + 6;
+    if (!near)
+        return bol;
+    if (strcmp(near, "<eof>") == 0)
+        return end;
+    const char *last = strrchr(near, '\'');
+    if (*near != '\'' || last <= near + 1)
+        return bol;
+    size_t tl = (size_t)(last - near - 1);
+    const char *found = NULL;
+    for (const char *p = bol; p + tl <= eol; p++)
+        if (memcmp(p, near + 1, tl) == 0) {
+            if (found)
+                return bol; /* ambiguous */
+            found = p;
+        }
+    return found ? found : bol;
+}
+
+/* Compile e as an expression; report Lua's syntax error at its place in
+   the YAML file. */
 static void compile(QLoader *L, const Expr *e)
 {
     if (!L->lua && !(L->lua = luaL_newstate())) {
@@ -52,28 +90,21 @@ static void compile(QLoader *L, const Expr *e)
     }
     const char *msg = lua_tostring(S, -1); /* "expr:LINE: message" */
     int lualine = 1;
-    if (msg && strncmp(msg, "expr:", 5) == 0) {
+    if (msg && strncmp(msg, "expr:", 5) == 0) { /* "expr:LINE: text" */
         lualine = atoi(msg + 5);
         const char *colon = strchr(msg + 5, ':');
         msg = colon ? colon + 1 : msg;
         while (*msg == ' ')
             msg++;
     }
-    /* A text with newlines comes from a block scalar (| or >), whose first
-       line is the one after the key; plain and quoted scalars are folded. */
     int lines = 1;
     for (const char *p = e->text; *p; p++)
         lines += *p == '\n' && p[1];
-    if (lualine < 1)
-        lualine = 1;
-    if (lualine > lines)
-        lualine = lines;
-    if (strchr(e->text, '\n'))
-        rk_q_error_at(L, e->line + lualine, e->column, "%s is not a valid Lua expression: %s",
-                      e->what, msg ? msg : "syntax error");
-    else
-        rk_q_error_at(L, e->line, e->column, "%s is not a valid Lua expression: %s",
-                      e->what, msg ? msg : "syntax error");
+    const char *at = syntax_error_at(e->text, msg, lualine, lines);
+    int line, col;
+    rk_q_expr_position(e, at, &line, &col);
+    rk_q_error_at(L, line, col, "%s is not a valid Lua expression: %s", e->what,
+                  msg ? msg : "syntax error");
     lua_pop(S, 1); /* -- */
 }
 

@@ -15,7 +15,6 @@
 #define MAX_KEYS 40
 
 #define MAX_ERRORS 500
-#define MAX_TRANSLATION_WARNINGS 20
 
 /* Format and keep one error, to be sorted by position at the end. */
 static void add(QLoader *L, int line, int column, const char *fmt, va_list ap)
@@ -55,10 +54,10 @@ static int cmp_err(const void *x, const void *y)
 
 void rk_q_flush(QLoader *L)
 {
-    if (L->missing_translations > MAX_TRANSLATION_WARNINGS)
+    if (L->missing_translations > RK_Q_MAX_TRANSLATION_WARNINGS)
         rk_diag_warn(L->d, L->path, 0, 0, "%zu more texts lack a translation (only the first "
-                     "%d are listed)", L->missing_translations - MAX_TRANSLATION_WARNINGS,
-                     MAX_TRANSLATION_WARNINGS);
+                     "%d are listed)", L->missing_translations - RK_Q_MAX_TRANSLATION_WARNINGS,
+                     RK_Q_MAX_TRANSLATION_WARNINGS);
     if (L->n_errs)
         qsort(L->errs, L->n_errs, sizeof *L->errs, cmp_err);
     for (size_t i = 0; i < L->n_errs; i++) {
@@ -199,8 +198,7 @@ bool rk_q_map(QLoader *L, const RkNode *n, const char *what)
     return false;
 }
 
-/* Report a required key that is absent (at the map) or empty (at the value). */
-static bool missing(QLoader *L, const RkNode *map, const char *key, const RkNode *v,
+bool rk_q_missing(QLoader *L, const RkNode *map, const char *key, const RkNode *v,
                     bool required, const char *where)
 {
     if (v && !rk_node_is_null(v) && !(v->kind == RK_NODE_SCALAR && v->len == 0))
@@ -218,7 +216,7 @@ bool rk_q_string(QLoader *L, const RkNode *map, const char *key, bool required,
                  const char *where, const char **out)
 {
     const RkNode *v = rk_node_get(map, key);
-    if (missing(L, map, key, v, required, where))
+    if (rk_q_missing(L, map, key, v, required, where))
         return false;
     if (v->kind != RK_NODE_SCALAR) {
         rk_q_error(L, v, "expected a string for '%s' in %s, found %s", key, where,
@@ -254,85 +252,6 @@ bool rk_q_bool(QLoader *L, const RkNode *map, const char *key, const char *where
     rk_q_error(L, v, "expected true or false for '%s' in %s, found %s", key, where,
                rk_q_found(v, f, sizeof f));
     return false;
-}
-
-/* A text node: a scalar (plain string for every language) or a map of
-   declared language -> string. A declared language left out is a warning. */
-bool rk_q_text_node(QLoader *L, const RkNode *n, const char *what, RkText *out)
-{
-    RkQuestionnaire *q = L->q;
-    char f[96];
-    if (n->kind == RK_NODE_SCALAR) {
-        out->count = 1;
-        out->langs = rk_arena_array(L->arena, 1, sizeof *out->langs);
-        out->values = rk_arena_array(L->arena, 1, sizeof *out->values);
-        if (!out->langs || !out->values) {
-            rk_q_oom(L);
-            return false;
-        }
-        out->langs[0] = "";
-        out->values[0] = n->text;
-        return true;
-    }
-    if (n->kind != RK_NODE_MAP || n->count == 0) {
-        rk_q_error(L, n, "expected a text for %s (a string, or a map of language: string), "
-                   "found %s", what, n->kind == RK_NODE_SEQ ? "a list" : "an empty map");
-        return false;
-    }
-    const char **langs = rk_arena_array(L->arena, n->count, sizeof *langs);
-    const char **values = rk_arena_array(L->arena, n->count, sizeof *values);
-    if (!langs || !values) {
-        rk_q_oom(L);
-        return false;
-    }
-    size_t k = 0;
-    bool ok = true;
-    for (size_t i = 0; i < n->count; i++) {
-        const RkNode *key = n->pairs[i].key, *v = n->pairs[i].value;
-        size_t l = 0;
-        while (l < q->n_languages && strcmp(q->languages[l], key->text) != 0)
-            l++;
-        if (l == q->n_languages) {
-            const char *near = rk_suggest(key->text, q->languages, q->n_languages);
-            rk_q_error(L, key, "language '%.40s' in %s is not declared in 'languages'%s%s%s",
-                       key->text, what, near ? " (did you mean '" : "", near ? near : "",
-                       near ? "'?)" : "");
-            ok = false;
-            continue;
-        }
-        if (v->kind != RK_NODE_SCALAR || rk_node_is_null(v)) {
-            rk_q_error(L, v, "expected a string for language '%s' of %s, found %s",
-                       key->text, what, rk_q_found(v, f, sizeof f));
-            ok = false;
-            continue;
-        }
-        langs[k] = q->languages[l];
-        values[k++] = v->text;
-    }
-    if (!ok)
-        return false;
-    for (size_t l = 0; l < q->n_languages; l++) {
-        size_t i = 0;
-        while (i < k && langs[i] != q->languages[l])
-            i++;
-        if (i == k && ++L->missing_translations <= MAX_TRANSLATION_WARNINGS)
-            rk_q_warn(L, n, "%s has no '%s' translation", what, q->languages[l]);
-    }
-    out->count = k;
-    out->langs = langs;
-    out->values = values;
-    return true;
-}
-
-bool rk_q_text(QLoader *L, const RkNode *map, const char *key, bool required,
-               const char *where, RkText *out)
-{
-    const RkNode *v = rk_node_get(map, key);
-    if (missing(L, map, key, v, required, where))
-        return false;
-    char what[160];
-    snprintf(what, sizeof what, "'%s' of %s", key, where);
-    return rk_q_text_node(L, v, what, out);
 }
 
 bool rk_q_lua_identifier(const char *s)

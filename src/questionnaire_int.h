@@ -74,6 +74,13 @@ void rk_q_check_keys(QLoader *L, const RkNode *map, const char *const *allowed,
                      size_t n, const char *where);
 const RkNode *rk_q_key_node(const RkNode *map, const char *key);
 
+#define RK_Q_MAX_TRANSLATION_WARNINGS 20
+
+/* Report a required key that is absent (at the map) or empty (at the value);
+   true when v is absent or empty (whether required or not). */
+bool rk_q_missing(QLoader *L, const RkNode *map, const char *key, const RkNode *v,
+                  bool required, const char *where);
+
 /* Field readers: false when absent or wrong (wrong: error reported). A
    required field that is absent is reported at the map. */
 bool rk_q_map(QLoader *L, const RkNode *n, const char *what);

@@ -1,7 +1,10 @@
-/* text: reading RkText, a plain string or one string per language. */
+/* text: RkText, a plain string or one string per language: reading it, and
+   loading it from the YAML tree (questionnaire loader). */
+#include <stdio.h>
 #include <string.h>
 
-#include "readykit/questionnaire.h"
+#include "questionnaire_int.h"
+#include "readykit/suggest.h"
 
 /* The string for lang; else for fallback; else the first one; else "". A
    plain string (language "") serves every language. */
@@ -28,4 +31,83 @@ bool rk_text_empty(const RkText *t)
         if (t->values[i] && t->values[i][0])
             return false;
     return true;
+}
+
+/* A text node: a scalar (plain string for every language) or a map of
+   declared language -> string. A declared language left out is a warning. */
+bool rk_q_text_node(QLoader *L, const RkNode *n, const char *what, RkText *out)
+{
+    RkQuestionnaire *q = L->q;
+    char f[96];
+    if (n->kind == RK_NODE_SCALAR) {
+        out->count = 1;
+        out->langs = rk_arena_array(L->arena, 1, sizeof *out->langs);
+        out->values = rk_arena_array(L->arena, 1, sizeof *out->values);
+        if (!out->langs || !out->values) {
+            rk_q_oom(L);
+            return false;
+        }
+        out->langs[0] = "";
+        out->values[0] = n->text;
+        return true;
+    }
+    if (n->kind != RK_NODE_MAP || n->count == 0) {
+        rk_q_error(L, n, "expected a text for %s (a string, or a map of language: string), "
+                   "found %s", what, n->kind == RK_NODE_SEQ ? "a list" : "an empty map");
+        return false;
+    }
+    const char **langs = rk_arena_array(L->arena, n->count, sizeof *langs);
+    const char **values = rk_arena_array(L->arena, n->count, sizeof *values);
+    if (!langs || !values) {
+        rk_q_oom(L);
+        return false;
+    }
+    size_t k = 0;
+    bool ok = true;
+    for (size_t i = 0; i < n->count; i++) {
+        const RkNode *key = n->pairs[i].key, *v = n->pairs[i].value;
+        size_t l = 0;
+        while (l < q->n_languages && strcmp(q->languages[l], key->text) != 0)
+            l++;
+        if (l == q->n_languages) {
+            const char *near = rk_suggest(key->text, q->languages, q->n_languages);
+            rk_q_error(L, key, "language '%.40s' in %s is not declared in 'languages'%s%s%s",
+                       key->text, what, near ? " (did you mean '" : "", near ? near : "",
+                       near ? "'?)" : "");
+            ok = false;
+            continue;
+        }
+        if (v->kind != RK_NODE_SCALAR || rk_node_is_null(v)) {
+            rk_q_error(L, v, "expected a string for language '%s' of %s, found %s",
+                       key->text, what, rk_q_found(v, f, sizeof f));
+            ok = false;
+            continue;
+        }
+        langs[k] = q->languages[l];
+        values[k++] = v->text;
+    }
+    if (!ok)
+        return false;
+    for (size_t l = 0; l < q->n_languages; l++) {
+        size_t i = 0;
+        while (i < k && langs[i] != q->languages[l])
+            i++;
+        if (i == k && ++L->missing_translations <= RK_Q_MAX_TRANSLATION_WARNINGS)
+            rk_q_warn(L, n, "%s has no '%s' translation", what, q->languages[l]);
+    }
+    out->count = k;
+    out->langs = langs;
+    out->values = values;
+    return true;
+}
+
+bool rk_q_text(QLoader *L, const RkNode *map, const char *key, bool required,
+               const char *where, RkText *out)
+{
+    const RkNode *v = rk_node_get(map, key);
+    if (rk_q_missing(L, map, key, v, required, where))
+        return false;
+    char what[160];
+    snprintf(what, sizeof what, "'%s' of %s", key, where);
+    return rk_q_text_node(L, v, what, out);
 }
