@@ -182,9 +182,9 @@ local function institutions()
   end
   if is("policy_monitoring", "no") then
     rec("institutional_framework", 3,
-      "Publish indicators and a periodic progress report on the SSE strategy (OECD Recommendation; EU Council Recommendation 2023: report within 4 years).",
-      "Publier des indicateurs et un rapport d'avancement périodique de la stratégie d'ESS (Recommandation de l'OCDE ; Recommandation du Conseil de l'UE 2023 : rapport dans les 4 ans).",
-      "Publicar indicadores y un informe periódico de avance de la estrategia de ESS (Recomendación de la OCDE; Recomendación del Consejo de la UE 2023: informe en 4 años).",
+      "Publish the strategy's indicators and a progress report at least every two years, prepared with the SSE consultative body (OECD/EU BEPT institutional module: co-construction of monitoring; for EU members, Council Recommendation C/2023/1344: report within 4 years).",
+      "Publier les indicateurs de la stratégie et un rapport d'avancement au moins tous les deux ans, préparé avec l'instance de consultation de l'ESS (module institutionnel du BEPT : suivi co-construit ; pour les membres de l'UE, Recommandation du Conseil C/2023/1344 : rapport dans les 4 ans).",
+      "Publicar los indicadores de la estrategia y un informe de avance al menos cada dos años, preparado con el órgano de consulta de la ESS (módulo institucional de la BEPT OCDE/UE: seguimiento co-construido; para los miembros de la UE, Recomendación del Consejo C/2023/1344: informe en 4 años).",
       {"policy_monitoring"})
   end
 end
@@ -478,6 +478,13 @@ local function protection(informal_high)
       "Extender la protección social a los trabajadores y socios de la ESS, incluso mediante mutuales de salud reguladas vinculadas a los sistemas nacionales (conclusiones de la OIT 2022).",
       {"social_protection"})
   end
+  if weak("decent_work", 1) then
+    rec("social_protection_informality", 2,
+      "Attach decent-work conditions (fundamental rights at work, pay, safety and health, gender equality) to SSE funding, labels and public contracts, and have the labour ministry and SSE networks report on them every year (ILO 2022 resolution and conclusions on decent work and the SSE).",
+      "Assortir les financements, agréments et marchés publics de l'ESS de conditions de travail décent (droits fondamentaux au travail, rémunération, sécurité et santé, égalité entre femmes et hommes), et faire rendre compte chaque année par le ministère du Travail et les réseaux de l'ESS (résolution et conclusions de l'OIT 2022 sur le travail décent et l'ESS).",
+      "Vincular la financiación, los sellos y los contratos públicos de la ESS a condiciones de trabajo decente (derechos fundamentales en el trabajo, remuneración, seguridad y salud, igualdad de género), con un informe anual del ministerio de Trabajo y las redes de la ESS (resolución y conclusiones de la OIT 2022 sobre el trabajo decente y la ESS).",
+      {"decent_work"})
+  end
   if is("mutual_regulation", "no") then
     rec("social_protection_informality", 2,
       "Adopt a regulation and a supervisor for mutual and micro-insurance schemes (ILO 2022 conclusions; e.g. the UEMOA regulation on social mutuals).",
@@ -583,21 +590,21 @@ local function evidence_gate()
       if info.state == "answered" then answered = answered + 1 end
     end
   end
-  if scored == 0 then return end
+  if scored == 0 then return nil end
   local pct = math.floor(answered / scored * 100 + 0.5)
   rk.indicator{id = "answered_share", value = pct, unit = "%",
     label = {en = "Scored questions answered", fr = "Questions notées ayant une réponse", es = "Preguntas puntuadas con respuesta"}}
   if pct >= 20 and pct < 50 then
     rk.cap{level = "established", reason = {
-      en = "Evidence on fewer than half of the scored questions (" .. pct .. "%): the top level cannot be confirmed.",
-      fr = "Des preuves pour moins de la moitié des questions notées (" .. pct .. " %) : le niveau le plus élevé ne peut être confirmé.",
-      es = "Evidencia para menos de la mitad de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar el nivel más alto."}}
+      en = "Evidence on fewer than half of the scored questions (" .. pct .. "%): the top level cannot be confirmed and the overall score is held at 79.9 at most.",
+      fr = "Des preuves pour moins de la moitié des questions notées (" .. pct .. " %) : le niveau le plus élevé ne peut être confirmé et le score global est limité à 79,9.",
+      es = "Evidencia para menos de la mitad de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar el nivel más alto y la puntuación global se limita a 79,9."}}
   end
   if pct < 20 then
     rk.cap{level = "developing", reason = {
-      en = "Evidence on fewer than 20% of the scored questions (" .. pct .. "%): a higher level cannot be confirmed.",
-      fr = "Des preuves pour moins de 20 % des questions notées (" .. pct .. " %) : un niveau supérieur ne peut être confirmé.",
-      es = "Evidencia para menos del 20 % de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar un nivel superior."}}
+      en = "Evidence on fewer than 20% of the scored questions (" .. pct .. "%): a higher level cannot be confirmed and the overall score is held at 59.9 at most.",
+      fr = "Des preuves pour moins de 20 % des questions notées (" .. pct .. " %) : un niveau supérieur ne peut être confirmé et le score global est limité à 59,9.",
+      es = "Evidencia para menos del 20 % de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar un nivel superior y la puntuación global se limita a 59,9."}}
   end
   if pct < 50 then
     gap(nil, 1,
@@ -605,6 +612,7 @@ local function evidence_gate()
       "Seules " .. pct .. " % des questions notées ont une réponse : les scores reposent sur des preuves partielles et les niveaux sont provisoires.",
       "Solo el " .. pct .. " % de las preguntas puntuadas tiene respuesta: las puntuaciones se basan en evidencia parcial y los niveles son provisionales.")
   end
+  return pct
 end
 
 -- Pillars with no usable answer, and thin evidence overall: say so rather than guess.
@@ -618,7 +626,19 @@ local function coverage(r)
         "No se dio ninguna respuesta con evidencia, por lo que este pilar no se puntúa: reunir la evidencia que indican los textos de ayuda antes de sacar conclusiones.")
     end
   end
-  evidence_gate()
+  return evidence_gate()
+end
+
+-- A provisional result (under half of the scored questions answered) keeps its level cap
+-- and also gets a score ceiling at the top of that level (79.9 under Established, 59.9
+-- under Developing): otherwise a file that answers only where a positive fact was found
+-- shows, say, 95/100 "Established" and reads as ahead of a complete assessment. The
+-- pillar scores are left as they are.
+local function provisional_ceiling(pct, score)
+  if pct == nil or type(score) ~= "number" then return nil end
+  local ceiling = (pct < 20 and 59.9) or (pct < 50 and 79.9) or nil
+  if ceiling and score > ceiling then return ceiling end
+  return nil
 end
 
 -- Strength findings name what the strength is, from the answers, and one concrete next
@@ -722,6 +742,8 @@ local STRONG = {
       "social protection for SSE workers and members", "une protection sociale des travailleurs et membres de l'ESS", "protección social para trabajadores y socios de la ESS"},
     {function () return at_least("formalisation_pathway", 3) end,
       "a pathway for informal groups to formalise", "une voie de formalisation pour les groupes informels", "una vía de formalización para los grupos informales"},
+    {function () return at_least("decent_work", 3) end,
+      "decent work promoted and monitored in SSE entities", "un travail décent promu et suivi dans les entités de l'ESS", "trabajo decente promovido y seguido en las entidades de la ESS"},
     {function () return yes("labour_rights") end,
       "labour law that covers worker-members", "un droit du travail qui couvre les membres-travailleurs", "derecho laboral que cubre a los socios trabajadores"},
     {function () return yes("mutual_regulation") end,
@@ -850,9 +872,11 @@ return {
     coconstruction()
     protection(informal_high)
     indicators()
-    coverage(r)
+    local pct = coverage(r)
     strengths(r)
     seen, cover = {}, {}
+    local ceiling = provisional_ceiling(pct, r.score)
+    if ceiling then return {score = ceiling} end
     return nil
   end,
 }
