@@ -175,9 +175,9 @@ local function institutions()
   end
   if weak("development_plan", 1) then
     rec("institutional_framework", 3,
-      "Mainstream the SSE in the national development and SDG plans (A/RES/77/281; UNRISD/GSEF Guidelines topic 3).",
-      "Intégrer l'ESS aux plans nationaux de développement et de mise en œuvre des ODD (A/RES/77/281 ; Lignes directrices UNRISD/GSEF, thème 3).",
-      "Integrar la ESS en los planes nacionales de desarrollo y de los ODS (A/RES/77/281; Directrices UNRISD/GSEF, tema 3).",
+      "Name the SSE, with its own measures, budget and indicators, in the next national development plan and SDG implementation plan (A/RES/77/281: the SSE and the 2030 Agenda; UNRISD/GSEF Guidelines topic 3, mainstreaming).",
+      "Inscrire l'ESS, avec ses propres mesures, un budget et des indicateurs, dans le prochain plan national de développement et le plan de mise en œuvre des ODD (A/RES/77/281 : l'ESS et le Programme 2030 ; Lignes directrices UNRISD/GSEF, thème 3, intégration).",
+      "Incluir la ESS, con medidas, presupuesto e indicadores propios, en el próximo plan nacional de desarrollo y en el plan de aplicación de los ODS (A/RES/77/281: la ESS y la Agenda 2030; Directrices UNRISD/GSEF, tema 3, integración).",
       {"development_plan"})
   end
   if is("policy_monitoring", "no") then
@@ -221,9 +221,9 @@ local function finance(informal_high)
   end
   if weak("mainstream_access", 1) then
     rec("finance", 2,
-      "Open general SME and development-bank programmes to cooperatives, associations and other SSE forms on equal terms (A/RES/77/281 para. 1(e)).",
-      "Ouvrir les programmes généraux pour les PME et des banques de développement aux coopératives, associations et autres formes de l'ESS à égalité (A/RES/77/281 par. 1(e)).",
-      "Abrir los programas generales para pymes y de la banca de desarrollo a cooperativas, asociaciones y otras formas de la ESS en igualdad de condiciones (A/RES/77/281 párr. 1(e)).",
+      "Open general SME and development-bank programmes to cooperatives, associations and other SSE forms on equal terms with other enterprises (A/RES/77/281 para. 1(e); OECD Recommendation block 4).",
+      "Ouvrir aux coopératives, associations et autres formes de l'ESS, à égalité avec les autres entreprises, les programmes généraux d'appui aux PME et ceux des banques de développement (A/RES/77/281 par. 1(e) ; Recommandation de l'OCDE, pilier 4).",
+      "Abrir los programas generales para pymes y de la banca de desarrollo a cooperativas, asociaciones y otras formas de la ESS en igualdad de condiciones con las demás empresas (A/RES/77/281 párr. 1(e); Recomendación de la OCDE, pilar 4).",
       {"mainstream_access"})
   end
   if weak("inclusive_finance", 1) then
@@ -357,9 +357,9 @@ local function education()
   end
   if is("awareness", "no") then
     rec("education_research", 3,
-      "Run a recurring public awareness campaign on the SSE with the SSE networks (OECD Recommendation block 1(c)).",
-      "Mener avec les réseaux de l'ESS une campagne récurrente de sensibilisation du public (Recommandation de l'OCDE, pilier 1(c)).",
-      "Realizar con las redes de la ESS una campaña pública recurrente de sensibilización (Recomendación de la OCDE, pilar 1(c)).",
+      "Run a recurring public awareness campaign with the SSE networks, such as a yearly SSE month (as Quebec's Social Economy Month), with a budget line and a reach indicator (OECD Recommendation block 1(c); UNRISD/GSEF Guidelines topic 8).",
+      "Mener avec les réseaux de l'ESS une campagne récurrente de sensibilisation du public, comme un mois annuel de l'ESS (à l'exemple du Mois de l'économie sociale au Québec), avec une ligne budgétaire et un indicateur de portée (Recommandation de l'OCDE, pilier 1(c) ; Lignes directrices UNRISD/GSEF, thème 8).",
+      "Realizar con las redes de la ESS una campaña pública recurrente de sensibilización, como un mes anual de la ESS (a ejemplo del Mes de la economía social de Quebec), con una partida presupuestaria y un indicador de alcance (Recomendación de la OCDE, pilar 1(c); Directrices UNRISD/GSEF, tema 8).",
       {"awareness"})
   end
   if weak("social_innovation", 1) then
