@@ -4,9 +4,12 @@
 --   * gates: caps that the frameworks justify (no legal definition of the SSE caps the
 --     legal pillar at "emerging"; no law at all caps the overall level at "developing";
 --     no strategy and no lead body, no public funding and no intermediaries, no network
---     and no intermediaries, no data, no consultation, no procurement or fiscal incentive,
---     no formalisation pathway where most work is informal: each caps its pillar; thin
---     evidence caps a pillar or the overall level at "developing");
+--     and no intermediaries, no consultation, no procurement or fiscal incentive, no
+--     formalisation pathway where most work is informal: each caps its pillar at
+--     "emerging"; no data caps statistics at "nascent", registers only at "emerging";
+--     thin evidence caps a pillar at "developing" and the overall level at "established"
+--     (under half answered) or "developing" (under 20%), and then holds the overall score
+--     at the top of that level, 79.9 or 59.9);
 --   * recommendations for each weak answer, naming the concrete step and the framework
 --     text behind it (A/RES/77/281 para. 1, OECD Recommendation 2022 building blocks,
 --     ILO 2022 conclusions, OECD/EU BEPT, UNRISD/GSEF Guidelines, EU texts);
@@ -283,16 +286,19 @@ end
 -- ---------------------------------------------------------------- statistics
 local function statistics()
   local d = lvl("data_maturity")
+  -- The caps follow the statistics ladder (shared/domain/SSE.md 1.5) and the level texts:
+  -- no data at all is Nascent ("not recognised in ... statistics"); registers alone do not
+  -- make the SSE visible in national statistics (A/RES/77/281 para. 1(b)): Emerging.
   if d == 0 then
-    cap("statistics", "emerging",
+    cap("statistics", "nascent",
       "There are no data on the SSE (A/RES/77/281 para. 1(b)).",
       "Il n'existe aucune donnée sur l'ESS (A/RES/77/281 par. 1(b)).",
       "No existe ningún dato sobre la ESS (A/RES/77/281 párr. 1(b)).")
   elseif d == 1 then
-    cap("statistics", "developing",
-      "Only administrative registers exist: no statistical portrait of the SSE (A/RES/77/281 para. 1(b)).",
-      "Seuls des registres administratifs existent : aucun portrait statistique de l'ESS (A/RES/77/281 par. 1(b)).",
-      "Solo existen registros administrativos: ningún retrato estadístico de la ESS (A/RES/77/281 párr. 1(b)).")
+    cap("statistics", "emerging",
+      "Only administrative registers exist: the SSE is not yet visible in national statistics (A/RES/77/281 para. 1(b)).",
+      "Seuls des registres administratifs existent : l'ESS n'est pas encore visible dans la statistique nationale (A/RES/77/281 par. 1(b)).",
+      "Solo existen registros administrativos: la ESS aún no es visible en las estadísticas nacionales (A/RES/77/281 párr. 1(b)).")
   end
   if d and d <= 2 then
     rec("statistics", 1,
