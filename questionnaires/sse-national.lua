@@ -365,7 +365,7 @@ local function education()
     rec("education_research", 3,
       "Run a recurring public awareness campaign with the SSE networks, such as a yearly SSE month (as Quebec's Social Economy Month), with a budget line and a reach indicator (OECD Recommendation block 1(c); UNRISD/GSEF Guidelines topic 8).",
       "Mener avec les réseaux de l'ESS une campagne récurrente de sensibilisation du public, comme un mois annuel de l'ESS (à l'exemple du Mois de l'économie sociale au Québec), avec une ligne budgétaire et un indicateur de portée (Recommandation de l'OCDE, pilier 1(c) ; Lignes directrices UNRISD/GSEF, thème 8).",
-      "Realizar con las redes de la ESS una campaña pública recurrente de sensibilización, como un mes anual de la ESS (a ejemplo del Mes de la economía social de Quebec), con una partida presupuestaria y un indicador de alcance (Recomendación de la OCDE, pilar 1(c); Directrices UNRISD/GSEF, tema 8).",
+      "Realizar con las redes de la ESS una campaña pública recurrente de sensibilización, como un mes anual de la ESS (por ejemplo, el Mes de la economía social de Quebec), con una partida presupuestaria y un indicador de alcance (Recomendación de la OCDE, pilar 1(c); Directrices UNRISD/GSEF, tema 8).",
       {"awareness"})
   end
   if weak("social_innovation", 1) then
