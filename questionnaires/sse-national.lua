@@ -85,9 +85,9 @@ local function legal()
   end
   if no_law then
     cap(nil, "developing",
-      "No SSE legislation is in force: the overall level cannot exceed Developing.",
-      "Aucune législation sur l'ESS n'est en vigueur : le niveau global ne peut dépasser « En développement ».",
-      "No hay legislación sobre la ESS en vigor: el nivel global no puede superar «En desarrollo».")
+      "No SSE legislation is in force: the overall level cannot exceed Developing (A/RES/77/281 para. 1(a); OECD Recommendation block 3).",
+      "Aucune législation sur l'ESS n'est en vigueur : le niveau global ne peut dépasser « En développement » (A/RES/77/281 par. 1(a) ; Recommandation de l'OCDE, pilier 3).",
+      "No hay legislación sobre la ESS en vigor: el nivel global no puede superar «En desarrollo» (A/RES/77/281 párr. 1(a); Recomendación de la OCDE, pilar 3).")
   elseif status == "sectoral" and not is("legal_definition", "no") then
     rec("legal_framework", 2,
       "Sectoral laws exist but no framework law: assess whether a framework law should give cooperatives, mutuals, associations and social enterprises a common definition and common support measures (OECD Policy Guide on Legal Frameworks, 2023; A/RES/77/281 para. 1(a)).",
