@@ -123,6 +123,12 @@ local function coconstruction()
 end
 
 local function finance()
+  if is("local_fund", "no") and weak("local_finance_partners", 1) then
+    cap("local_finance", "emerging",
+      "No local SSE fund and no partnership with solidarity finance (UNRISD/GSEF Guidelines topic 6; A/RES/77/281 para. 1(e)).",
+      "Ni fonds local pour l'ESS ni partenariat avec la finance solidaire (Lignes directrices UNRISD/GSEF, thème 6 ; A/RES/77/281 par. 1(e)).",
+      "Ni fondo local para la ESS ni alianza con las finanzas solidarias (Directrices UNRISD/GSEF, tema 6; A/RES/77/281 párr. 1(e)).")
+  end
   if is("local_fund", "no") then
     rec("local_finance", 1,
       "Create or co-fund a local SSE fund, ideally managed with a solidarity finance intermediary (UNRISD/GSEF Guidelines topic 6; OECD Recommendation block 4).",
@@ -182,6 +188,12 @@ local function support()
 end
 
 local function markets()
+  if weak("municipal_procurement", 0) then
+    cap("local_markets", "emerging",
+      "The local government does not buy from the SSE at all (UNRISD/GSEF Guidelines topic 7; A/RES/77/281 para. 1(c)).",
+      "La collectivité n'achète rien à l'ESS (Lignes directrices UNRISD/GSEF, thème 7 ; A/RES/77/281 par. 1(c)).",
+      "El gobierno local no compra nada a la ESS (Directrices UNRISD/GSEF, tema 7; A/RES/77/281 párr. 1(c)).")
+  end
   if weak("municipal_procurement", 1) then
     rec("local_markets", 1,
       "Adopt a responsible-procurement policy: social clauses, reserved contracts, smaller lots and a target for purchases from the SSE, and publish the results (UNRISD/GSEF Guidelines topic 7; A/RES/77/281 para. 1(c)).",
@@ -288,21 +300,21 @@ local function evidence_gate()
       if info.state == "answered" then answered = answered + 1 end
     end
   end
-  if scored == 0 then return end
+  if scored == 0 then return nil end
   local pct = math.floor(answered / scored * 100 + 0.5)
   rk.indicator{id = "answered_share", value = pct, unit = "%",
     label = {en = "Scored questions answered", fr = "Questions notées ayant une réponse", es = "Preguntas puntuadas con respuesta"}}
   if pct >= 20 and pct < 50 then
     rk.cap{level = "established", reason = {
-      en = "Evidence on fewer than half of the scored questions (" .. pct .. "%): the top level cannot be confirmed.",
-      fr = "Des preuves pour moins de la moitié des questions notées (" .. pct .. " %) : le niveau le plus élevé ne peut être confirmé.",
-      es = "Evidencia para menos de la mitad de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar el nivel más alto."}}
+      en = "Evidence on fewer than half of the scored questions (" .. pct .. "%): the top level cannot be confirmed and the overall score is held at 79.9 at most.",
+      fr = "Des preuves pour moins de la moitié des questions notées (" .. pct .. " %) : le niveau le plus élevé ne peut être confirmé et le score global est limité à 79,9.",
+      es = "Evidencia para menos de la mitad de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar el nivel más alto y la puntuación global se limita a 79,9."}}
   end
   if pct < 20 then
     rk.cap{level = "developing", reason = {
-      en = "Evidence on fewer than 20% of the scored questions (" .. pct .. "%): a higher level cannot be confirmed.",
-      fr = "Des preuves pour moins de 20 % des questions notées (" .. pct .. " %) : un niveau supérieur ne peut être confirmé.",
-      es = "Evidencia para menos del 20 % de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar un nivel superior."}}
+      en = "Evidence on fewer than 20% of the scored questions (" .. pct .. "%): a higher level cannot be confirmed and the overall score is held at 59.9 at most.",
+      fr = "Des preuves pour moins de 20 % des questions notées (" .. pct .. " %) : un niveau supérieur ne peut être confirmé et le score global est limité à 59,9.",
+      es = "Evidencia para menos del 20 % de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar un nivel superior y la puntuación global se limita a 59,9."}}
   end
   if pct < 50 then
     gap(nil, 1,
@@ -310,6 +322,17 @@ local function evidence_gate()
       "Seules " .. pct .. " % des questions notées ont une réponse : les scores reposent sur des preuves partielles et les niveaux sont provisoires.",
       "Solo el " .. pct .. " % de las preguntas puntuadas tiene respuesta: las puntuaciones se basan en evidencia parcial y los niveles son provisionales.")
   end
+  return pct
+end
+
+-- A provisional result keeps its level cap and also gets a score ceiling at the top of
+-- that level (79.9 under Established, 59.9 under Developing), as in sse-national.lua, so
+-- that a partial file does not read as ahead of a complete one.
+local function provisional_ceiling(pct, score)
+  if pct == nil or type(score) ~= "number" then return nil end
+  local ceiling = (pct < 20 and 59.9) or (pct < 50 and 79.9) or nil
+  if ceiling and score > ceiling then return ceiling end
+  return nil
 end
 
 -- Strength findings name what is strong, from the answers, and one concrete next step for
@@ -417,7 +440,7 @@ local function indicators(r)
     rk.indicator{id = "local_budget_share", pillar = "local_policy", value = b, unit = "%",
       label = {en = "Share of the local budget for the SSE", fr = "Part du budget local pour l'ESS", es = "Participación del presupuesto local para la ESS"}}
   end
-  evidence_gate()
+  local pct = evidence_gate()
   for _, id in ipairs(ORDER) do
     local p = r.pillars and r.pillars[id]
     if p and p.score == nil then
@@ -429,6 +452,7 @@ local function indicators(r)
       strength(id, p.score)
     end
   end
+  return pct
 end
 
 return {
@@ -467,8 +491,10 @@ return {
     markets()
     data()
     multilevel()
-    indicators(r)
+    local pct = indicators(r)
     seen, cover = {}, {}
+    local ceiling = provisional_ceiling(pct, r.score)
+    if ceiling then return {score = ceiling} end
     return nil
   end,
 }

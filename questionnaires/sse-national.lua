@@ -4,9 +4,12 @@
 --   * gates: caps that the frameworks justify (no legal definition of the SSE caps the
 --     legal pillar at "emerging"; no law at all caps the overall level at "developing";
 --     no strategy and no lead body, no public funding and no intermediaries, no network
---     and no intermediaries, no data, no consultation, no procurement or fiscal incentive,
---     no formalisation pathway where most work is informal: each caps its pillar; thin
---     evidence caps a pillar or the overall level at "developing");
+--     and no intermediaries, no consultation, no procurement or fiscal incentive, no
+--     formalisation pathway where most work is informal: each caps its pillar at
+--     "emerging"; no data caps statistics at "nascent", registers only at "emerging";
+--     thin evidence caps a pillar at "developing" and the overall level at "established"
+--     (under half answered) or "developing" (under 20%), and then holds the overall score
+--     at the top of that level, 79.9 or 59.9);
 --   * recommendations for each weak answer, naming the concrete step and the framework
 --     text behind it (A/RES/77/281 para. 1, OECD Recommendation 2022 building blocks,
 --     ILO 2022 conclusions, OECD/EU BEPT, UNRISD/GSEF Guidelines, EU texts);
@@ -82,9 +85,9 @@ local function legal()
   end
   if no_law then
     cap(nil, "developing",
-      "No SSE legislation is in force: the overall level cannot exceed Developing.",
-      "Aucune législation sur l'ESS n'est en vigueur : le niveau global ne peut dépasser « En développement ».",
-      "No hay legislación sobre la ESS en vigor: el nivel global no puede superar «En desarrollo».")
+      "No SSE legislation is in force: the overall level cannot exceed Developing (A/RES/77/281 para. 1(a); OECD Recommendation block 3).",
+      "Aucune législation sur l'ESS n'est en vigueur : le niveau global ne peut dépasser « En développement » (A/RES/77/281 par. 1(a) ; Recommandation de l'OCDE, pilier 3).",
+      "No hay legislación sobre la ESS en vigor: el nivel global no puede superar «En desarrollo» (A/RES/77/281 párr. 1(a); Recomendación de la OCDE, pilar 3).")
   elseif status == "sectoral" and not is("legal_definition", "no") then
     rec("legal_framework", 2,
       "Sectoral laws exist but no framework law: assess whether a framework law should give cooperatives, mutuals, associations and social enterprises a common definition and common support measures (OECD Policy Guide on Legal Frameworks, 2023; A/RES/77/281 para. 1(a)).",
@@ -175,16 +178,16 @@ local function institutions()
   end
   if weak("development_plan", 1) then
     rec("institutional_framework", 3,
-      "Mainstream the SSE in the national development and SDG plans (A/RES/77/281; UNRISD/GSEF Guidelines topic 3).",
-      "Intégrer l'ESS aux plans nationaux de développement et de mise en œuvre des ODD (A/RES/77/281 ; Lignes directrices UNRISD/GSEF, thème 3).",
-      "Integrar la ESS en los planes nacionales de desarrollo y de los ODS (A/RES/77/281; Directrices UNRISD/GSEF, tema 3).",
+      "Name the SSE, with its own measures, budget and indicators, in the next national development plan and SDG implementation plan (A/RES/77/281: the SSE and the 2030 Agenda; UNRISD/GSEF Guidelines topic 3, mainstreaming).",
+      "Inscrire l'ESS, avec ses propres mesures, un budget et des indicateurs, dans le prochain plan national de développement et le plan de mise en œuvre des ODD (A/RES/77/281 : l'ESS et le Programme 2030 ; Lignes directrices UNRISD/GSEF, thème 3, intégration).",
+      "Incluir la ESS, con medidas, presupuesto e indicadores propios, en el próximo plan nacional de desarrollo y en el plan de aplicación de los ODS (A/RES/77/281: la ESS y la Agenda 2030; Directrices UNRISD/GSEF, tema 3, integración).",
       {"development_plan"})
   end
   if is("policy_monitoring", "no") then
     rec("institutional_framework", 3,
-      "Publish indicators and a periodic progress report on the SSE strategy (OECD Recommendation; EU Council Recommendation 2023: report within 4 years).",
-      "Publier des indicateurs et un rapport d'avancement périodique de la stratégie d'ESS (Recommandation de l'OCDE ; Recommandation du Conseil de l'UE 2023 : rapport dans les 4 ans).",
-      "Publicar indicadores y un informe periódico de avance de la estrategia de ESS (Recomendación de la OCDE; Recomendación del Consejo de la UE 2023: informe en 4 años).",
+      "Publish the strategy's indicators and a progress report at least every two years, prepared with the SSE consultative body (OECD/EU BEPT institutional module: co-construction of monitoring; for EU members, Council Recommendation C/2023/1344: report within 4 years).",
+      "Publier les indicateurs de la stratégie et un rapport d'avancement au moins tous les deux ans, préparé avec l'instance de consultation de l'ESS (module institutionnel du BEPT : suivi co-construit ; pour les membres de l'UE, Recommandation du Conseil C/2023/1344 : rapport dans les 4 ans).",
+      "Publicar los indicadores de la estrategia y un informe de avance al menos cada dos años, preparado con el órgano de consulta de la ESS (módulo institucional de la BEPT OCDE/UE: seguimiento co-construido; para los miembros de la UE, Recomendación del Consejo C/2023/1344: informe en 4 años).",
       {"policy_monitoring"})
   end
 end
@@ -221,9 +224,9 @@ local function finance(informal_high)
   end
   if weak("mainstream_access", 1) then
     rec("finance", 2,
-      "Open general SME and development-bank programmes to cooperatives, associations and other SSE forms on equal terms (A/RES/77/281 para. 1(e)).",
-      "Ouvrir les programmes généraux pour les PME et des banques de développement aux coopératives, associations et autres formes de l'ESS à égalité (A/RES/77/281 par. 1(e)).",
-      "Abrir los programas generales para pymes y de la banca de desarrollo a cooperativas, asociaciones y otras formas de la ESS en igualdad de condiciones (A/RES/77/281 párr. 1(e)).",
+      "Open general SME and development-bank programmes to cooperatives, associations and other SSE forms on equal terms with other enterprises (A/RES/77/281 para. 1(e); OECD Recommendation block 4).",
+      "Ouvrir aux coopératives, associations et autres formes de l'ESS, à égalité avec les autres entreprises, les programmes généraux d'appui aux PME et ceux des banques de développement (A/RES/77/281 par. 1(e) ; Recommandation de l'OCDE, pilier 4).",
+      "Abrir los programas generales para pymes y de la banca de desarrollo a cooperativas, asociaciones y otras formas de la ESS en igualdad de condiciones con las demás empresas (A/RES/77/281 párr. 1(e); Recomendación de la OCDE, pilar 4).",
       {"mainstream_access"})
   end
   if weak("inclusive_finance", 1) then
@@ -283,16 +286,19 @@ end
 -- ---------------------------------------------------------------- statistics
 local function statistics()
   local d = lvl("data_maturity")
+  -- The caps follow the statistics ladder (shared/domain/SSE.md 1.5) and the level texts:
+  -- no data at all is Nascent ("not recognised in ... statistics"); registers alone do not
+  -- make the SSE visible in national statistics (A/RES/77/281 para. 1(b)): Emerging.
   if d == 0 then
-    cap("statistics", "emerging",
+    cap("statistics", "nascent",
       "There are no data on the SSE (A/RES/77/281 para. 1(b)).",
       "Il n'existe aucune donnée sur l'ESS (A/RES/77/281 par. 1(b)).",
       "No existe ningún dato sobre la ESS (A/RES/77/281 párr. 1(b)).")
   elseif d == 1 then
-    cap("statistics", "developing",
-      "Only administrative registers exist: no statistical portrait of the SSE (A/RES/77/281 para. 1(b)).",
-      "Seuls des registres administratifs existent : aucun portrait statistique de l'ESS (A/RES/77/281 par. 1(b)).",
-      "Solo existen registros administrativos: ningún retrato estadístico de la ESS (A/RES/77/281 párr. 1(b)).")
+    cap("statistics", "emerging",
+      "Only administrative registers exist: the SSE is not yet visible in national statistics (A/RES/77/281 para. 1(b)).",
+      "Seuls des registres administratifs existent : l'ESS n'est pas encore visible dans la statistique nationale (A/RES/77/281 par. 1(b)).",
+      "Solo existen registros administrativos: la ESS aún no es visible en las estadísticas nacionales (A/RES/77/281 párr. 1(b)).")
   end
   if d and d <= 2 then
     rec("statistics", 1,
@@ -357,9 +363,9 @@ local function education()
   end
   if is("awareness", "no") then
     rec("education_research", 3,
-      "Run a recurring public awareness campaign on the SSE with the SSE networks (OECD Recommendation block 1(c)).",
-      "Mener avec les réseaux de l'ESS une campagne récurrente de sensibilisation du public (Recommandation de l'OCDE, pilier 1(c)).",
-      "Realizar con las redes de la ESS una campaña pública recurrente de sensibilización (Recomendación de la OCDE, pilar 1(c)).",
+      "Run a recurring public awareness campaign with the SSE networks, such as a yearly SSE month (as Quebec's Social Economy Month), with a budget line and a reach indicator (OECD Recommendation block 1(c); UNRISD/GSEF Guidelines topic 8).",
+      "Mener avec les réseaux de l'ESS une campagne récurrente de sensibilisation du public, comme un mois annuel de l'ESS (à l'exemple du Mois de l'économie sociale au Québec), avec une ligne budgétaire et un indicateur de portée (Recommandation de l'OCDE, pilier 1(c) ; Lignes directrices UNRISD/GSEF, thème 8).",
+      "Realizar con las redes de la ESS una campaña pública recurrente de sensibilización, como un mes anual de la ESS (por ejemplo, el Mes de la economía social de Quebec), con una partida presupuestaria y un indicador de alcance (Recomendación de la OCDE, pilar 1(c); Directrices UNRISD/GSEF, tema 8).",
       {"awareness"})
   end
   if weak("social_innovation", 1) then
@@ -478,6 +484,13 @@ local function protection(informal_high)
       "Extender la protección social a los trabajadores y socios de la ESS, incluso mediante mutuales de salud reguladas vinculadas a los sistemas nacionales (conclusiones de la OIT 2022).",
       {"social_protection"})
   end
+  if weak("decent_work", 1) then
+    rec("social_protection_informality", 2,
+      "Attach decent-work conditions (fundamental rights at work, pay, safety and health, gender equality) to SSE funding, labels and public contracts, and have the labour ministry and SSE networks report on them every year (ILO 2022 resolution and conclusions on decent work and the SSE).",
+      "Assortir les financements, agréments et marchés publics de l'ESS de conditions de travail décent (droits fondamentaux au travail, rémunération, sécurité et santé, égalité entre femmes et hommes), et faire rendre compte chaque année par le ministère du Travail et les réseaux de l'ESS (résolution et conclusions de l'OIT 2022 sur le travail décent et l'ESS).",
+      "Vincular la financiación, los sellos y los contratos públicos de la ESS a condiciones de trabajo decente (derechos fundamentales en el trabajo, remuneración, seguridad y salud, igualdad de género), con un informe anual del ministerio de Trabajo y las redes de la ESS (resolución y conclusiones de la OIT 2022 sobre el trabajo decente y la ESS).",
+      {"decent_work"})
+  end
   if is("mutual_regulation", "no") then
     rec("social_protection_informality", 2,
       "Adopt a regulation and a supervisor for mutual and micro-insurance schemes (ILO 2022 conclusions; e.g. the UEMOA regulation on social mutuals).",
@@ -583,21 +596,21 @@ local function evidence_gate()
       if info.state == "answered" then answered = answered + 1 end
     end
   end
-  if scored == 0 then return end
+  if scored == 0 then return nil end
   local pct = math.floor(answered / scored * 100 + 0.5)
   rk.indicator{id = "answered_share", value = pct, unit = "%",
     label = {en = "Scored questions answered", fr = "Questions notées ayant une réponse", es = "Preguntas puntuadas con respuesta"}}
   if pct >= 20 and pct < 50 then
     rk.cap{level = "established", reason = {
-      en = "Evidence on fewer than half of the scored questions (" .. pct .. "%): the top level cannot be confirmed.",
-      fr = "Des preuves pour moins de la moitié des questions notées (" .. pct .. " %) : le niveau le plus élevé ne peut être confirmé.",
-      es = "Evidencia para menos de la mitad de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar el nivel más alto."}}
+      en = "Evidence on fewer than half of the scored questions (" .. pct .. "%): the top level cannot be confirmed and the overall score is held at 79.9 at most.",
+      fr = "Des preuves pour moins de la moitié des questions notées (" .. pct .. " %) : le niveau le plus élevé ne peut être confirmé et le score global est limité à 79,9.",
+      es = "Evidencia para menos de la mitad de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar el nivel más alto y la puntuación global se limita a 79,9."}}
   end
   if pct < 20 then
     rk.cap{level = "developing", reason = {
-      en = "Evidence on fewer than 20% of the scored questions (" .. pct .. "%): a higher level cannot be confirmed.",
-      fr = "Des preuves pour moins de 20 % des questions notées (" .. pct .. " %) : un niveau supérieur ne peut être confirmé.",
-      es = "Evidencia para menos del 20 % de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar un nivel superior."}}
+      en = "Evidence on fewer than 20% of the scored questions (" .. pct .. "%): a higher level cannot be confirmed and the overall score is held at 59.9 at most.",
+      fr = "Des preuves pour moins de 20 % des questions notées (" .. pct .. " %) : un niveau supérieur ne peut être confirmé et le score global est limité à 59,9.",
+      es = "Evidencia para menos del 20 % de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar un nivel superior y la puntuación global se limita a 59,9."}}
   end
   if pct < 50 then
     gap(nil, 1,
@@ -605,6 +618,7 @@ local function evidence_gate()
       "Seules " .. pct .. " % des questions notées ont une réponse : les scores reposent sur des preuves partielles et les niveaux sont provisoires.",
       "Solo el " .. pct .. " % de las preguntas puntuadas tiene respuesta: las puntuaciones se basan en evidencia parcial y los niveles son provisionales.")
   end
+  return pct
 end
 
 -- Pillars with no usable answer, and thin evidence overall: say so rather than guess.
@@ -618,7 +632,19 @@ local function coverage(r)
         "No se dio ninguna respuesta con evidencia, por lo que este pilar no se puntúa: reunir la evidencia que indican los textos de ayuda antes de sacar conclusiones.")
     end
   end
-  evidence_gate()
+  return evidence_gate()
+end
+
+-- A provisional result (under half of the scored questions answered) keeps its level cap
+-- and also gets a score ceiling at the top of that level (79.9 under Established, 59.9
+-- under Developing): otherwise a file that answers only where a positive fact was found
+-- shows, say, 95/100 "Established" and reads as ahead of a complete assessment. The
+-- pillar scores are left as they are.
+local function provisional_ceiling(pct, score)
+  if pct == nil or type(score) ~= "number" then return nil end
+  local ceiling = (pct < 20 and 59.9) or (pct < 50 and 79.9) or nil
+  if ceiling and score > ceiling then return ceiling end
+  return nil
 end
 
 -- Strength findings name what the strength is, from the answers, and one concrete next
@@ -722,6 +748,8 @@ local STRONG = {
       "social protection for SSE workers and members", "une protection sociale des travailleurs et membres de l'ESS", "protección social para trabajadores y socios de la ESS"},
     {function () return at_least("formalisation_pathway", 3) end,
       "a pathway for informal groups to formalise", "une voie de formalisation pour les groupes informels", "una vía de formalización para los grupos informales"},
+    {function () return at_least("decent_work", 3) end,
+      "decent work promoted and monitored in SSE entities", "un travail décent promu et suivi dans les entités de l'ESS", "trabajo decente promovido y seguido en las entidades de la ESS"},
     {function () return yes("labour_rights") end,
       "labour law that covers worker-members", "un droit du travail qui couvre les membres-travailleurs", "derecho laboral que cubre a los socios trabajadores"},
     {function () return yes("mutual_regulation") end,
@@ -850,9 +878,11 @@ return {
     coconstruction()
     protection(informal_high)
     indicators()
-    coverage(r)
+    local pct = coverage(r)
     strengths(r)
     seen, cover = {}, {}
+    local ceiling = provisional_ceiling(pct, r.score)
+    if ceiling then return {score = ceiling} end
     return nil
   end,
 }

@@ -73,6 +73,14 @@ claim("Quebec >= Uruguay on finance",
       score("quebec", "finance") is not None and score("uruguay", "finance") is not None
       and score("quebec", "finance") >= score("uruguay", "finance"))
 greater("Quebec > Mali overall", score("quebec"), score("mali"))
+# Quebec is the most complete and most mature national file: no other national example,
+# complete or provisional, outranks it overall (provisional results are held below 80).
+for f in ["portugal", "spain", "mexico", "uruguay"]:
+    greater("Quebec > %s overall" % f.capitalize(), score("quebec"), score(f))
+greater("Senegal > Mali overall", score("senegal"), score("mali"))
+greater("Senegal > Mali on statistics", score("senegal", "statistics"), score("mali", "statistics"))
+claim("Montreal overall level is established or advanced",
+      res.get("montreal", {}).get("level_id") in ("established", "advanced"))
 greater("Quebec > Senegal overall", score("quebec"), score("senegal"))
 greater("Portugal > Senegal on statistics", score("portugal", "statistics"), score("senegal", "statistics"))
 claim("Portugal >= Quebec on statistics",
