@@ -85,6 +85,12 @@ static void fmt1(const Report *rp, char *buf, size_t size, double v)
         snprintf(buf, size, "%ld%c%ld", t / 10, rp->dec, t % 10);
 }
 
+/* French puts a narrow no-break space before a colon. */
+static const char *colon(const Report *rp)
+{
+    return strncmp(rp->words->lang, "fr", 2) == 0 ? "\xE2\x80\xAF: " : ": ";
+}
+
 static const char *percent_sign(const Report *rp)
 {
     /* French and Spanish put a (narrow no-break) space before %. */
@@ -98,7 +104,7 @@ static void fmt_cap(const Report *rp, RkBuf *b, const RkCap *cap)
     b->len = 0;
     rk_buf_printf(b, "%s %s%s%s", word(rp, W_CAPPED),
                   cap->max_level_name ? cap->max_level_name : "?",
-                  reason ? ": " : "", reason ? reason : "");
+                  reason ? colon(rp) : "", reason ? reason : "");
 }
 
 /* Text built in b, or "" when it could not be (out of memory: recorded). */
@@ -125,9 +131,9 @@ static void block_header(Report *rp)
                   rp->q->version ? rp->q->version : "");
     const RkAnswers *a = rp->in->answers;
     if (a && a->respondent && *a->respondent)
-        rk_buf_printf(&meta, "  ·  %s: %s", word(rp, W_RESPONDENT), a->respondent);
+        rk_buf_printf(&meta, "  ·  %s%s%s", word(rp, W_RESPONDENT), colon(rp), a->respondent);
     if (a && a->date && *a->date)
-        rk_buf_printf(&meta, "  ·  %s: %s", word(rp, W_DATE), a->date);
+        rk_buf_printf(&meta, "  ·  %s%s%s", word(rp, W_DATE), colon(rp), a->date);
     p->y -= 4;
     rk_pdf_para(p, p->regular, 9, GREY, RK_PDF_LEFT, RK_PDF_WIDTH, 12,
                 built(rp, &meta));
@@ -153,7 +159,7 @@ static void fmt_confidence(const Report *rp, char *buf, size_t size)
     const RkResult *r = rp->r;
     char pc[16];
     fmt1(rp, pc, sizeof pc, rk_result_confidence(r));
-    snprintf(buf, size, "%s: %s%s (%d/%d %s, %d %s)", word(rp, W_CONFIDENCE), pc,
+    snprintf(buf, size, "%s%s%s%s (%d/%d %s, %d %s)", word(rp, W_CONFIDENCE), colon(rp), pc,
              percent_sign(rp), r->n_answered, r->n_questions - r->n_skipped,
              word(rp, W_ANSWERED), r->n_dont_know, word(rp, W_DONT_KNOW));
 }
