@@ -10,19 +10,39 @@
 -- The level (highest threshold whose min <= score) and caps are applied by
 -- readykit after the last layer.
 
-local function choice_points(q, value)
-  for _, c in ipairs(q.choices or {}) do
-    if c.value == value then
-      return c.points
+-- The points of each question's choices (by value) and its bands, read once
+-- from rk.questionnaire when this file loads: reading q.choices in every
+-- call would build a fresh copy of the list each time. A value that appears
+-- twice keeps its first points, as a search in order would; NONE stands for
+-- a choice without points.
+local NONE = {}
+local choice_map, bands_of = {}, {}
+for _, p in ipairs(rk.questionnaire.pillars) do
+  for _, q in ipairs(p.questions) do
+    local m = {}
+    for _, c in ipairs(q.choices or {}) do
+      if c.value ~= nil and m[c.value] == nil then
+        m[c.value] = c.points == nil and NONE or c.points
+      end
     end
+    choice_map[q.id] = m
+    bands_of[q.id] = q.bands or {}
   end
-  return nil
+end
+
+local function choice_points(q, value)
+  local m = choice_map[q.id]
+  local points = m and m[value]
+  if points == NONE then
+    return nil
+  end
+  return points
 end
 
 -- The points of the highest band whose min is <= x.
 local function band_points(q, x)
   local best
-  for _, b in ipairs(q.bands or {}) do
+  for _, b in ipairs(bands_of[q.id] or {}) do
     if x >= b.min and (best == nil or b.min >= best.min) then
       best = b
     end
