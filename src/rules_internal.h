@@ -40,6 +40,7 @@ struct RkRules {
     int *check_ref;      /* per check, questions in order */
     size_t *check_first; /* per question: index of its first check */
     int when_env;        /* registry ref of the environment of when:/checks */
+    int q_templates;     /* registry ref: per question, its fields (rules_push.c) */
     /* the run in progress */
     const RkAnswers *a;  /* NULL outside a run */
     unsigned char *skipped; /* per question; 1 = not applicable (when: false) */
