@@ -13,6 +13,10 @@
 enum { FATAL_NONE, FATAL_BUDGET, FATAL_MEMORY, FATAL_TIME };
 
 #define HOOK_STEP 1000
+/* Small blocks are recycled by size class: POOL_STEP bytes apart, up to
+   POOL_MAX (sandbox.c alloc). */
+#define POOL_STEP 16
+#define POOL_MAX 512
 /* Extra memory allowed once a limit is hit, so the error can be raised. */
 #define FATAL_SLACK (256u * 1024u)
 
@@ -35,6 +39,7 @@ struct RkSandbox {
     char hard_msg[512];   /* written by the SIGALRM handler at the hard deadline */
     size_t hard_len;
     int env_template;     /* registry ref: the allowed names */
+    void *pool[POOL_MAX / POOL_STEP + 1]; /* free small blocks by class (next in 1st word) */
 };
 
 /* sandbox_env.c */
