@@ -16,7 +16,7 @@ enum { FATAL_NONE, FATAL_BUDGET, FATAL_MEMORY, FATAL_TIME };
 /* Small blocks are recycled by size class: POOL_STEP bytes apart, up to
    POOL_MAX (sandbox.c alloc). */
 #define POOL_STEP 16
-#define POOL_MAX 512
+#define POOL_MAX 1024
 /* Extra memory allowed once a limit is hit, so the error can be raised. */
 #define FATAL_SLACK (256u * 1024u)
 
