@@ -186,17 +186,32 @@ RkSandbox *rk_sandbox_from(lua_State *L)
 size_t rk_sandbox_memory(const RkSandbox *sb) { return sb->mem_used; }
 size_t rk_sandbox_memory_peak(const RkSandbox *sb) { return sb->mem_peak; }
 
+/* The file running now, for messages. The hard-deadline message (built
+   here: the signal handler cannot format) is kept for the last few files,
+   so switching back and forth formats nothing; a slot being filled is never
+   the one the handler may read. */
 void rk_sandbox_set_file(RkSandbox *sb, const char *file)
 {
     copy_str(sb->where_src, sizeof sb->where_src, file);
     sb->where_line = 0;
-    if (sb->hard_len && strcmp(sb->file, sb->where_src) == 0)
+    if (sb->hard_len[sb->hard_cur] && strcmp(sb->file, sb->where_src) == 0)
         return; /* same file: the prepared message stands */
     copy_str(sb->file, sizeof sb->file, file);
-    int n = snprintf(sb->hard_msg, sizeof sb->hard_msg,
+    for (int i = 0; i < HARD_SLOTS; i++)
+        if (sb->hard_len[i] && strcmp(sb->hard_file[i], sb->file) == 0) {
+            sb->hard_cur = i;
+            return;
+        }
+    unsigned slot = sb->hard_next++ % HARD_SLOTS;
+    if ((int)slot == sb->hard_cur)
+        slot = sb->hard_next++ % HARD_SLOTS;
+    int n = snprintf(sb->hard_msg[slot], sizeof sb->hard_msg[slot],
                      "readykit: %s: time limit of %g s exceeded (a long call such "
                      "as string.find did not return)\n", sb->file, sb->lim.seconds);
-    sb->hard_len = n < 0 ? 0 : (size_t)n >= sizeof sb->hard_msg ? sizeof sb->hard_msg - 1 : (size_t)n;
+    sb->hard_len[slot] = n < 0 ? 0 : (size_t)n >= sizeof sb->hard_msg[slot]
+                                         ? sizeof sb->hard_msg[slot] - 1 : (size_t)n;
+    memcpy(sb->hard_file[slot], sb->file, sizeof sb->file);
+    sb->hard_cur = (sig_atomic_t)slot;
 }
 
 void rk_sandbox_set_context(RkSandbox *sb, const char *context)
@@ -249,7 +264,8 @@ static void on_alarm(int sig)
         setitimer(ITIMER_REAL, &it, NULL);
         return;
     }
-    ssize_t w = write(2, sb->hard_msg, sb->hard_len);
+    int cur = sb->hard_cur;
+    ssize_t w = write(2, sb->hard_msg[cur], sb->hard_len[cur]);
     (void)w;
     _exit(RK_EDATA);
 }
