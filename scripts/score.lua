@@ -40,9 +40,15 @@ local function choice_points(q, value)
 end
 
 -- The points of the highest band whose min is <= x.
+-- (The loops below index their lists with numbers instead of ipairs: the
+-- lists come from readykit as plain sequences, and a numeric loop spares a
+-- function call per item.)
+local NO_BANDS = {}
 local function band_points(q, x)
   local best
-  for _, b in ipairs(bands_of[q.id] or {}) do
+  local bands = bands_of[q.id] or NO_BANDS
+  for i = 1, #bands do
+    local b = bands[i]
     if x >= b.min and (best == nil or b.min >= best.min) then
       best = b
     end
@@ -57,11 +63,13 @@ local function question(q, a, s)
   local points
   if q.type == "multi" then
     points = 0
-    for _, v in ipairs(a.value) do
-      points = points + (choice_points(q, v) or 0)
+    local values = a.value
+    for i = 1, #values do
+      points = points + (choice_points(q, values[i]) or 0)
     end
-    if q.cap then
-      points = math.min(points, q.cap)
+    local cap = q.cap
+    if cap and cap < points then -- math.min(points, cap)
+      points = cap
     end
   elseif q.type == "number" then
     points = band_points(q, a.value)
@@ -71,13 +79,23 @@ local function question(q, a, s)
   if points == nil then
     return nil
   end
-  return {points = math.max(0, math.min(points, s.max))}
+  -- math.max(0, math.min(points, s.max)), without the calls
+  local max = s.max
+  if max < points then
+    points = max
+  end
+  if not (0 < points) then
+    points = 0
+  end
+  return {points = points}
 end
 
 -- Weighted mean of part/whole as a percentage over the items that count.
 local function pillar(p, s)
   local sum, weights = 0, 0
-  for _, x in ipairs(s.questions) do
+  local questions = s.questions
+  for i = 1, #questions do
+    local x = questions[i]
     if x.points and x.max and x.max > 0 and x.weight > 0 then
       sum = sum + x.weight * x.points / x.max
       weights = weights + x.weight
@@ -91,7 +109,9 @@ end
 
 local function result(r)
   local sum, weights = 0, 0
-  for _, p in ipairs(r.pillars) do
+  local pillars = r.pillars
+  for i = 1, #pillars do
+    local p = pillars[i]
     if p.score and p.weight > 0 then
       sum = sum + p.weight * p.score
       weights = weights + p.weight
