@@ -302,6 +302,18 @@ void rk_rules_push_questionnaire(lua_State *L, RkRules *R)
     lua_setfield(L, -2, "pillars");
 }
 
+/* The state as an index of the interned strings (S_ANSWERED ...). */
+int rk_rules_state_s(RkRules *R, size_t qi)
+{
+    if (R->skipped && R->skipped[qi])
+        return S_SKIPPED;
+    switch (R->a->by_question[qi].state) {
+    case RK_ANSWER_VALUE: return S_ANSWERED;
+    case RK_ANSWER_DONT_KNOW: return S_DONT_KNOW;
+    default: return S_NONE;
+    }
+}
+
 /* "answered", "dont_know", "none" or "skipped" (not applicable). */
 const char *rk_rules_state(RkRules *R, size_t qi)
 {
@@ -346,4 +358,29 @@ void rk_rules_push_answer(lua_State *L, RkRules *R, size_t qi)
     set_str(L, "note", an->note);
     set_str(L, "source", an->source);
     set_str(L, "state", rk_rules_state(R, qi));
+}
+
+/* rk_rules_push_answer with its keys and state from the interned strings
+   at index strs: the same table, set in the same order. [-0, +1] */
+void rk_rules_push_answer_s(lua_State *L, RkRules *R, size_t qi, int strs)
+{
+    const RkAnswer *an = &R->a->by_question[qi];
+    luaL_checkstack(L, 4, NULL);
+    lua_createtable(L, 0, 4);
+    lua_rawgeti(L, strs, S_VALUE);
+    rk_rules_push_value(L, R, qi);
+    lua_rawset(L, -3);
+    if (an->note) {
+        lua_rawgeti(L, strs, S_NOTE);
+        lua_pushstring(L, an->note);
+        lua_rawset(L, -3);
+    }
+    if (an->source) {
+        lua_rawgeti(L, strs, S_SOURCE);
+        lua_pushstring(L, an->source);
+        lua_rawset(L, -3);
+    }
+    lua_rawgeti(L, strs, S_STATE);
+    lua_rawgeti(L, strs, rk_rules_state_s(R, qi));
+    lua_rawset(L, -3);
 }
