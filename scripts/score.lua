@@ -87,7 +87,10 @@ local function question(q, a, s)
   if not (0 < points) then
     points = 0
   end
-  return {points = points}
+  -- Returning s itself, changed, is the same as returning {points = ...}
+  -- and spares a table.
+  s.points = points
+  return s
 end
 
 -- Weighted mean of part/whole as a percentage over the items that count.
@@ -101,10 +104,8 @@ local function pillar(p, s)
       weights = weights + x.weight
     end
   end
-  if weights == 0 then
-    return {score = false}
-  end
-  return {score = 100 * sum / weights}
+  s.score = weights ~= 0 and 100 * sum / weights
+  return s
 end
 
 local function result(r)
@@ -117,10 +118,8 @@ local function result(r)
       weights = weights + p.weight
     end
   end
-  if weights == 0 then
-    return {score = false}
-  end
-  return {score = sum / weights}
+  r.score = weights ~= 0 and sum / weights
+  return r
 end
 
 return {question = question, pillar = pillar, result = result}
