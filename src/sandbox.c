@@ -37,20 +37,25 @@ static void *block_new(RkSandbox *sb, size_t n)
     if (!p)
         return malloc(c * POOL_STEP);
     sb->pool[c] = *(void **)p;
+    sb->pool_bytes -= c * POOL_STEP;
     return p;
 }
 
 /* Give back a block Lua knew as n bytes: a small one goes on the free list
-   of its class (it is at least that class's size), else to free. */
+   of its class (it is at least that class's size), else to free. The lists
+   hold at most POOL_KEEP bytes: a rule that fills the memory cap with
+   blocks of one size, then of another, must not make the process keep
+   the cap's worth for every size. */
 static void block_free(RkSandbox *sb, void *p, size_t n)
 {
-    if (n > POOL_MAX) {
+    size_t c = (n + POOL_STEP - 1) / POOL_STEP;
+    if (n > POOL_MAX || sb->pool_bytes + c * POOL_STEP > POOL_KEEP) {
         free(p);
         return;
     }
-    size_t c = (n + POOL_STEP - 1) / POOL_STEP;
     *(void **)p = sb->pool[c];
     sb->pool[c] = p;
+    sb->pool_bytes += c * POOL_STEP;
 }
 
 /* Resize a block (osize, nsize > 0). Within one size class the block
@@ -79,6 +84,7 @@ static void drain(RkSandbox *sb)
             sb->pool[c] = *(void **)p;
             free(p);
         }
+    sb->pool_bytes = 0;
 }
 
 /* The memory cap. osize is a type tag when ptr is NULL; a shrink is never

@@ -18,6 +18,7 @@ enum { FATAL_NONE, FATAL_BUDGET, FATAL_MEMORY, FATAL_TIME };
    POOL_MAX (sandbox.c alloc). */
 #define POOL_STEP 16
 #define POOL_MAX 1024
+#define POOL_KEEP (2u * 1024u * 1024u) /* bytes kept on the lists at most */
 /* Extra memory allowed once a limit is hit, so the error can be raised. */
 #define FATAL_SLACK (256u * 1024u)
 
@@ -47,6 +48,7 @@ struct RkSandbox {
     unsigned hard_next;   /* the slot to fill next */
     int env_template;     /* registry ref: the allowed names */
     void *pool[POOL_MAX / POOL_STEP + 1]; /* free small blocks by class (next in 1st word) */
+    size_t pool_bytes;    /* bytes on those lists */
 };
 
 /* sandbox_env.c */
