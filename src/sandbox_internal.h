@@ -51,6 +51,10 @@ struct RkSandbox {
     size_t pool_bytes;    /* bytes on those lists */
 };
 
+/* sandbox_alloc.c */
+void *rk_sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+void rk_sandbox_drain(RkSandbox *sb);
+
 /* sandbox_env.c */
 void rk_sandbox_open_libs(lua_State *L, RkSandbox *sb);
 int rk_sandbox_raise_fatal(lua_State *L, RkSandbox *sb);
