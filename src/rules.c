@@ -129,6 +129,8 @@ RkStatus rk_rules_new(const RkQuestionnaire *q, const RkRulesOptions *opt, RkRul
     if (!R)
         return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
     R->q = q;
+    R->q_templates = LUA_NOREF;
+    R->strs = LUA_NOREF;
     if (opt->lang)
         snprintf(R->opt_lang, sizeof R->opt_lang, "%s", opt->lang);
     size_t n_checks = 0;

@@ -40,6 +40,8 @@ struct RkRules {
     int *check_ref;      /* per check, questions in order */
     size_t *check_first; /* per question: index of its first check */
     int when_env;        /* registry ref of the environment of when:/checks */
+    int q_templates;     /* registry ref: per question, its fields (rules_push.c) */
+    int strs;            /* registry ref: the interned strings of rules_score.c */
     /* the run in progress */
     const RkAnswers *a;  /* NULL outside a run */
     unsigned char *skipped; /* per question; 1 = not applicable (when: false) */
@@ -67,6 +69,16 @@ void rk_rules_push_questionnaire(lua_State *L, RkRules *R);
 const char *rk_rules_state(RkRules *R, size_t qi);
 void rk_rules_push_value(lua_State *L, RkRules *R, size_t qi);
 void rk_rules_push_answer(lua_State *L, RkRules *R, size_t qi);
+
+/* Strings the scoring run sets again and again, interned once per engine
+   in a list (rules_score.c pushes it at a fixed stack index): a key taken
+   from it costs a table read, where lua_setfield or lua_pushstring with a
+   C string hashes and compares the string each time. */
+enum { S_ID = 1, S_STATE, S_COUNTED, S_POINTS, S_MAX, S_WEIGHT, S_VALUE, S_NOTE, S_SOURCE,
+       S_SCORE, S_TITLE, S_QUESTIONS, S_PILLARS, S_ANSWERED, S_DONT_KNOW, S_NONE, S_SKIPPED,
+       S_QUESTION_IDS /* then every question id, in order */ };
+void rk_rules_push_answer_s(lua_State *L, RkRules *R, size_t qi, int strs);
+int rk_rules_state_s(RkRules *R, size_t qi);
 
 /* rules_api.c */
 void rk_rules_push_rk(lua_State *L, RkRules *R, size_t file);

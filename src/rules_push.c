@@ -20,12 +20,6 @@ static void set_num(lua_State *L, const char *k, double v)
     lua_setfield(L, -2, k);
 }
 
-static void set_bool(lua_State *L, const char *k, bool v)
-{
-    lua_pushboolean(L, v);
-    lua_setfield(L, -2, k);
-}
-
 /* A text: a plain string, or a table {en = ..., fr = ...}. [-0, +1] */
 void rk_rules_push_text(lua_State *L, const RkText *t)
 {
@@ -51,9 +45,6 @@ static void set_text(lua_State *L, const char *k, const RkText *t)
     rk_rules_push_text(L, t);
     lua_setfield(L, -2, k);
 }
-
-#define LAZY_KEY "readykit.lazy"     /* weak table: question table -> index */
-#define LAZY_MT_KEY "readykit.lazymt" /* the metatable of question tables */
 
 /* The fields of a question that are tables, built when first read (most
    layers never read them, and building them is most of the cost of a
@@ -103,23 +94,19 @@ static bool push_lazy(lua_State *L, const RkQuestion *qn, const char *k)
     return false;
 }
 
-static const RkQuestion *lazy_question(lua_State *L, RkRules *R, int t)
+/* The question of a metamethod: upvalue 1 is the engine, 2 its index. */
+static const RkQuestion *lazy_question(lua_State *L)
 {
-    lua_getfield(L, LUA_REGISTRYINDEX, LAZY_KEY);
-    lua_pushvalue(L, t);
-    lua_rawget(L, -2);
-    lua_Integer i = lua_tointeger(L, -1);
-    lua_pop(L, 2);
-    return i >= 1 && (size_t)i <= R->q->n_questions ? R->q->questions[i - 1] : NULL;
+    const RkRules *R = lua_touserdata(L, lua_upvalueindex(1));
+    return R->q->questions[lua_tointeger(L, lua_upvalueindex(2))];
 }
 
 /* __index(q, k): build a table field on first read and keep it in q. */
 static int lazy_index(lua_State *L)
 {
-    RkRules *R = rk_rules_from(L);
-    const RkQuestion *qn = lazy_question(L, R, 1);
+    const RkQuestion *qn = lazy_question(L);
     const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
-    if (!qn || !k || !push_lazy(L, qn, k))
+    if (!k || !push_lazy(L, qn, k))
         return 0;
     lua_pushvalue(L, 2);
     lua_pushvalue(L, -2);
@@ -140,9 +127,9 @@ static int lazy_next(lua_State *L)
 static int lazy_pairs(lua_State *L)
 {
     static const char *const fields[] = {"text", "help", "unit", "choices", "bands"};
-    RkRules *R = rk_rules_from(L);
-    const RkQuestion *qn = lazy_question(L, R, 1);
-    for (size_t i = 0; qn && i < sizeof fields / sizeof *fields; i++) {
+    const RkQuestion *qn = lazy_question(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
         lua_pushstring(L, fields[i]);
         if (lua_rawget(L, 1) == LUA_TNIL && push_lazy(L, qn, fields[i]))
             lua_setfield(L, 1, fields[i]);
@@ -154,58 +141,104 @@ static int lazy_pairs(lua_State *L)
     return 3;
 }
 
-/* A question: id, type, pillar, index, weight, scored, max_points, text,
-   help, choices, min/max/integer/unit/bands, cap, when, required, ... The
-   table is fresh; its table fields are built when first read. */
-void rk_rules_push_question(lua_State *L, RkRules *R, const RkQuestion *qn)
+/* Append key k and the value on top of the stack to the template at -2
+   (a list k1, v1, k2, v2, ...). Pops the value. */
+static void tpl_add(lua_State *L, const char *k)
 {
-    (void)R;
-    luaL_checkstack(L, 6, NULL);
-    lua_createtable(L, 0, 20);
-    set_str(L, "id", qn->id);
-    set_str(L, "type", rk_question_type_name(qn->type));
-    set_str(L, "pillar", R->q->pillars[qn->pillar].id);
-    set_num(L, "index", (double)qn->index + 1);
-    set_num(L, "weight", qn->weight);
-    set_bool(L, "scored", qn->scored);
-    set_num(L, "max_points", qn->max_points);
-    set_bool(L, "required", qn->required);
-    set_bool(L, "evidence", qn->evidence);
-    set_bool(L, "dont_know", qn->dont_know);
-    set_str(L, "when", qn->when);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -2);
+    lua_pushstring(L, k);
+    lua_rawseti(L, -3, n + 1);
+    lua_rawseti(L, -2, n + 2);
+}
+
+static void tpl_str(lua_State *L, const char *k, const char *v)
+{
+    if (!v)
+        return;
+    lua_pushstring(L, v);
+    tpl_add(L, k);
+}
+
+static void tpl_num(lua_State *L, const char *k, double v)
+{
+    lua_pushnumber(L, v);
+    tpl_add(L, k);
+}
+
+static void tpl_bool(lua_State *L, const char *k, bool v)
+{
+    lua_pushboolean(L, v);
+    tpl_add(L, k);
+}
+
+/* The template of question qn: its scalar fields as a list k1, v1, ...
+   in the order they are set (so every copy has the same layout, and pairs
+   the same order), with the question's metatable at index 0. [-0, +1] */
+static void push_template(lua_State *L, RkRules *R, const RkQuestion *qn)
+{
+    lua_createtable(L, 32, 1);
+    tpl_str(L, "id", qn->id);
+    tpl_str(L, "type", rk_question_type_name(qn->type));
+    tpl_str(L, "pillar", R->q->pillars[qn->pillar].id);
+    tpl_num(L, "index", (double)qn->index + 1);
+    tpl_num(L, "weight", qn->weight);
+    tpl_bool(L, "scored", qn->scored);
+    tpl_num(L, "max_points", qn->max_points);
+    tpl_bool(L, "required", qn->required);
+    tpl_bool(L, "evidence", qn->evidence);
+    tpl_bool(L, "dont_know", qn->dont_know);
+    tpl_str(L, "when", qn->when);
     if (qn->type == RK_Q_MULTI && qn->multi_scoring == RK_MULTI_CAP)
-        set_num(L, "cap", qn->multi_cap);
+        tpl_num(L, "cap", qn->multi_cap);
     if (qn->type == RK_Q_NUMBER) {
         if (qn->has_min)
-            set_num(L, "min", qn->min);
+            tpl_num(L, "min", qn->min);
         if (qn->has_max)
-            set_num(L, "max", qn->max);
-        set_bool(L, "integer", qn->integer);
+            tpl_num(L, "max", qn->max);
+        tpl_bool(L, "integer", qn->integer);
     }
-    if (lua_getfield(L, LUA_REGISTRYINDEX, LAZY_KEY) != LUA_TTABLE) {
-        lua_pop(L, 1);
-        lua_newtable(L);                       /* q lazy */
-        lua_createtable(L, 0, 1);
-        lua_pushliteral(L, "k");
-        lua_setfield(L, -2, "__mode");
-        lua_setmetatable(L, -2);
-        lua_pushvalue(L, -1);
-        lua_setfield(L, LUA_REGISTRYINDEX, LAZY_KEY);
-        lua_createtable(L, 0, 3);              /* q lazy mt */
-        lua_pushcfunction(L, lazy_index);
-        lua_setfield(L, -2, "__index");
-        lua_pushcfunction(L, lazy_pairs);
-        lua_setfield(L, -2, "__pairs");
-        lua_pushboolean(L, 0);
-        lua_setfield(L, -2, "__metatable");
-        lua_setfield(L, LUA_REGISTRYINDEX, LAZY_MT_KEY);
+    lua_createtable(L, 0, 3);                  /* tpl mt */
+    lua_pushlightuserdata(L, R);
+    lua_pushinteger(L, (lua_Integer)qn->index);
+    lua_pushcclosure(L, lazy_index, 2);
+    lua_setfield(L, -2, "__index");
+    lua_pushlightuserdata(L, R);
+    lua_pushinteger(L, (lua_Integer)qn->index);
+    lua_pushcclosure(L, lazy_pairs, 2);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_rawseti(L, -2, 0);
+}
+
+/* A question: id, type, pillar, index, weight, scored, max_points, text,
+   help, choices, min/max/integer/unit/bands, cap, when, required, ... The
+   table is fresh, copied from a template kept for the engine's life (never
+   shown to a rule); its table fields are built when first read. */
+void rk_rules_push_question(lua_State *L, RkRules *R, const RkQuestion *qn)
+{
+    luaL_checkstack(L, 8, NULL);
+    if (R->q_templates == LUA_NOREF) {
+        lua_createtable(L, (int)R->q->n_questions, 0);
+        for (size_t i = 0; i < R->q->n_questions; i++) {
+            push_template(L, R, R->q->questions[i]);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+        R->q_templates = luaL_ref(L, LUA_REGISTRYINDEX);
     }
-    lua_pushvalue(L, -2);                      /* q lazy q */
-    lua_pushinteger(L, (lua_Integer)qn->index + 1);
-    lua_rawset(L, -3);
-    lua_pop(L, 1);                             /* q */
-    lua_getfield(L, LUA_REGISTRYINDEX, LAZY_MT_KEY);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, R->q_templates);
+    lua_rawgeti(L, -1, (lua_Integer)qn->index + 1);   /* tpls tpl */
+    lua_createtable(L, 0, 20);                         /* tpls tpl q */
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -2);
+    for (lua_Integer i = 1; i < n; i += 2) {
+        lua_rawgeti(L, -2, i);
+        lua_rawgeti(L, -3, i + 1);
+        lua_rawset(L, -3);
+    }
+    lua_rawgeti(L, -2, 0);
     lua_setmetatable(L, -2);
+    lua_replace(L, -3);                                /* q tpl */
+    lua_pop(L, 1);
 }
 
 /* A pillar: id, title, description, weight, index, questions = {ids}. */
@@ -269,6 +302,18 @@ void rk_rules_push_questionnaire(lua_State *L, RkRules *R)
     lua_setfield(L, -2, "pillars");
 }
 
+/* The state as an index of the interned strings (S_ANSWERED ...). */
+int rk_rules_state_s(RkRules *R, size_t qi)
+{
+    if (R->skipped && R->skipped[qi])
+        return S_SKIPPED;
+    switch (R->a->by_question[qi].state) {
+    case RK_ANSWER_VALUE: return S_ANSWERED;
+    case RK_ANSWER_DONT_KNOW: return S_DONT_KNOW;
+    default: return S_NONE;
+    }
+}
+
 /* "answered", "dont_know", "none" or "skipped" (not applicable). */
 const char *rk_rules_state(RkRules *R, size_t qi)
 {
@@ -313,4 +358,29 @@ void rk_rules_push_answer(lua_State *L, RkRules *R, size_t qi)
     set_str(L, "note", an->note);
     set_str(L, "source", an->source);
     set_str(L, "state", rk_rules_state(R, qi));
+}
+
+/* rk_rules_push_answer with its keys and state from the interned strings
+   at index strs: the same table, set in the same order. [-0, +1] */
+void rk_rules_push_answer_s(lua_State *L, RkRules *R, size_t qi, int strs)
+{
+    const RkAnswer *an = &R->a->by_question[qi];
+    luaL_checkstack(L, 4, NULL);
+    lua_createtable(L, 0, 4);
+    lua_rawgeti(L, strs, S_VALUE);
+    rk_rules_push_value(L, R, qi);
+    lua_rawset(L, -3);
+    if (an->note) {
+        lua_rawgeti(L, strs, S_NOTE);
+        lua_pushstring(L, an->note);
+        lua_rawset(L, -3);
+    }
+    if (an->source) {
+        lua_rawgeti(L, strs, S_SOURCE);
+        lua_pushstring(L, an->source);
+        lua_rawset(L, -3);
+    }
+    lua_rawgeti(L, strs, S_STATE);
+    lua_rawgeti(L, strs, rk_rules_state_s(R, qi));
+    lua_rawset(L, -3);
 }

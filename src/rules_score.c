@@ -13,6 +13,43 @@
 
 static const char *const layer_name[N_LAYERS] = {"question", "pillar", "result"};
 
+/* The interned strings (rules_internal.h S_*), at this stack index during
+   a run (argument 1 is the engine). */
+#define STRS 2
+
+static const char *const str_names[S_QUESTION_IDS - 1] = {
+    "id", "state", "counted", "points", "max", "weight", "value", "note", "source",
+    "score", "title", "questions", "pillars", "answered", "dont_know", "none", "skipped"};
+
+/* Push the interned strings, built on the engine's first run. */
+static void push_strs(lua_State *L, RkRules *R)
+{
+    if (R->strs == LUA_NOREF) {
+        size_t nq = R->q->n_questions;
+        lua_createtable(L, (int)(S_QUESTION_IDS - 1 + nq), 0);
+        for (int i = 1; i < S_QUESTION_IDS; i++) {
+            lua_pushstring(L, str_names[i - 1]);
+            lua_rawseti(L, -2, i);
+        }
+        for (size_t i = 0; i < nq; i++) {
+            lua_pushstring(L, R->q->questions[i]->id);
+            lua_rawseti(L, -2, S_QUESTION_IDS + (lua_Integer)i);
+        }
+        R->strs = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, R->strs);
+}
+
+/* t[strs[k]] = v for the table on top, unless v is NaN (no value). */
+static void set_num_s(lua_State *L, int k, double v)
+{
+    if (isnan(v))
+        return;
+    lua_rawgeti(L, STRS, k);
+    lua_pushnumber(L, v);
+    lua_rawset(L, -3);
+}
+
 /* The keys a layer may return, the first n_set of which are taken. */
 static const char *const q_keys[] = {"points", "max", "weight"};
 static const char *const p_keys[] = {"score", "weight", "questions"};
@@ -63,9 +100,10 @@ static void merge(lua_State *L, int s, int layer, const char *const *keys, size_
 
 /* Number field k of the table at s: NAN when nil/false; else checked to be
    a finite number within [lo, hi]. */
-static double get_num(lua_State *L, int s, const char *k, double lo, double hi, const char *what)
+static double get_num(lua_State *L, int s, int key, double lo, double hi, const char *what)
 {
-    lua_pushstring(L, k);
+    const char *k = str_names[key - 1];
+    lua_rawgeti(L, STRS, key);
     int t = lua_rawget(L, s);
     double v = NAN;
     if (t == LUA_TNUMBER) {
@@ -83,14 +121,6 @@ static double get_num(lua_State *L, int s, const char *k, double lo, double hi, 
     }
     lua_pop(L, 1);
     return v;
-}
-
-static void set_num(lua_State *L, const char *k, double v)
-{
-    if (isnan(v))
-        return;
-    lua_pushnumber(L, v);
-    lua_setfield(L, -2, k);
 }
 
 /* Call layer `layer` of every file that has it, with the arguments pushed
@@ -117,10 +147,26 @@ static void run_layer(lua_State *L, RkRules *R, int layer, int s, const char *co
     }
 }
 
+/* rk_sandbox_set_context(what + id), as snprintf "%s%s" into 128 bytes
+   would, without snprintf's cost (twice per question). */
+static void set_context(RkSandbox *sb, const char *what, const char *id)
+{
+    char ctx[128];
+    size_t a = strlen(what), b = strlen(id);
+    if (a > sizeof ctx - 1)
+        a = sizeof ctx - 1;
+    if (b > sizeof ctx - 1 - a)
+        b = sizeof ctx - 1 - a;
+    memcpy(ctx, what, a);
+    memcpy(ctx + a, id, b);
+    ctx[a + b] = '\0';
+    rk_sandbox_set_context(sb, ctx);
+}
+
 static void push_q_args(lua_State *L, RkRules *R, size_t qi)
 {
     rk_rules_push_question(L, R, R->q->questions[qi]);
-    rk_rules_push_answer(L, R, qi);
+    rk_rules_push_answer_s(L, R, qi, STRS);
 }
 
 static void push_p_args(lua_State *L, RkRules *R, size_t pi)
@@ -132,79 +178,79 @@ static void push_p_args(lua_State *L, RkRules *R, size_t pi)
 static void score_questions(lua_State *L, RkRules *R)
 {
     const RkQuestionnaire *q = R->q;
-    char ctx[128];
     for (size_t qi = 0; qi < q->n_questions; qi++) {
         const RkQuestion *qn = q->questions[qi];
         RkQuestionResult *qr = &R->res->questions[qi];
         if (R->when_ref[qi] != LUA_NOREF) {
             rk_sandbox_set_file(R->sb, q->path);
-            snprintf(ctx, sizeof ctx, "when: of question %s", qn->id);
-            rk_sandbox_set_context(R->sb, ctx);
+            set_context(R->sb, "when: of question ", qn->id);
             lua_rawgeti(L, LUA_REGISTRYINDEX, R->when_ref[qi]);
             lua_call(L, 0, 1);
             R->skipped[qi] = !lua_toboolean(L, -1);
             lua_pop(L, 1);
         }
-        snprintf(ctx, sizeof ctx, "question %s", qn->id);
-        rk_sandbox_set_context(R->sb, ctx);
+        set_context(R->sb, "question ", qn->id);
         lua_createtable(L, 0, 3);
         int s = lua_gettop(L);
-        set_num(L, "max", qn->max_points);
-        set_num(L, "weight", qn->weight);
+        set_num_s(L, S_MAX, qn->max_points);
+        set_num_s(L, S_WEIGHT, qn->weight);
         int last = 0;
         run_layer(L, R, LAYER_QUESTION, s, q_keys, 3, 3, push_q_args, qi, &last);
         rk_sandbox_set_file(R->sb, R->files[last].name);
         qr->id = qn->id;
         qr->state = rk_rules_state(R, qi);
-        qr->max = get_num(L, s, "max", 0, 1e12, "question");
-        qr->weight = get_num(L, s, "weight", 0, 1e12, "question");
+        qr->max = get_num(L, s, S_MAX, 0, 1e12, "question");
+        qr->weight = get_num(L, s, S_WEIGHT, 0, 1e12, "question");
         if (isnan(qr->max))
             qr->max = 0;
         if (isnan(qr->weight))
             qr->weight = 0;
-        qr->points = get_num(L, s, "points", 0, qr->max, "question");
+        qr->points = get_num(L, s, S_POINTS, 0, qr->max, "question");
         qr->counted = qn->scored || qr->max > 0;
         lua_settop(L, s - 1);
     }
 }
 
-/* One entry of s.questions for the pillar layer. */
-static void push_qr(lua_State *L, const RkQuestionResult *qr)
+/* One entry of s.questions for the pillar layer (question qi). */
+static void push_qr(lua_State *L, RkRules *R, size_t qi)
 {
+    const RkQuestionResult *qr = &R->res->questions[qi];
     lua_createtable(L, 0, 6);
-    lua_pushstring(L, qr->id);
-    lua_setfield(L, -2, "id");
-    lua_pushstring(L, qr->state);
-    lua_setfield(L, -2, "state");
+    lua_rawgeti(L, STRS, S_ID);
+    lua_rawgeti(L, STRS, S_QUESTION_IDS + (lua_Integer)qi);
+    lua_rawset(L, -3);
+    lua_rawgeti(L, STRS, S_STATE);
+    lua_rawgeti(L, STRS, rk_rules_state_s(R, qi));
+    lua_rawset(L, -3);
+    lua_rawgeti(L, STRS, S_COUNTED);
     lua_pushboolean(L, qr->counted);
-    lua_setfield(L, -2, "counted");
-    set_num(L, "points", qr->points);
-    set_num(L, "max", qr->max);
-    set_num(L, "weight", qr->weight);
+    lua_rawset(L, -3);
+    set_num_s(L, S_POINTS, qr->points);
+    set_num_s(L, S_MAX, qr->max);
+    set_num_s(L, S_WEIGHT, qr->weight);
 }
 
 static void score_pillars(lua_State *L, RkRules *R)
 {
-    char ctx[128];
     for (size_t pi = 0; pi < R->q->n_pillars; pi++) {
         const RkPillar *p = &R->q->pillars[pi];
         RkPillarResult *pr = &R->res->pillars[pi];
-        snprintf(ctx, sizeof ctx, "pillar %s", p->id);
-        rk_sandbox_set_context(R->sb, ctx);
+        set_context(R->sb, "pillar ", p->id);
         lua_createtable(L, 0, 3);
         int s = lua_gettop(L);
-        set_num(L, "weight", p->weight);
+        set_num_s(L, S_WEIGHT, p->weight);
+        lua_rawgeti(L, STRS, S_QUESTIONS);
         lua_createtable(L, (int)p->n_questions, 0);
         for (size_t j = 0; j < p->n_questions; j++) {
-            push_qr(L, &R->res->questions[p->questions[j].index]);
+            push_qr(L, R, p->questions[j].index);
             lua_rawseti(L, -2, (lua_Integer)j + 1);
         }
-        lua_setfield(L, s, "questions");
+        lua_rawset(L, s);
         int last = 0;
         run_layer(L, R, LAYER_PILLAR, s, p_keys, 3, 2, push_p_args, pi, &last);
         rk_sandbox_set_file(R->sb, R->files[last].name);
-        pr->score = get_num(L, s, "score", 0, 100, "pillar");
-        pr->weight = get_num(L, s, "weight", 0, 1e12, "pillar");
+        pr->score = get_num(L, s, S_SCORE, 0, 100, "pillar");
+        pr->weight = get_num(L, s, S_WEIGHT, 0, 1e12, "pillar");
         if (isnan(pr->weight))
             pr->weight = 0;
         lua_settop(L, s - 1);
@@ -220,21 +266,25 @@ static void score_result(lua_State *L, RkRules *R)
     for (size_t pi = 0; pi < R->q->n_pillars; pi++) {
         const RkPillarResult *pr = &R->res->pillars[pi];
         lua_createtable(L, 0, 4);
+        lua_rawgeti(L, STRS, S_ID);
         lua_pushstring(L, pr->id);
-        lua_setfield(L, -2, "id");
+        lua_rawset(L, -3);
+        lua_rawgeti(L, STRS, S_TITLE);
         rk_rules_push_text(L, &R->q->pillars[pi].title);
-        lua_setfield(L, -2, "title");
-        set_num(L, "score", pr->score);
-        set_num(L, "weight", pr->weight);
+        lua_rawset(L, -3);
+        set_num_s(L, S_SCORE, pr->score);
+        set_num_s(L, S_WEIGHT, pr->weight);
         lua_pushvalue(L, -1);
         lua_rawseti(L, -3, (lua_Integer)pi + 1);
         lua_setfield(L, -2, pr->id);
     }
-    lua_setfield(L, s, "pillars");
+    lua_rawgeti(L, STRS, S_PILLARS);
+    lua_insert(L, -2);
+    lua_rawset(L, s);
     int last = 0;
     run_layer(L, R, LAYER_RESULT, s, r_keys, 2, 1, NULL, 0, &last);
     rk_sandbox_set_file(R->sb, R->files[last].name);
-    R->res->score = get_num(L, s, "score", 0, 100, "result");
+    R->res->score = get_num(L, s, S_SCORE, 0, 100, "result");
     lua_settop(L, s - 1);
 }
 
@@ -243,6 +293,8 @@ static void score_result(lua_State *L, RkRules *R)
 int rk_rules_score_run(lua_State *L)
 {
     RkRules *R = lua_touserdata(L, 1);
+    lua_settop(L, 1);
+    push_strs(L, R); /* at STRS */
     for (size_t f = 0; f < R->n_files; f++) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, R->files[f].rk_ref);
         lua_pushstring(L, R->lang);

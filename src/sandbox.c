@@ -26,38 +26,6 @@ static void copy_str(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
-/* The memory cap. osize is a type tag when ptr is NULL; a shrink is never
-   refused; a refused growth marks the run as stopped by memory, so that a
-   pcall in the rule cannot go on as if nothing happened. */
-static void *alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    RkSandbox *sb = ud;
-    if (!ptr)
-        osize = 0;
-    if (nsize == 0) {
-        free(ptr);
-        sb->mem_used -= osize;
-        return NULL;
-    }
-    if (nsize > osize) {
-        size_t cap = sb->lim.memory + (sb->fatal ? FATAL_SLACK : 0);
-        if (sb->mem_used - osize + nsize > cap || nsize - osize > cap) {
-            if (sb->running && !sb->fatal) {
-                sb->fatal = FATAL_MEMORY;
-                lua_sethook(sb->L, rk_sandbox_hook, LUA_MASKCOUNT, 1);
-            }
-            return NULL;
-        }
-    }
-    void *p = realloc(ptr, nsize);
-    if (!p)
-        return NULL;
-    sb->mem_used = sb->mem_used - osize + nsize;
-    if (sb->mem_used > sb->mem_peak)
-        sb->mem_peak = sb->mem_used;
-    return p;
-}
-
 /* An error outside any protected call is a bug in readykit: say so. */
 static int panic(lua_State *L)
 {
@@ -84,8 +52,9 @@ RkStatus rk_sandbox_new(const RkSandboxLimits *lim, RkSandbox **out, RkDiag *d)
     /* the libraries themselves need ~100 KiB; never go below 1 MiB */
     if (sb->lim.memory < 1024 * 1024)
         sb->lim.memory = 1024 * 1024;
-    sb->L = lua_newstate(alloc, sb);
+    sb->L = lua_newstate(rk_sandbox_alloc, sb);
     if (!sb->L) {
+        rk_sandbox_drain(sb);
         free(sb);
         return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "cannot create the Lua state");
     }
@@ -111,6 +80,7 @@ void rk_sandbox_free(RkSandbox *sb)
     if (!sb)
         return;
     lua_close(sb->L);
+    rk_sandbox_drain(sb);
     free(sb);
 }
 
@@ -126,17 +96,32 @@ RkSandbox *rk_sandbox_from(lua_State *L)
 size_t rk_sandbox_memory(const RkSandbox *sb) { return sb->mem_used; }
 size_t rk_sandbox_memory_peak(const RkSandbox *sb) { return sb->mem_peak; }
 
+/* The file running now, for messages. The hard-deadline message (built
+   here: the signal handler cannot format) is kept for the last few files,
+   so switching back and forth formats nothing; a slot being filled is never
+   the one the handler may read. */
 void rk_sandbox_set_file(RkSandbox *sb, const char *file)
 {
     copy_str(sb->where_src, sizeof sb->where_src, file);
     sb->where_line = 0;
-    if (sb->hard_len && strcmp(sb->file, sb->where_src) == 0)
+    if (sb->hard_len[sb->hard_cur] && strcmp(sb->file, sb->where_src) == 0)
         return; /* same file: the prepared message stands */
     copy_str(sb->file, sizeof sb->file, file);
-    int n = snprintf(sb->hard_msg, sizeof sb->hard_msg,
+    for (int i = 0; i < HARD_SLOTS; i++)
+        if (sb->hard_len[i] && strcmp(sb->hard_file[i], sb->file) == 0) {
+            sb->hard_cur = i;
+            return;
+        }
+    unsigned slot = sb->hard_next++ % HARD_SLOTS;
+    if ((int)slot == sb->hard_cur)
+        slot = sb->hard_next++ % HARD_SLOTS;
+    int n = snprintf(sb->hard_msg[slot], sizeof sb->hard_msg[slot],
                      "readykit: %s: time limit of %g s exceeded (a long call such "
                      "as string.find did not return)\n", sb->file, sb->lim.seconds);
-    sb->hard_len = n < 0 ? 0 : (size_t)n >= sizeof sb->hard_msg ? sizeof sb->hard_msg - 1 : (size_t)n;
+    sb->hard_len[slot] = n < 0 ? 0 : (size_t)n >= sizeof sb->hard_msg[slot]
+                                         ? sizeof sb->hard_msg[slot] - 1 : (size_t)n;
+    memcpy(sb->hard_file[slot], sb->file, sizeof sb->file);
+    sb->hard_cur = (sig_atomic_t)slot;
 }
 
 void rk_sandbox_set_context(RkSandbox *sb, const char *context)
@@ -189,7 +174,8 @@ static void on_alarm(int sig)
         setitimer(ITIMER_REAL, &it, NULL);
         return;
     }
-    ssize_t w = write(2, sb->hard_msg, sb->hard_len);
+    int cur = sb->hard_cur;
+    ssize_t w = write(2, sb->hard_msg[cur], sb->hard_len[cur]);
     (void)w;
     _exit(RK_EDATA);
 }

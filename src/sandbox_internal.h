@@ -13,6 +13,12 @@
 enum { FATAL_NONE, FATAL_BUDGET, FATAL_MEMORY, FATAL_TIME };
 
 #define HOOK_STEP 1000
+#define HARD_SLOTS 4
+/* Small blocks are recycled by size class: POOL_STEP bytes apart, up to
+   POOL_MAX (sandbox.c alloc). */
+#define POOL_STEP 16
+#define POOL_MAX 1024
+#define POOL_KEEP (2u * 1024u * 1024u) /* bytes kept on the lists at most */
 /* Extra memory allowed once a limit is hit, so the error can be raised. */
 #define FATAL_SLACK (256u * 1024u)
 
@@ -32,10 +38,22 @@ struct RkSandbox {
     int fatal_line;
     char err_src[256];    /* first Lua frame of the last error */
     int err_line;
-    char hard_msg[512];   /* written by the SIGALRM handler at the hard deadline */
-    size_t hard_len;
+    /* the messages written by the SIGALRM handler at the hard deadline, one
+       per recent file (scoring alternates between the questionnaire, for
+       when:, and the rule files); hard_cur is the one for sb->file */
+    char hard_msg[HARD_SLOTS][512];
+    size_t hard_len[HARD_SLOTS];
+    char hard_file[HARD_SLOTS][256];
+    volatile sig_atomic_t hard_cur;
+    unsigned hard_next;   /* the slot to fill next */
     int env_template;     /* registry ref: the allowed names */
+    void *pool[POOL_MAX / POOL_STEP + 1]; /* free small blocks by class (next in 1st word) */
+    size_t pool_bytes;    /* bytes on those lists */
 };
+
+/* sandbox_alloc.c */
+void *rk_sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+void rk_sandbox_drain(RkSandbox *sb);
 
 /* sandbox_env.c */
 void rk_sandbox_open_libs(lua_State *L, RkSandbox *sb);

@@ -483,6 +483,55 @@ static void question_tables_are_complete(void **state)
     unlink(path);
 }
 
+/* Question tables are copied from templates the engine keeps for its
+   whole life, and rules see the same questions in every answers file: what
+   a rule writes into them (fields, nested tables, a metatable) must not
+   show in the next file, in its own later calls or through rk.question. */
+static void question_tables_do_not_leak_between_files(void **state)
+{
+    (void)state;
+    const char *path = rule_file("leak.lua",
+        "local run = 0\n"
+        "return {question = function (q, a, s)\n"
+        "  if q.id ~= 'framework_law' then return end\n"
+        "  run = run + 1\n"
+        "  local r = rk.question('framework_law')\n"
+        "  local all = rk.questionnaire.pillars[1].questions[2]\n"
+        "  if run == 1 then\n"
+        "    for _, t in ipairs({q, r}) do\n"
+        "      t.mark = 'x'; rawset(t, 'raw', 1); t.weight = 50; t.text = 'changed'\n"
+        "      t.choices[3].points = 99; t.choices[4] = {value = 'new', points = 5}\n"
+        "      assert(getmetatable(t) == false)\n"
+        "      assert(not pcall(setmetatable, t, {__index = function () return 'leak' end}))\n"
+        "      assert(not pcall(function () getmetatable(t).__index = nil end))\n"
+        "    end\n"
+        "  else\n"
+        "    for _, t in ipairs({q, r, rk.question('framework_law')}) do\n"
+        "      assert(t.mark == nil and t.raw == nil and t.weight == 1, 'a field leaked')\n"
+        "      assert(t.choices[3].points == 2 and #t.choices == 3, 'choices leaked')\n"
+        "      assert(rk.text(t.text) == 'Is there a framework law?', 'text leaked')\n"
+        "      local n = 0\n"
+        "      for k in pairs(t) do n = n + 1 end\n"
+        "      assert(n == 12, 'pairs sees ' .. n .. ' fields')\n"
+        "    end\n"
+        "  end\n"
+        "  assert(all.id == 'framework_law' and all.choices[3].points == 2)\n"
+        "end}\n");
+    RkRules *r = engine_with(&path, 1);
+    RkAnswers *a = typical();
+    RkResult *r1 = score(r, a);
+    RkResult *r2 = score(r, a);
+    RkResult *plain = score_with(NULL, a);
+    assert_float_equal(r1->score, plain->score, 1e-12);
+    assert_float_equal(r2->score, plain->score, 1e-12);
+    rk_result_free(r1);
+    rk_result_free(r2);
+    rk_result_free(plain);
+    rk_answers_free(a);
+    rk_rules_free(r);
+    unlink(path);
+}
+
 static void missing_rule_file(void **state)
 {
     (void)state;
@@ -512,6 +561,7 @@ int main(void)
         cmocka_unit_test(errors_name_file_line_and_question),
         cmocka_unit_test(questionnaire_default_rules),
         cmocka_unit_test(question_tables_are_complete),
+        cmocka_unit_test(question_tables_do_not_leak_between_files),
         cmocka_unit_test(missing_rule_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
