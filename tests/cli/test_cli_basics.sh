@@ -133,3 +133,18 @@ expect_rc "csv with two questionnaires" 64
 expect_contains "csv mix is explained" "$err" "own CSV"
 rows=$(printf '%s\n' "$out" | wc -l)
 [ "$rows" = 2 ] && ok "csv keeps the rows of the first questionnaire" || not_ok "csv rows: $rows"
+
+# questionnaires/README.md: the answers example (the ```yaml block that
+# starts "# Answers to city-sse") scores against the questionnaire example
+# (the first block) as the page says, found from the answers' parent folder.
+mkdir -p "$RK_TMP/doc/answers"
+awk -v q="$RK_TMP/doc/city-sse.yaml" -v a="$RK_TMP/doc/answers/riverton.yaml" '
+    /^```yaml$/ { n++; first = 1; next }
+    /^```$/ { out = ""; next }
+    first { first = 0; out = (n == 1) ? q : (/^# Answers to city-sse/ ? a : "") }
+    out != "" { print > out }
+' questionnaires/README.md
+run "$RK_BIN" score "$RK_TMP/doc/answers/riverton.yaml"
+expect_rc "questionnaires/README.md answers example" 0
+expect_contains "answers example scores as documented" "$out" "overall   91.7  Established"
+expect_contains "answers example data line" "$out" "3 of 4 applicable questions answered, 1 don't know"
