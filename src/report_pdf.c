@@ -17,7 +17,8 @@
 enum {
     W_OVERALL, W_LEVEL, W_PILLAR, W_SCORE, W_PILLARS, W_NO_DATA, W_CAPPED,
     W_CONFIDENCE, W_ANSWERED, W_DONT_KNOW, W_FINDINGS, W_RESPONDENT, W_DATE,
-    W_QUESTIONNAIRE, W_GAP, W_STRENGTH, W_RECOMMENDATION, W_COUNT
+    W_QUESTIONNAIRE, W_GAP, W_STRENGTH, W_RECOMMENDATION, W_AT_MOST, W_INDICATORS,
+    W_NOT_AVAILABLE, W_COUNT
 };
 
 typedef struct Words {
@@ -29,15 +30,17 @@ static const Words words[] = {
     {"en", {"Overall score", "Level", "Pillar", "Score", "Pillars", "no data",
             "Capped at", "Data confidence", "answered", "don't know",
             "Findings", "Respondent", "Date", "Questionnaire", "Gap",
-            "Strength", "Recommendation"}},
+            "Strength", "Recommendation", "At most", "Indicators", "not available"}},
     {"fr", {"Score global", "Niveau", "Pilier", "Score", "Piliers",
             "pas de données", "Plafonné à", "Fiabilité des données",
             "répondues", "ne sait pas", "Constats", "Répondant", "Date",
-            "Questionnaire", "Lacune", "Point fort", "Recommandation"}},
+            "Questionnaire", "Lacune", "Point fort", "Recommandation", "Au plus",
+            "Indicateurs", "non disponible"}},
     {"es", {"Puntuación global", "Nivel", "Pilar", "Puntuación", "Pilares",
             "sin datos", "Limitado a", "Confianza de los datos", "respondidas",
             "no sabe", "Hallazgos", "Encuestado", "Fecha", "Cuestionario",
-            "Brecha", "Fortaleza", "Recomendación"}},
+            "Brecha", "Fortaleza", "Recomendación", "Como máximo", "Indicadores",
+            "no disponible"}},
 };
 
 static const RkRgb INK = {0.10f, 0.10f, 0.12f};
@@ -102,7 +105,9 @@ static void fmt_cap(const Report *rp, RkBuf *b, const RkCap *cap)
 {
     const char *reason = cap->reason && *cap->reason ? cap->reason : NULL;
     b->len = 0;
-    rk_buf_printf(b, "%s %s%s%s", word(rp, W_CAPPED),
+    /* "Capped at" when the gate lowers the level; "At most" when it holds
+       without lowering anything (it says why the level cannot rise). */
+    rk_buf_printf(b, "%s %s%s%s", word(rp, cap->binding ? W_CAPPED : W_AT_MOST),
                   cap->max_level_name ? cap->max_level_name : "?",
                   reason ? colon(rp) : "", reason ? reason : "");
 }
@@ -313,6 +318,59 @@ static const char *pillar_title(const Report *rp, const char *id)
 }
 
 /* The findings, in the result's order: a coloured kind, the pillar, text. */
+/* An indicator's value: up to two decimals, the language's separator. */
+static void fmt_value(const Report *rp, char *buf, size_t size, double v)
+{
+    snprintf(buf, size, "%.2f", v);
+    char *dot = strchr(buf, '.');
+    if (!dot)
+        return;
+    char *end = buf + strlen(buf);
+    while (end > dot + 1 && end[-1] == '0')
+        *--end = '\0';
+    if (end == dot + 1)
+        *dot = '\0';
+    else
+        *dot = rp->dec;
+}
+
+/* Derived indicators: label on the left, value and unit on the right. */
+static void block_indicators(Report *rp)
+{
+    RkPdf *p = &rp->pdf;
+    if (rp->r->n_indicators == 0)
+        return;
+    rk_pdf_need(p, 60);
+    rk_pdf_text(p, p->bold, 13, INK, RK_PDF_LEFT, p->y - 11, word(rp, W_INDICATORS));
+    p->y -= 24;
+    const float value_w = 130;
+    for (size_t i = 0; i < rp->r->n_indicators && rk_pdf_ok(p); i++) {
+        const RkIndicator *ind = &rp->r->indicators[i];
+        const char *label = ind->label && *ind->label ? ind->label : ind->id;
+        char num[64], val[160];
+        if (isfinite(ind->value)) {
+            fmt_value(rp, num, sizeof num, ind->value);
+            snprintf(val, sizeof val, "%s%s%s", num, ind->unit && *ind->unit ? " " : "",
+                     ind->unit ? ind->unit : "");
+        } else {
+            snprintf(val, sizeof val, "%s", word(rp, W_NOT_AVAILABLE));
+        }
+        float lw = RK_PDF_WIDTH - value_w - 10;
+        int lines = rk_pdf_count_lines(p, p->regular, 10, lw, label, 3);
+        rk_pdf_need(p, 13.0f * (float)lines + 6);
+        float top = p->y;
+        rk_pdf_wrap_at(p, p->regular, 10, INK, RK_PDF_LEFT, top, lw, 13, label, 3);
+        float vw = rk_pdf_width(p, p->bold, 10, val);
+        if (vw > value_w)
+            vw = value_w;
+        rk_pdf_wrap_at(p, p->bold, 10, INK, RK_PDF_RIGHT - vw, top, value_w, 13, val, 1);
+        p->y = top - 13.0f * (float)lines - 4;
+        rk_pdf_hline(p, RK_PDF_LEFT, RK_PDF_RIGHT, p->y + 1, 0.4f, RULE);
+        p->y -= 5;
+    }
+    p->y -= 10;
+}
+
 static void block_findings(Report *rp)
 {
     RkPdf *p = &rp->pdf;
@@ -377,6 +435,7 @@ RkStatus rk_report_pdf(const RkReportInput *in, const char *path, RkDiag *d)
     block_header(&rp);
     block_overall(&rp);
     block_pillars(&rp);
+    block_indicators(&rp);
     block_findings(&rp);
 
     RkStatus s = rk_pdf_save(&rp.pdf, path, d);

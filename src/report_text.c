@@ -47,6 +47,8 @@ static void json_cap(RkBuf *b, const RkQuestionnaire *q, const RkCap *cap)
     rk_json_string(b, cap->max_level_name);
     json_key(b, "level_id", false);
     rk_json_string(b, level_id(q, cap->max_level));
+    json_key(b, "binding", false);
+    rk_buf_puts(b, cap->binding ? "true" : "false");
     json_key(b, "reason", false);
     rk_json_string(b, cap->reason);
     json_key(b, "rule_file", false);
@@ -276,6 +278,15 @@ static void text_score(RkBuf *b, double v)
         rk_buf_puts(b, "     -");
 }
 
+/* "capped at" when the gate lowers the level, "at most" when it holds
+   without lowering anything. */
+static void text_cap(RkBuf *b, const RkCap *cap)
+{
+    rk_buf_printf(b, "  (%s %s: %s)", cap->binding ? "capped at" : "at most",
+                  cap->max_level_name ? cap->max_level_name : "?",
+                  cap->reason ? cap->reason : "");
+}
+
 void rk_report_text(RkBuf *b, const RkReportInput *in)
 {
     const RkResult *r = in->result;
@@ -288,7 +299,7 @@ void rk_report_text(RkBuf *b, const RkReportInput *in)
     text_score(b, r->score);
     rk_buf_printf(b, "  %s", r->level_name ? r->level_name : "-");
     if (r->cap.active)
-        rk_buf_printf(b, "  (capped at %s: %s)", r->cap.max_level_name, r->cap.reason);
+        text_cap(b, &r->cap);
     rk_buf_puts(b, "\n");
     size_t width = 0;
     for (size_t i = 0; i < r->n_pillars; i++) {
@@ -304,7 +315,7 @@ void rk_report_text(RkBuf *b, const RkReportInput *in)
         text_score(b, p->score);
         rk_buf_printf(b, "  %s", p->level_name ? p->level_name : "no data");
         if (p->cap.active)
-            rk_buf_printf(b, "  (capped at %s: %s)", p->cap.max_level_name, p->cap.reason);
+            text_cap(b, &p->cap);
         rk_buf_puts(b, "\n");
     }
     for (size_t i = 0; i < r->n_indicators; i++) {

@@ -16,7 +16,7 @@ static int level_name(const RkRules *R, int level, const char **name)
 }
 
 /* Level from the score, lowered by an active cap; -1 without a score. */
-static void set_levels(const RkRules *R, double score, const RkCap *cap, int *uncapped,
+static void set_levels(const RkRules *R, double score, RkCap *cap, int *uncapped,
                        int *level, const char **name)
 {
     if (isnan(score)) {
@@ -29,6 +29,9 @@ static void set_levels(const RkRules *R, double score, const RkCap *cap, int *un
     int lv = *uncapped;
     if (cap->active && cap->max_level < lv)
         lv = cap->max_level;
+    /* A gate that holds without lowering anything is still shown ("at most"),
+       as it says why the level cannot rise; only a binding one "caps". */
+    cap->binding = cap->active && cap->max_level < *uncapped;
     *level = level_name(R, lv, name);
 }
 

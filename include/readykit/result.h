@@ -18,6 +18,7 @@
 /* A cap (gate): the level may not pass max_level whatever the score. */
 typedef struct RkCap {
     bool active;
+    bool binding;           /* it lowers the level the score alone would give */
     int max_level;          /* index into the questionnaire's levels */
     const char *max_level_name;
     const char *reason;

@@ -148,3 +148,30 @@ run "$RK_BIN" score "$RK_TMP/doc/answers/riverton.yaml"
 expect_rc "questionnaires/README.md answers example" 0
 expect_contains "answers example scores as documented" "$out" "overall   91.7  Established"
 expect_contains "answers example data line" "$out" "3 of 4 applicable questions answered, 1 don't know"
+
+# a cap that lowers the level "caps"; one at or above the level only "holds"
+cat > "$RK_TMP/caps.lua" <<'LUA'
+return {
+  pillar = function (p, s)
+    if p.id == "law" then rk.cap{pillar = "law", level = "nascent", reason = "test gate"} end
+    if p.id == "money" then rk.cap{pillar = "money", level = "established", reason = "loose gate"} end
+  end,
+}
+LUA
+run "$RK_BIN" score --rules "$RK_TMP/caps.lua" questionnaires/examples/tiny-answers.yaml
+expect_rc "caps rule" 0
+expect_contains "binding cap in text" "$out" "Nascent  (capped at Nascent: test gate)"
+expect_contains "non-binding gate in text" "$out" "(at most Established: loose gate)"
+run "$RK_BIN" score --format json --rules "$RK_TMP/caps.lua" questionnaires/examples/tiny-answers.yaml
+if printf '%s' "$out" | /usr/bin/python3 -c '
+import json, sys
+o = json.loads(sys.stdin.read())
+p = {x["id"]: x for x in o["pillars"]}
+assert p["law"]["cap"]["binding"] is True and p["law"]["level_id"] == "nascent", p["law"]
+assert p["law"]["uncapped_level_id"] == "established", p["law"]
+assert p["money"]["cap"]["binding"] is False and p["money"]["level_id"] == "emerging", p["money"]
+'; then ok "json cap binding flags"; else not_ok "json cap binding flags"; fi
+run "$RK_BIN" report --rules "$RK_TMP/caps.lua" questionnaires/examples/tiny-answers.yaml -o "$RK_TMP/caps.pdf"
+txt=$(pdftotext -q "$RK_TMP/caps.pdf" - 2>/dev/null)
+expect_contains "pdf binding cap" "$txt" "Capped at Nascent"
+expect_contains "pdf holding gate" "$txt" "At most Established"

@@ -32,7 +32,7 @@ if [ "$count" -ge 6 ]; then ok "README has $count examples"; else not_ok "README
 run "$RK_BIN" score -q "$q" --rules scripts/rules/weights.lua "$answers"
 expect_contains "weights.lua" "$out" "overall   41.7"
 run "$RK_BIN" score -q "$q" --rules scripts/rules/gate.lua "$answers"
-expect_contains "gate.lua caps legislation" "$out" "(capped at Emerging: no legal definition of the SSE)"
+expect_contains "gate.lua holds legislation at Emerging" "$out" "(at most Emerging: no legal definition of the SSE)"
 run "$RK_BIN" score -q "$q" --rules scripts/rules/indicator.lua -l fr "$answers"
 expect_contains "indicator.lua in French" "$out" "Organisations de l'ESS pour 10 000 habitants: 13.1"
 run "$RK_BIN" score -q "$q" --rules scripts/rules/findings.lua "$answers"

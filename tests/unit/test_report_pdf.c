@@ -65,7 +65,7 @@ static void build(Fixture *x)
                                     .n_answered = 4, .n_dont_know = 1};
     x->pr[0].level = 1;
     x->pr[0].level_name = level_names[1];
-    x->pr[0].cap = (RkCap){true, 1, level_names[1],
+    x->pr[0].cap = (RkCap){true, true, 1, level_names[1],
                            "pas de définition légale de l'économie sociale", "gate.lua"};
     x->pr[3].n_answered = 0;
     x->pr[3].n_dont_know = 5;
@@ -378,7 +378,7 @@ static void long_text_wraps_inside_the_page(void **state)
         x.pr[i].title = i % 5 == 0 ? long_title : x.pr[i].title;
     }
     x.r.n_pillars = MAX_PILLARS;
-    x.r.cap = (RkCap){true, 1, level_names[1], long_find, "gate.lua"};
+    x.r.cap = (RkCap){true, true, 1, level_names[1], long_find, "gate.lua"};
     x.f[2].text = long_find;
     Tmp t;
     tmp_make(&t);

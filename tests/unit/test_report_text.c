@@ -48,7 +48,7 @@ static void build(Fixture *x)
     x->pr[1] = (RkPillarResult){.id = "money", .title = "Money, \"cash\"", .weight = 2,
                                 .score = NAN, .level = -1, .uncapped_level = -1,
                                 .n_questions = 2, .n_unanswered = 1, .n_dont_know = 1};
-    x->pr[0].cap = (RkCap){true, 0, "Low", "no legal\ndefinition", "gate.lua"};
+    x->pr[0].cap = (RkCap){true, true, 0, "Low", "no legal\ndefinition", "gate.lua"};
     x->ind[0] = (RkIndicator){"orgs_per_10k", "Orgs per 10,000", 13.14159, NULL, "law"};
     static const char *qs[] = {"has_law"};
     x->f[0] = (RkFinding){"law", 1, "gap", "Adopt a law", qs, 1, "gate.lua"};
