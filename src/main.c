@@ -57,7 +57,7 @@ static const char common_help[] =
     "      --max-memory MIB     memory cap for rules (default 32)\n"
     "      --max-instructions N instruction budget per answers file (default 10^8)\n"
     "      --timeout SECONDS    wall-clock limit per answers file (default 1)\n"
-    "  -v, --verbose            tracebacks in rule errors\n";
+    "  -v, --verbose            longer tracebacks in rule errors\n";
 
 static const char check_help[] =
     "Usage: readykit check [OPTIONS] QUESTIONNAIRE...\n"
@@ -124,6 +124,20 @@ static void print_diag(const RkDiag *d)
     fprintf(stderr, "readykit: %s\n", rk_diag_format(d, buf, sizeof buf));
     if (d->more[0])
         fputs(d->more, stderr);
+}
+
+/* Add context at the end of the recorded error's first line (before any
+   traceback), if it fits. */
+static void append_message(RkDiag *d, const char *fmt, const char *arg)
+{
+    char extra[600], rest[sizeof d->message];
+    snprintf(extra, sizeof extra, fmt, arg);
+    char *nl = strchr(d->message, '\n');
+    size_t head = nl ? (size_t)(nl - d->message) : strlen(d->message);
+    if (strlen(d->message) + strlen(extra) >= sizeof d->message)
+        return;
+    snprintf(rest, sizeof rest, "%s", d->message + head);
+    snprintf(d->message + head, sizeof d->message - head, "%s%s", extra, rest);
 }
 
 static RkStatus usage_error(const char *fmt, const char *arg)
@@ -287,8 +301,12 @@ static RkStatus score_file(Cache *c, const Options *o, const char *file, Loaded 
     if (s != RK_OK)
         return s;
     s = rk_rules_check_answers((*loaded)->rules, *answers, d);
-    if (s == RK_OK)
+    if (s == RK_OK) {
         s = rk_rules_score((*loaded)->rules, *answers, result, d);
+        /* A rule error names the rule file; say which answers file too. */
+        if (s != RK_OK && strcmp(d->file, file) != 0)
+            append_message(d, " [answers %s]", file);
+    }
     if (s != RK_OK) {
         rk_answers_free(*answers);
         *answers = NULL;

@@ -247,8 +247,12 @@ void rk_report_csv_row(RkBuf *b, const RkReportInput *in)
                 v = r->pillars[k].score;
         csv_number(b, v);
     }
-    for (size_t i = 0; i < r->n_indicators; i++)
-        csv_number(b, r->indicators[i].value);
+    /* Indicators are counts, years, ratios: no forced decimals. */
+    for (size_t i = 0; i < r->n_indicators; i++) {
+        rk_buf_puts(b, ",");
+        if (isfinite(r->indicators[i].value))
+            rk_buf_printf(b, "%.15g", round2(r->indicators[i].value));
+    }
     rk_buf_puts(b, "\r\n");
 }
 

@@ -30,8 +30,8 @@ static void load_file(lua_State *L, RkRules *R, size_t i)
     rk_sandbox_load(L, f->text, f->len, chunk, -1); /* env fn */
     lua_call(L, 0, 1);                       /* env ret */
     if (!lua_istable(L, -1))
-        luaL_error(L, "%s must return a table of layer functions {question = ..., "
-                   "pillar = ..., result = ...}, not a %s", f->name, luaL_typename(L, -1));
+        luaL_error(L, "the file must return a table of layer functions {question = ..., "
+                   "pillar = ..., result = ...}, not a %s", luaL_typename(L, -1));
     lua_pushnil(L);
     while (lua_next(L, -2)) {                /* env ret k v */
         const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
@@ -268,12 +268,26 @@ RkStatus rk_rules_check_answer(RkRules *R, const RkAnswers *a, const RkQuestion 
 }
 
 /* Run the checks of every answered question; every failing check is
-   reported (rk_diag_add), in questionnaire order. */
+   reported (rk_diag_add), in questionnaire order. Required questions that
+   apply and have no answer give warnings. */
 RkStatus rk_rules_check_answers(RkRules *R, const RkAnswers *a, RkDiag *d)
 {
     RkStatus status = RK_OK;
     for (size_t i = 0; i < R->q->n_questions; i++) {
         const RkQuestion *qn = R->q->questions[i];
+        if (qn->required && a->by_question[i].state == RK_ANSWER_NONE) {
+            /* Scoring a partial assessment is normal: say what is missing,
+               as a warning, when the question applies. */
+            bool applies = true;
+            RkDiag one;
+            rk_diag_init(&one);
+            if (rk_rules_applicable(R, a, qn, &applies, &one) == RK_OK && applies) {
+                const char *lang = rk_questionnaire_lang(R->q, a->language);
+                const char *msg = rk_text_get(&qn->required_message, lang, R->q->languages[0]);
+                rk_diag_warn(d, a->path, 0, 0, "question '%s' is required but not answered%s%s",
+                             qn->id, msg[0] ? ": " : "", msg);
+            }
+        }
         if (qn->n_checks == 0)
             continue;
         RkDiag one;

@@ -94,7 +94,10 @@ const char *rk_rules_arg_text(lua_State *L, RkRules *R, int idx, const char *wha
         lua_pop(L, 1);
         return c;
     }
-    luaL_error(L, "%s has no '%s' or '%s' translation", what, R->lang, R->q->languages[0]);
+    if (strcmp(R->lang, R->q->languages[0]) == 0)
+        luaL_error(L, "%s has no '%s' translation", what, R->lang);
+    else
+        luaL_error(L, "%s has no '%s' or '%s' translation", what, R->lang, R->q->languages[0]);
     return NULL;
 }
 

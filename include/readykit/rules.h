@@ -52,7 +52,8 @@ RkStatus rk_rules_check_answer(RkRules *r, const RkAnswers *a,
                                const RkQuestion *qn, RkDiag *d);
 
 /* Run the checks of every answered question; all failures are reported
-   (the first in d, the others in d->more) with the answers' positions. */
+   (the first in d, the others in d->more) with the answers' positions.
+   Required questions that apply but have no answer are warnings in d. */
 RkStatus rk_rules_check_answers(RkRules *r, const RkAnswers *a, RkDiag *d);
 
 #endif

@@ -175,3 +175,18 @@ run "$RK_BIN" report --rules "$RK_TMP/caps.lua" questionnaires/examples/tiny-ans
 txt=$(pdftotext -q "$RK_TMP/caps.pdf" - 2>/dev/null)
 expect_contains "pdf binding cap" "$txt" "Capped at Nascent"
 expect_contains "pdf holding gate" "$txt" "At most Established"
+
+# a required question left out: scoring goes on, with a warning that says so
+sed 's/^        evidence: true$/        evidence: true\n        required: {en: "Say whether there is a law.", fr: "Dites s il existe une loi."}/' \
+    questionnaires/tiny.yaml > "$RK_TMP/req.yaml"
+printf 'questionnaire: tiny\nanswers:\n  has_fund: no\n' > "$RK_TMP/noreq.yaml"
+run "$RK_BIN" score -q "$RK_TMP/req.yaml" "$RK_TMP/noreq.yaml"
+expect_rc "missing required answer still scores" 0
+expect_contains "missing required answer is a warning" "$err" "warning: question 'has_law' is required but not answered: Say whether there is a law."
+
+# a rule error names the answers file it was scoring
+printf 'return { pillar = function (p, s) return {score = p.nope.x} end }\n' > "$RK_TMP/err.lua"
+run "$RK_BIN" score --rules "$RK_TMP/err.lua" questionnaires/examples/tiny-answers.yaml
+expect_rc "rule runtime error" 65
+expect_contains "rule error names rule file and line" "$err" "err.lua:1: attempt to index a nil value"
+expect_contains "rule error names the answers file" "$err" "[answers questionnaires/examples/tiny-answers.yaml]"
