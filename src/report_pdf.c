@@ -12,36 +12,7 @@
 #include <string.h>
 
 #include "pdf_draw.h"
-
-/* The report's own fixed words, in the languages readykit ships with. */
-enum {
-    W_OVERALL, W_LEVEL, W_PILLAR, W_SCORE, W_PILLARS, W_NO_DATA, W_CAPPED,
-    W_CONFIDENCE, W_ANSWERED, W_DONT_KNOW, W_FINDINGS, W_RESPONDENT, W_DATE,
-    W_QUESTIONNAIRE, W_GAP, W_STRENGTH, W_RECOMMENDATION, W_AT_MOST, W_INDICATORS,
-    W_NOT_AVAILABLE, W_COUNT
-};
-
-typedef struct Words {
-    const char *lang;
-    const char *w[W_COUNT];
-} Words;
-
-static const Words words[] = {
-    {"en", {"Overall score", "Level", "Pillar", "Score", "Pillars", "no data",
-            "Capped at", "Data confidence", "answered", "don't know",
-            "Findings", "Respondent", "Date", "Questionnaire", "Gap",
-            "Strength", "Recommendation", "At most", "Indicators", "not available"}},
-    {"fr", {"Score global", "Niveau", "Pilier", "Score", "Piliers",
-            "pas de données", "Plafonné à", "Fiabilité des données",
-            "répondues", "ne sait pas", "Constats", "Répondant", "Date",
-            "Questionnaire", "Lacune", "Point fort", "Recommandation", "Au plus",
-            "Indicateurs", "non disponible"}},
-    {"es", {"Puntuación global", "Nivel", "Pilar", "Puntuación", "Pilares",
-            "sin datos", "Limitado a", "Confianza de los datos", "respondidas",
-            "no sabe", "Hallazgos", "Encuestado", "Fecha", "Cuestionario",
-            "Brecha", "Fortaleza", "Recomendación", "Como máximo", "Indicadores",
-            "no disponible"}},
-};
+#include "readykit/labels.h"
 
 static const RkRgb INK = {0.10f, 0.10f, 0.12f};
 static const RkRgb GREY = {0.40f, 0.42f, 0.45f};
@@ -58,7 +29,7 @@ typedef struct Report {
     const RkQuestionnaire *q;
     const RkResult *r;
     const char *lang;
-    const Words *words;
+    const RkLabels *words;
     char dec;              /* decimal separator */
 } Report;
 
@@ -88,10 +59,9 @@ static void fmt1(const Report *rp, char *buf, size_t size, double v)
         snprintf(buf, size, "%ld%c%ld", t / 10, rp->dec, t % 10);
 }
 
-/* French puts a narrow no-break space before a colon. */
 static const char *colon(const Report *rp)
 {
-    return strncmp(rp->words->lang, "fr", 2) == 0 ? "\xE2\x80\xAF: " : ": ";
+    return rp->words->colon;
 }
 
 static const char *percent_sign(const Report *rp)
@@ -107,7 +77,7 @@ static void fmt_cap(const Report *rp, RkBuf *b, const RkCap *cap)
     b->len = 0;
     /* "Capped at" when the gate lowers the level; "At most" when it holds
        without lowering anything (it says why the level cannot rise). */
-    rk_buf_printf(b, "%s %s%s%s", word(rp, cap->binding ? W_CAPPED : W_AT_MOST),
+    rk_buf_printf(b, "%s %s%s%s", word(rp, cap->binding ? RK_L_CAPPED : RK_L_AT_MOST),
                   cap->max_level_name ? cap->max_level_name : "?",
                   reason ? colon(rp) : "", reason ? reason : "");
 }
@@ -132,13 +102,13 @@ static void block_header(Report *rp)
     rk_pdf_para(p, p->bold, 22, INK, RK_PDF_LEFT, RK_PDF_WIDTH, 27, subject);
     RkBuf meta;
     rk_buf_init(&meta);
-    rk_buf_printf(&meta, "%s %s %s", word(rp, W_QUESTIONNAIRE), rp->q->id,
+    rk_buf_printf(&meta, "%s %s %s", word(rp, RK_L_QUESTIONNAIRE), rp->q->id,
                   rp->q->version ? rp->q->version : "");
     const RkAnswers *a = rp->in->answers;
     if (a && a->respondent && *a->respondent)
-        rk_buf_printf(&meta, "  ·  %s%s%s", word(rp, W_RESPONDENT), colon(rp), a->respondent);
+        rk_buf_printf(&meta, "  ·  %s%s%s", word(rp, RK_L_RESPONDENT), colon(rp), a->respondent);
     if (a && a->date && *a->date)
-        rk_buf_printf(&meta, "  ·  %s%s%s", word(rp, W_DATE), colon(rp), a->date);
+        rk_buf_printf(&meta, "  ·  %s%s%s", word(rp, RK_L_DATE), colon(rp), a->date);
     p->y -= 4;
     rk_pdf_para(p, p->regular, 9, GREY, RK_PDF_LEFT, RK_PDF_WIDTH, 12,
                 built(rp, &meta));
@@ -164,9 +134,9 @@ static void fmt_confidence(const Report *rp, char *buf, size_t size)
     const RkResult *r = rp->r;
     char pc[16];
     fmt1(rp, pc, sizeof pc, rk_result_confidence(r));
-    snprintf(buf, size, "%s%s%s%s (%d/%d %s, %d %s)", word(rp, W_CONFIDENCE), colon(rp), pc,
+    snprintf(buf, size, "%s%s%s%s (%d/%d %s, %d %s)", word(rp, RK_L_CONFIDENCE), colon(rp), pc,
              percent_sign(rp), r->n_answered, r->n_questions - r->n_skipped,
-             word(rp, W_ANSWERED), r->n_dont_know, word(rp, W_DONT_KNOW));
+             word(rp, RK_L_ANSWERED), r->n_dont_know, word(rp, RK_L_DONT_KNOW));
 }
 
 /* Ticks at the level thresholds under the overall bar, each level's name
@@ -196,13 +166,13 @@ static void block_overall(Report *rp)
     const RkResult *r = rp->r;
     rk_pdf_need(p, 110);
     rk_pdf_text(p, p->regular, 10, GREY, RK_PDF_LEFT, p->y - 8,
-                word(rp, W_OVERALL));
+                word(rp, RK_L_OVERALL));
     rk_pdf_text(p, p->regular, 10, GREY, RK_PDF_LEFT + 190, p->y - 8,
-                word(rp, W_LEVEL));
+                word(rp, RK_L_LEVEL));
     float base = p->y - 48;
     char num[32];
     if (isnan(r->score)) {
-        rk_pdf_text(p, p->bold, 24, GREY, RK_PDF_LEFT, base, word(rp, W_NO_DATA));
+        rk_pdf_text(p, p->bold, 24, GREY, RK_PDF_LEFT, base, word(rp, RK_L_NO_DATA));
     } else {
         fmt1(rp, num, sizeof num, r->score);
         rk_pdf_text(p, p->bold, 36, ACCENT, RK_PDF_LEFT, base, num);
@@ -244,11 +214,11 @@ static void table_columns(Report *rp)
 {
     RkPdf *p = &rp->pdf;
     float b = p->y - 8;
-    const char *sc = word(rp, W_SCORE);
-    rk_pdf_text(p, p->regular, 8.5f, GREY, COL_TITLE, b, word(rp, W_PILLAR));
+    const char *sc = word(rp, RK_L_SCORE);
+    rk_pdf_text(p, p->regular, 8.5f, GREY, COL_TITLE, b, word(rp, RK_L_PILLAR));
     rk_pdf_text(p, p->regular, 8.5f, GREY,
                 COL_SCORE_R - rk_pdf_width(p, p->regular, 8.5f, sc), b, sc);
-    rk_pdf_text(p, p->regular, 8.5f, GREY, COL_LEVEL, b, word(rp, W_LEVEL));
+    rk_pdf_text(p, p->regular, 8.5f, GREY, COL_LEVEL, b, word(rp, RK_L_LEVEL));
     p->y -= 12;
     rk_pdf_hline(p, RK_PDF_LEFT, RK_PDF_RIGHT, p->y, 0.8f, RULE);
 }
@@ -268,7 +238,7 @@ static void table_row(Report *rp, const RkPillarResult *pr)
         fmt_cap(rp, &cap, &pr->cap);
     const char *ct = built(rp, &cap);
     const char *title = pr->title ? pr->title : pr->id;
-    const char *level = none ? word(rp, W_NO_DATA) : pr->level_name ? pr->level_name : "";
+    const char *level = none ? word(rp, RK_L_NO_DATA) : pr->level_name ? pr->level_name : "";
     int lt = rk_pdf_count_lines(p, p->regular, 10, COL_TITLE_W, title, MAX_TITLE_LINES);
     int ll = rk_pdf_count_lines(p, p->regular, 10, COL_LEVEL_W, level, MAX_TITLE_LINES);
     int lc = rk_pdf_count_lines(p, p->regular, 8.5f, RK_PDF_WIDTH - 12, ct,
@@ -301,7 +271,7 @@ static void block_pillars(Report *rp)
 {
     RkPdf *p = &rp->pdf;
     rk_pdf_need(p, 90); /* the heading, the columns and a row or two */
-    rk_pdf_text(p, p->bold, 13, INK, RK_PDF_LEFT, p->y - 11, word(rp, W_PILLARS));
+    rk_pdf_text(p, p->bold, 13, INK, RK_PDF_LEFT, p->y - 11, word(rp, RK_L_PILLARS));
     p->y -= 24;
     table_columns(rp);
     for (size_t i = 0; i < rp->r->n_pillars && rk_pdf_ok(&rp->pdf); i++)
@@ -341,7 +311,7 @@ static void block_indicators(Report *rp)
     if (rp->r->n_indicators == 0)
         return;
     rk_pdf_need(p, 60);
-    rk_pdf_text(p, p->bold, 13, INK, RK_PDF_LEFT, p->y - 11, word(rp, W_INDICATORS));
+    rk_pdf_text(p, p->bold, 13, INK, RK_PDF_LEFT, p->y - 11, word(rp, RK_L_INDICATORS));
     p->y -= 24;
     const float value_w = 130;
     for (size_t i = 0; i < rp->r->n_indicators && rk_pdf_ok(p); i++) {
@@ -353,7 +323,7 @@ static void block_indicators(Report *rp)
             snprintf(val, sizeof val, "%s%s%s", num, ind->unit && *ind->unit ? " " : "",
                      ind->unit ? ind->unit : "");
         } else {
-            snprintf(val, sizeof val, "%s", word(rp, W_NOT_AVAILABLE));
+            snprintf(val, sizeof val, "%s", word(rp, RK_L_NOT_AVAILABLE));
         }
         float lw = RK_PDF_WIDTH - value_w - 10;
         int lines = rk_pdf_count_lines(p, p->regular, 10, lw, label, 3);
@@ -377,14 +347,14 @@ static void block_findings(Report *rp)
     if (rp->r->n_findings == 0)
         return;
     rk_pdf_need(p, 60);
-    rk_pdf_text(p, p->bold, 13, INK, RK_PDF_LEFT, p->y - 11, word(rp, W_FINDINGS));
+    rk_pdf_text(p, p->bold, 13, INK, RK_PDF_LEFT, p->y - 11, word(rp, RK_L_FINDINGS));
     p->y -= 24;
     for (size_t i = 0; i < rp->r->n_findings && rk_pdf_ok(p); i++) {
         const RkFinding *f = &rp->r->findings[i];
         const char *kind = f->kind ? f->kind : "";
-        int k = strcmp(kind, "gap") == 0 ? W_GAP
-                : strcmp(kind, "strength") == 0 ? W_STRENGTH : W_RECOMMENDATION;
-        RkRgb c = k == W_GAP ? WARN : k == W_STRENGTH ? GOOD : ACCENT;
+        int k = strcmp(kind, "gap") == 0 ? RK_L_GAP
+                : strcmp(kind, "strength") == 0 ? RK_L_STRENGTH : RK_L_RECOMMENDATION;
+        RkRgb c = k == RK_L_GAP ? WARN : k == RK_L_STRENGTH ? GOOD : ACCENT;
         char head[512];
         const char *pt = pillar_title(rp, f->pillar);
         snprintf(head, sizeof head, "%s%s%s", word(rp, k), pt ? "  ·  " : "",
@@ -404,23 +374,14 @@ static void block_findings(Report *rp)
     }
 }
 
-static const Words *words_for(const char *lang)
-{
-    for (size_t i = 0; lang && i < sizeof words / sizeof words[0]; i++)
-        if (strncmp(lang, words[i].lang, 2) == 0 &&
-            (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_'))
-            return &words[i];
-    return &words[0];
-}
-
 /* Write the report for in to path, atomically. */
 RkStatus rk_report_pdf(const RkReportInput *in, const char *path, RkDiag *d)
 {
     Report rp = {.in = in, .q = in->q, .r = in->result};
     rp.lang = in->lang && *in->lang ? in->lang
               : in->q->n_languages ? in->q->languages[0] : "en";
-    rp.words = words_for(rp.lang);
-    rp.dec = strcmp(rp.words->lang, "en") == 0 ? '.' : ',';
+    rp.words = rk_labels_for(rp.lang);
+    rp.dec = rp.words->decimal;
     rk_pdf_open(&rp.pdf);
 
     const char *title = qtext(&rp, &rp.q->title);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "readykit/labels.h"
 #include "readykit/report.h"
 
 /* Scores are shown rounded to two decimals; NaN (no data) is null / "". */
@@ -284,26 +285,29 @@ static void text_score(RkBuf *b, double v)
 
 /* "capped at" when the gate lowers the level, "at most" when it holds
    without lowering anything. */
-static void text_cap(RkBuf *b, const RkCap *cap)
+static void text_cap(RkBuf *b, const RkLabels *l, const RkCap *cap)
 {
-    rk_buf_printf(b, "  (%s %s: %s)", cap->binding ? "capped at" : "at most",
-                  cap->max_level_name ? cap->max_level_name : "?",
+    rk_buf_printf(b, "  (%s %s%s%s)", l->w[cap->binding ? RK_L_T_CAPPED : RK_L_T_AT_MOST],
+                  cap->max_level_name ? cap->max_level_name : "?", l->colon,
                   cap->reason ? cap->reason : "");
 }
 
+/* Human-readable summary; fixed words in the report's language (labels.h),
+   figures with a decimal point so they read the same everywhere. */
 void rk_report_text(RkBuf *b, const RkReportInput *in)
 {
     const RkResult *r = in->result;
     const RkQuestionnaire *q = in->q;
+    const RkLabels *l = rk_labels_for(in->lang);
     const char *subject = in->answers && in->answers->subject ? in->answers->subject : r->subject;
-    rk_buf_printf(b, "%s: %s\n", in->file, subject ? subject : "(no subject)");
+    rk_buf_printf(b, "%s: %s\n", in->file, subject ? subject : l->w[RK_L_T_NO_SUBJECT]);
     rk_buf_printf(b, "  %s %s: %s\n", q->id, q->version ? q->version : "",
                   rk_text_get(&q->title, in->lang, q->languages[0]));
-    rk_buf_puts(b, "  overall ");
+    rk_buf_printf(b, "  %s ", l->w[RK_L_T_OVERALL]);
     text_score(b, r->score);
     rk_buf_printf(b, "  %s", r->level_name ? r->level_name : "-");
     if (r->cap.active)
-        text_cap(b, &r->cap);
+        text_cap(b, l, &r->cap);
     rk_buf_puts(b, "\n");
     size_t width = 0;
     for (size_t i = 0; i < r->n_pillars; i++) {
@@ -317,27 +321,28 @@ void rk_report_text(RkBuf *b, const RkReportInput *in)
         rk_buf_puts(b, "    ");
         pad(b, p->title ? p->title : p->id, width);
         text_score(b, p->score);
-        rk_buf_printf(b, "  %s", p->level_name ? p->level_name : "no data");
+        rk_buf_printf(b, "  %s", p->level_name ? p->level_name : l->w[RK_L_NO_DATA]);
         if (p->cap.active)
-            text_cap(b, &p->cap);
+            text_cap(b, l, &p->cap);
         rk_buf_puts(b, "\n");
     }
     for (size_t i = 0; i < r->n_indicators; i++) {
         const RkIndicator *ind = &r->indicators[i];
-        rk_buf_printf(b, "  indicator %s: ", ind->label ? ind->label : ind->id);
+        rk_buf_printf(b, "  %s %s%s", l->w[RK_L_T_INDICATOR], ind->label ? ind->label : ind->id,
+                      l->colon);
         if (isfinite(ind->value))
             rk_buf_printf(b, "%.15g%s%s\n", round2(ind->value), ind->unit ? " " : "",
                           ind->unit ? ind->unit : "");
         else
-            rk_buf_puts(b, "not available\n");
+            rk_buf_printf(b, "%s\n", l->w[RK_L_NOT_AVAILABLE]);
     }
     for (size_t i = 0; i < r->n_findings; i++) {
         const RkFinding *f = &r->findings[i];
         rk_buf_printf(b, "  [%d] %s%s%s\n", f->priority, f->pillar ? f->pillar : "",
                       f->pillar ? ": " : "", f->text);
     }
-    rk_buf_printf(b, "  data: %d of %d applicable questions answered, %d don't know, "
-                     "%d unanswered, %d not applicable (confidence %.0f%%)\n",
-                  r->n_answered, r->n_questions - r->n_skipped, r->n_dont_know, r->n_unanswered,
-                  r->n_skipped, rk_result_confidence(r));
+    rk_buf_puts(b, "  ");
+    rk_buf_printf(b, l->w[RK_L_T_DATA_LINE], r->n_answered, r->n_questions - r->n_skipped,
+                  r->n_dont_know, r->n_unanswered, r->n_skipped, rk_result_confidence(r));
+    rk_buf_puts(b, "\n");
 }

@@ -190,3 +190,12 @@ run "$RK_BIN" score --rules "$RK_TMP/err.lua" questionnaires/examples/tiny-answe
 expect_rc "rule runtime error" 65
 expect_contains "rule error names rule file and line" "$err" "err.lua:1: attempt to index a nil value"
 expect_contains "rule error names the answers file" "$err" "[answers questionnaires/examples/tiny-answers.yaml]"
+
+# --lang picks the language of the text output's own words too
+run "$RK_BIN" score --lang fr questionnaires/examples/tiny-answers.yaml
+expect_rc "score --lang fr" 0
+expect_contains "French overall word" "$out" "  global "
+expect_contains "French pillar title" "$out" "Législation"
+expect_contains "French data line" "$out" "questions applicables sur"
+run "$RK_BIN" score --lang es questionnaires/examples/tiny-answers.yaml
+expect_contains "Spanish falls back to the questionnaire's texts, Spanish words" "$out" "preguntas aplicables"

@@ -1,0 +1,33 @@
+/*
+ * labels: the fixed words of readykit's own outputs (text and PDF), in the
+ * languages it ships with (en, fr, es); other languages fall back to
+ * English. Static tables: nothing to own or free.
+ */
+#ifndef READYKIT_LABELS_H
+#define READYKIT_LABELS_H
+
+typedef enum RkLabel {
+    RK_L_OVERALL, RK_L_LEVEL, RK_L_PILLAR, RK_L_SCORE, RK_L_PILLARS, RK_L_NO_DATA,
+    RK_L_CAPPED, RK_L_CONFIDENCE, RK_L_ANSWERED, RK_L_DONT_KNOW, RK_L_FINDINGS,
+    RK_L_RESPONDENT, RK_L_DATE, RK_L_QUESTIONNAIRE, RK_L_GAP, RK_L_STRENGTH,
+    RK_L_RECOMMENDATION, RK_L_AT_MOST, RK_L_INDICATORS, RK_L_NOT_AVAILABLE,
+    /* short lower-case forms for the text output */
+    RK_L_T_OVERALL, RK_L_T_CAPPED, RK_L_T_AT_MOST, RK_L_T_INDICATOR, RK_L_T_NO_SUBJECT,
+    /* printf format of the text output's data line: answered, applicable,
+       don't know, unanswered, not applicable (ints), confidence (double) */
+    RK_L_T_DATA_LINE,
+    RK_L_COUNT
+} RkLabel;
+
+typedef struct RkLabels {
+    const char *lang;    /* "en", "fr", "es" */
+    char decimal;        /* decimal separator for figures on the page */
+    const char *colon;   /* ": ", or French " : " with a narrow no-break space */
+    const char *w[RK_L_COUNT];
+} RkLabels;
+
+/* The labels for a language tag ("fr", "fr-CA", "es_MX"...); English when
+   the language is not shipped or lang is NULL. */
+const RkLabels *rk_labels_for(const char *lang);
+
+#endif
