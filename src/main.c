@@ -258,6 +258,9 @@ static RkStatus load_cached(Cache *c, const char *path, const Options *o, Loaded
         return rk_diag_set(d, RK_EUSAGE, path, 0, 0, "more than %d questionnaires in one run",
                            MAX_QUESTIONNAIRES);
     RkStatus s = rk_questionnaire_load(path, &l->q, d);
+    if (s == RK_OK && o->lang && strcmp(rk_questionnaire_lang(l->q, o->lang), o->lang) != 0)
+        rk_diag_warn(d, path, 0, 0, "--lang %s: this questionnaire is not written in '%s'; "
+                     "using '%s'", o->lang, o->lang, rk_questionnaire_lang(l->q, o->lang));
     if (s == RK_OK)
         s = rk_rules_new(l->q, &o->rules, &l->rules, d);
     if (s != RK_OK) {

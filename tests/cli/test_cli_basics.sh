@@ -198,4 +198,6 @@ expect_contains "French overall word" "$out" "  global "
 expect_contains "French pillar title" "$out" "Législation"
 expect_contains "French data line" "$out" "questions applicables sur"
 run "$RK_BIN" score --lang es questionnaires/examples/tiny-answers.yaml
-expect_contains "Spanish falls back to the questionnaire's texts, Spanish words" "$out" "preguntas aplicables"
+expect_rc "score --lang es" 0
+expect_contains "a language the questionnaire lacks falls back, whole" "$out" "applicable questions answered"
+expect_contains "and says so" "$err" "--lang es: this questionnaire is not written in 'es'; using 'en'"
