@@ -310,16 +310,19 @@ static RkStatus on_alias(Builder *b, const yaml_event_t *ev)
     return attach(b, a->node, a->weight);
 }
 
-static RkStatus parser_error(Builder *b, const yaml_parser_t *p)
+static RkStatus parser_error(Builder *b, const yaml_parser_t *p, const char *data, size_t len)
 {
     const yaml_mark_t *m = p->problem_mark.line || p->problem_mark.column
                                ? &p->problem_mark : &p->context_mark;
     const char *problem = p->problem ? p->problem : "syntax error";
+    /* The commonest cause by far deserves a plain hint. */
+    const char *hint = m->index < len && data[m->index] == '\t'
+                           ? " (YAML indents with spaces, not tabs)" : "";
     if (p->context)
         return rk_diag_set(b->d, RK_EDATA, b->path, (int)m->line + 1, (int)m->column + 1,
-                           "YAML syntax error: %s %s", problem, p->context);
+                           "YAML syntax error: %s %s%s", problem, p->context, hint);
     return rk_diag_set(b->d, RK_EDATA, b->path, (int)m->line + 1, (int)m->column + 1,
-                       "YAML syntax error: %s", problem);
+                       "YAML syntax error: %s%s", problem, hint);
 }
 
 RkStatus rk_node_parse(const char *data, size_t len, const char *display_path,
@@ -350,7 +353,7 @@ RkStatus rk_node_parse(const char *data, size_t len, const char *display_path,
     while (s == RK_OK && !done) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&parser, &ev)) {
-            s = parser_error(&b, &parser);
+            s = parser_error(&b, &parser, data, len);
             break;
         }
         switch (ev.type) {

@@ -83,6 +83,14 @@ static void syntax_error_has_position(void **state)
     assert_non_null(strstr(d.message, "YAML syntax error"));
 }
 
+static void tab_indentation_gets_a_hint(void **state)
+{
+    (void)state;
+    RkDiag d = parse_bad("a:\n\t- 1\n");
+    assert_int_equal(d.line, 2);
+    assert_non_null(strstr(d.message, "not tabs"));
+}
+
 static void duplicate_key_reports_second(void **state)
 {
     (void)state;
@@ -181,6 +189,7 @@ int main(void)
         cmocka_unit_test(aliases_share_the_anchored_node),
         cmocka_unit_test(merge_keys_fill_missing_keys),
         cmocka_unit_test(syntax_error_has_position),
+        cmocka_unit_test(tab_indentation_gets_a_hint),
         cmocka_unit_test(duplicate_key_reports_second),
         cmocka_unit_test(unknown_alias_is_refused),
         cmocka_unit_test(billion_laughs_is_stopped),
