@@ -330,27 +330,30 @@ static RkStatus load_header(RkAnswers *a, const RkQuestionnaire *q, const RkNode
     return s;
 }
 
-RkStatus rk_answers_load(const char *path, const RkQuestionnaire *q, RkAnswers **out,
-                         RkDiag *d)
+/* The root of an answers tree, or an error saying what was expected. */
+static RkStatus answers_root(const RkNodeTree *tree, const RkNode **out, RkDiag *d)
+{
+    const RkNode *root = tree->root;
+    *out = root;
+    if (root && root->kind == RK_NODE_MAP)
+        return RK_OK;
+    return rk_diag_set(d, RK_EDATA, tree->path, root ? root->line : 1, root ? root->column : 1,
+                       "expected a map with questionnaire:, subject: and answers:, found %s",
+                       root ? rk_node_kind_name(root->kind) : "an empty file");
+}
+
+RkStatus rk_answers_from_tree(const RkNodeTree *tree, const RkQuestionnaire *q,
+                              RkAnswers **out, RkDiag *d)
 {
     *out = NULL;
-    RkNodeTree *tree;
-    RkStatus s = rk_node_load_file(path, &tree, d);
+    const char *path = tree->path;
+    const RkNode *root;
+    RkStatus s = answers_root(tree, &root, d);
     if (s != RK_OK)
         return s;
-    const RkNode *root = tree->root;
-    if (!root || root->kind != RK_NODE_MAP) {
-        s = rk_diag_set(d, RK_EDATA, path, root ? root->line : 1, root ? root->column : 1,
-                        "expected a map with questionnaire:, subject: and answers:, found %s",
-                        root ? rk_node_kind_name(root->kind) : "an empty file");
-        rk_node_tree_free(tree);
-        return s;
-    }
     RkAnswers *a = rk_answers_new(q);
-    if (!a) {
-        rk_node_tree_free(tree);
+    if (!a)
         return rk_diag_set(d, RK_EINTERNAL, path, 0, 0, "out of memory");
-    }
     a->path = rk_arena_strdup(a->arena, path);
     a->version = NULL;
     s = load_header(a, q, root, path, d);
@@ -378,7 +381,6 @@ RkStatus rk_answers_load(const char *path, const RkQuestionnaire *q, RkAnswers *
         }
         free(ids);
     }
-    rk_node_tree_free(tree);
     if (s != RK_OK || d->status != RK_OK) {
         rk_answers_free(a);
         return d->status != RK_OK ? d->status : s;
@@ -387,28 +389,45 @@ RkStatus rk_answers_load(const char *path, const RkQuestionnaire *q, RkAnswers *
     return RK_OK;
 }
 
+RkStatus rk_answers_load(const char *path, const RkQuestionnaire *q, RkAnswers **out,
+                         RkDiag *d)
+{
+    *out = NULL;
+    RkNodeTree *tree;
+    RkStatus s = rk_node_load_file(path, &tree, d);
+    if (s == RK_OK)
+        s = rk_answers_from_tree(tree, q, out, d);
+    rk_node_tree_free(tree);
+    return s;
+}
+
+RkStatus rk_answers_peek_tree(const RkNodeTree *tree, char *qid, size_t qid_size, RkDiag *d)
+{
+    qid[0] = '\0';
+    const RkNode *root;
+    RkStatus s = answers_root(tree, &root, d);
+    if (s != RK_OK)
+        return s;
+    const RkNode *id = rk_node_get(root, "questionnaire");
+    if (!id || id->kind != RK_NODE_SCALAR || rk_node_is_null(id))
+        return rk_diag_set(d, RK_EDATA, tree->path, id ? id->line : root->line,
+                           id ? id->column : root->column,
+                           "missing 'questionnaire: ID' naming the questionnaire answered "
+                           "(or give it with -q FILE)");
+    if (strlen(id->text) >= qid_size)
+        return rk_diag_set(d, RK_EDATA, tree->path, id->line, id->column,
+                           "questionnaire id is too long");
+    memcpy(qid, id->text, strlen(id->text) + 1);
+    return RK_OK;
+}
+
 RkStatus rk_answers_peek(const char *path, char *qid, size_t qid_size, RkDiag *d)
 {
     qid[0] = '\0';
     RkNodeTree *tree;
     RkStatus s = rk_node_load_file(path, &tree, d);
-    if (s != RK_OK)
-        return s;
-    const RkNode *root = tree->root;
-    const RkNode *id = rk_node_get(root, "questionnaire");
-    if (!root || root->kind != RK_NODE_MAP)
-        s = rk_diag_set(d, RK_EDATA, path, root ? root->line : 1, root ? root->column : 1,
-                        "expected a map with questionnaire:, subject: and answers:, found %s",
-                        root ? rk_node_kind_name(root->kind) : "an empty file");
-    else if (!id || id->kind != RK_NODE_SCALAR || rk_node_is_null(id))
-        s = rk_diag_set(d, RK_EDATA, path, id ? id->line : root->line,
-                        id ? id->column : root->column,
-                        "missing 'questionnaire: ID' naming the questionnaire answered "
-                        "(or give it with -q FILE)");
-    else if (strlen(id->text) >= qid_size)
-        s = rk_diag_set(d, RK_EDATA, path, id->line, id->column, "questionnaire id is too long");
-    else
-        memcpy(qid, id->text, strlen(id->text) + 1);
+    if (s == RK_OK)
+        s = rk_answers_peek_tree(tree, qid, qid_size, d);
     rk_node_tree_free(tree);
     return s;
 }

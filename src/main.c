@@ -16,6 +16,7 @@
 #include "readykit/answers.h"
 #include "readykit/fileio.h"
 #include "readykit/locate.h"
+#include "readykit/node.h"
 #include "readykit/questionnaire.h"
 #include "readykit/report.h"
 #include "readykit/result.h"
@@ -250,13 +251,14 @@ static RkStatus load_cached(Cache *c, const char *path, const Options *o, Loaded
             *out = &c->items[i];
             return RK_OK;
         }
-    Loaded *l = &c->items[c->count];
-    if (c->count < MAX_QUESTIONNAIRES)
-        snprintf(l->path, sizeof l->path, "%s", key);
-    free(real);
-    if (c->count == MAX_QUESTIONNAIRES)
+    if (c->count == MAX_QUESTIONNAIRES) {
+        free(real);
         return rk_diag_set(d, RK_EUSAGE, path, 0, 0, "more than %d questionnaires in one run",
                            MAX_QUESTIONNAIRES);
+    }
+    Loaded *l = &c->items[c->count];
+    snprintf(l->path, sizeof l->path, "%s", key);
+    free(real);
     RkStatus s = rk_questionnaire_load(path, &l->q, d);
     if (s == RK_OK && o->lang && strcmp(rk_questionnaire_lang(l->q, o->lang), o->lang) != 0)
         rk_diag_warn(d, path, 0, 0, "--lang %s: this questionnaire is not written in '%s'; "
@@ -282,25 +284,28 @@ static void cache_free(Cache *c)
 }
 
 /* Load and score one answers file: its questionnaire from -q or the search
-   path, then the answers, then the rules. On success the caller owns
-   *answers and *result. */
+   path, then the answers (the file is parsed once), then the rules. On
+   success the caller owns *answers and *result. */
 static RkStatus score_file(Cache *c, const Options *o, const char *file, Loaded **loaded,
                            RkAnswers **answers, RkResult **result, RkDiag *d)
 {
-    char qpath[4096];
+    RkNodeTree *tree;
+    RkStatus s = rk_node_load_file(file, &tree, d);
+    if (s != RK_OK)
+        return s;
+    char qpath[4096], id[256];
     const char *path = o->questionnaire;
     if (!path) {
-        char id[256];
-        RkStatus s = rk_answers_peek(file, id, sizeof id, d);
+        s = rk_answers_peek_tree(tree, id, sizeof id, d);
         if (s == RK_OK)
             s = rk_locate_questionnaire(id, file, qpath, sizeof qpath, d);
-        if (s != RK_OK)
-            return s;
         path = qpath;
     }
-    RkStatus s = load_cached(c, path, o, loaded, d);
     if (s == RK_OK)
-        s = rk_answers_load(file, (*loaded)->q, answers, d);
+        s = load_cached(c, path, o, loaded, d);
+    if (s == RK_OK)
+        s = rk_answers_from_tree(tree, (*loaded)->q, answers, d);
+    rk_node_tree_free(tree);
     if (s != RK_OK)
         return s;
     s = rk_rules_check_answers((*loaded)->rules, *answers, d);

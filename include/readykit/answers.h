@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "readykit/diag.h"
+#include "readykit/node.h"
 #include "readykit/questionnaire.h"
 
 typedef enum RkAnswerState {
@@ -57,6 +58,14 @@ RkStatus rk_answers_peek(const char *path, char *qid, size_t qid_size,
 
 RkStatus rk_answers_load(const char *path, const RkQuestionnaire *q,
                          RkAnswers **out, RkDiag *d);
+
+/* The same two steps on a tree already parsed (rk_node_load_file), so a
+   caller that must peek before it knows the questionnaire parses once. The
+   tree is only read; the answers copy what they keep. */
+RkStatus rk_answers_peek_tree(const RkNodeTree *tree, char *qid, size_t qid_size,
+                              RkDiag *d);
+RkStatus rk_answers_from_tree(const RkNodeTree *tree, const RkQuestionnaire *q,
+                              RkAnswers **out, RkDiag *d);
 RkAnswers *rk_answers_new(const RkQuestionnaire *q); /* NULL on out-of-memory */
 void rk_answers_free(RkAnswers *a); /* accepts NULL */
 

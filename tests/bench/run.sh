@@ -42,6 +42,10 @@ r=$(mean 1 5 "$rk score -q $work/peer.yaml --format csv -o $work/rk.csv $files")
 p=$(mean 1 3 "/usr/bin/python3 $peer/peer_report.py --batch $work/peer-answers -o $work/peer.csv")
 ratio "$r" "$p"
 /usr/bin/python3 -c "import sys; print(f'   readykit: {float(sys.argv[1])/int(sys.argv[2])*1e6:.0f} us per answers file, process start included')" "$r" "$n"
+# Without -q each answers file names its questionnaire (found in the parent
+# folder): the usual way to run a batch.
+r2=$(mean 1 5 "$rk score --format csv -o $work/rk2.csv $files")
+/usr/bin/python3 -c "import sys; print(f'   readykit without -q (search path): {float(sys.argv[1])*1000:.1f} ms')" "$r2"
 
 for b in bench-loader bench-rules; do
     if [ -x "$top/$build/$b" ]; then
