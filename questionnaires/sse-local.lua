@@ -6,9 +6,6 @@
 -- step), and derived indicators.
 -- Only answers known to be weak trigger a cap; unanswered pillars are reported instead.
 
-local cover = {}  -- pillar id -> answered share of its scored weight (pillar layer)
-local seen = {}
-
 local function lvl(id)
   local v = rk.answer(id)
   if v == nil then return nil end
@@ -266,40 +263,39 @@ local function multilevel()
   end
 end
 
--- Every question as {id=, type=, state=}: from rk.questionnaire when it lists the
--- questions, else from what the question layer saw.
-local function all_questions()
-  local out, ids = {}, {}
-  for _, p in ipairs((rk.questionnaire and rk.questionnaire.pillars) or {}) do
-    for _, q in ipairs(type(p) == "table" and p.questions or {}) do
-      local id = type(q) == "table" and q.id or q
-      if type(id) == "string" and not ids[id] then
-        ids[id] = true
-        local qq = type(q) == "table" and q or (rk.question and rk.question(id)) or {}
-        local g = rk.get(id)
-        out[#out + 1] = {id = id, type = qq.type or (seen[id] and seen[id].type),
-                         state = (g and g.state) or (seen[id] and seen[id].state) or "none"}
-      end
-    end
+-- The answered share of a pillar's scored weight (rk.coverage), nil when it has none.
+-- Pillar and result layers only.
+local function weight_answered(pillar)
+  local c = rk.coverage(pillar)
+  if c.weight > 0 then return c.answered_weight / c.weight end
+  return nil
+end
+
+-- The number questions that have bands: rk.coverage() counts them as scored (as the
+-- JSON counts and the data confidence do), but this gate has always left them out.
+local BANDED = {}
+for _, p in ipairs(rk.questionnaire.pillars) do
+  for _, q in ipairs(p.questions) do
+    if q.type == "number" and q.scored then BANDED[#BANDED + 1] = q.id end
   end
-  if #out == 0 then
-    for id, info in pairs(seen) do
-      out[#out + 1] = {id = id, type = info.type, state = info.state}
-    end
+end
+
+-- The applicable scored questions and the answered ones, numbers with bands left out.
+local function gate_counts()
+  local c = rk.coverage()
+  local scored, answered = c.questions - c.skipped, c.answered
+  for _, id in ipairs(BANDED) do
+    local state = rk.get(id).state
+    if state ~= "skipped" then scored = scored - 1 end
+    if state == "answered" then answered = answered - 1 end
   end
-  return out
+  return scored, answered
 end
 
 -- The evidence gate: the share of scored questions answered; below 20% the overall
 -- level is capped at Developing, below 50% at Established, and the result is flagged as provisional.
 local function evidence_gate()
-  local scored, answered = 0, 0
-  for _, info in ipairs(all_questions()) do
-    if info.type ~= "text" and info.type ~= "number" and info.state ~= "skipped" then
-      scored = scored + 1
-      if info.state == "answered" then answered = answered + 1 end
-    end
-  end
+  local scored, answered = gate_counts()
   if scored == 0 then return nil end
   local pct = math.floor(answered / scored * 100 + 0.5)
   rk.indicator{id = "answered_share", value = pct, unit = "%",
@@ -448,7 +444,7 @@ local function indicators(r)
         "No answer with evidence was given, so this pillar is not scored: collect the evidence the help texts name.",
         "Aucune réponse étayée n'a été fournie, ce pilier n'est donc pas noté : réunir les preuves indiquées dans l'aide.",
         "No se dio ninguna respuesta con evidencia, por lo que este pilar no se puntúa: reunir la evidencia que indican los textos de ayuda.")
-    elseif p and p.score >= 75 and (cover[id] or 0) >= 0.5 then
+    elseif p and p.score >= 75 and (weight_answered(id) or 0) >= 0.5 then
       strength(id, p.score)
     end
   end
@@ -456,25 +452,13 @@ local function indicators(r)
 end
 
 return {
-  question = function (q, a, s)
-    seen[q.id] = {state = a and a.state or "none", type = q.type}
-    return nil
-  end,
   -- Pillar evidence gate: the share of the pillar's scored weight that has an answer.
   -- Under 40%, the pillar's score rests on minor questions: its level is capped at
   -- Developing. Strengths are only claimed at 50% or more.
   pillar = function (p, s)
-    local total, answered = 0, 0
-    for _, x in ipairs(s.questions or {}) do
-      local q = rk.question(x.id)
-      if q and q.scored and (q.max_points or 0) > 0 and x.state ~= "skipped" then
-        total = total + q.weight
-        if x.state == "answered" then answered = answered + q.weight end
-      end
-    end
-    cover[p.id] = total > 0 and answered / total or nil
-    if total > 0 and answered > 0 and answered / total < 0.4 then
-      local pct = math.floor(answered / total * 100 + 0.5)
+    local share = weight_answered(p.id)
+    if share and share > 0 and share < 0.4 then
+      local pct = math.floor(share * 100 + 0.5)
       rk.cap{pillar = p.id, level = "developing", reason = {
         en = "Only " .. pct .. "% of this pillar's weight is answered: the score rests on minor questions.",
         fr = "Seuls " .. pct .. " % du poids de ce pilier ont une réponse : le score repose sur des questions secondaires.",
@@ -492,7 +476,6 @@ return {
     data()
     multilevel()
     local pct = indicators(r)
-    seen, cover = {}, {}
     local ceiling = provisional_ceiling(pct, r.score)
     if ceiling then return {score = ceiling} end
     return nil

@@ -393,7 +393,7 @@ void rk_rules_push_rk(lua_State *L, RkRules *R, size_t file)
     static const luaL_Reg fns[] = {
         {"finding", l_finding}, {"indicator", l_indicator}, {"cap", l_cap},
         {"answer", l_answer}, {"get", l_get}, {"question", l_question},
-        {"text", l_text}, {"log", l_log}, {NULL, NULL}};
+        {"text", l_text}, {"log", l_log}, {"coverage", rk_rules_l_coverage}, {NULL, NULL}};
     lua_pushlightuserdata(L, R);
     lua_setfield(L, LUA_REGISTRYINDEX, RULES_KEY);
     lua_createtable(L, 0, 12);

@@ -46,6 +46,7 @@ struct RkRules {
     const RkAnswers *a;  /* NULL outside a run */
     unsigned char *skipped; /* per question; 1 = not applicable (when: false) */
     bool scoring;        /* rk.finding & co. are allowed */
+    bool questions_done; /* every question layer has run: rk.coverage is allowed */
     const char *lang;
     RkResult *res;
     RkFinding *findings;
@@ -86,6 +87,9 @@ void rk_rules_push_when_env(lua_State *L, RkRules *R);
 const RkQuestion *rk_rules_check_question(lua_State *L, RkRules *R, int arg);
 const char *rk_rules_arg_text(lua_State *L, RkRules *R, int idx, const char *what);
 RkRules *rk_rules_from(lua_State *L);
+
+/* rules_coverage.c: rk.coverage */
+int rk_rules_l_coverage(lua_State *L);
 
 /* rules_score.c */
 int rk_rules_score_run(lua_State *L);

@@ -155,6 +155,7 @@ RkStatus rk_rules_score(RkRules *R, const RkAnswers *a, RkResult **out, RkDiag *
     R->res = res;
     R->a = a;
     R->scoring = true;
+    R->questions_done = false;
     R->n_findings = 0;
     R->n_indicators = 0;
     R->log_bytes = 0;
@@ -166,6 +167,7 @@ RkStatus rk_rules_score(RkRules *R, const RkAnswers *a, RkResult **out, RkDiag *
     if (s == RK_OK)
         s = finish(R, res, d);
     R->scoring = false;
+    R->questions_done = false;
     R->a = NULL;
     R->res = NULL;
     if (s != RK_OK) {

@@ -302,6 +302,7 @@ int rk_rules_score_run(lua_State *L)
         lua_pop(L, 1);
     }
     score_questions(L, R);
+    R->questions_done = true;
     score_pillars(L, R);
     score_result(L, R);
     return 0;

@@ -130,6 +130,19 @@
 ---@field reason readykit.Text shown beside the score
 ---@field pillar? string nil: cap the overall level
 
+---Counts of rk.coverage over the scored questions (those with counted = true).
+---@class readykit.Coverage
+---@field questions integer scored questions, not applicable ones included
+---@field answered integer
+---@field dont_know integer
+---@field unanswered integer
+---@field skipped integer not applicable (their when: is false)
+---@field weight number sum of the weights of the applicable scored questions
+---@field answered_weight number sum of the weights of the answered ones
+
+---@class readykit.CoverageAll: readykit.Coverage
+---@field pillars table<string, readykit.Coverage> by pillar id
+
 ---@class readykit.rk
 rk = {}
 
@@ -163,6 +176,14 @@ function rk.answer(id) end
 ---@param id string
 ---@return readykit.Answer
 function rk.get(id) end
+
+---Counts of the scored questions by state, as the result counts them:
+---rk.coverage() overall with `pillars` by id, rk.coverage(pillar_id) one pillar.
+---Pillar and result layers only.
+---@overload fun(): readykit.CoverageAll
+---@param pillar string a pillar id
+---@return readykit.Coverage
+function rk.coverage(pillar) end
 
 ---Add a finding or recommendation (inside layers only).
 ---@param f readykit.FindingSpec

@@ -54,3 +54,17 @@ printf 'return {pillar = function (p) if p.id == "legislation" then return {weig
     > "$RK_TMP/zero.lua"
 run "$RK_BIN" score -q "$q" --rules scripts/rules/weights.lua --rules "$RK_TMP/zero.lua" "$answers"
 expect_contains "later --rules files win" "$out" "overall   33.3"
+# rk.coverage counts as the JSON output does (tests/unit/test_rules.c checks every field)
+cat > "$RK_TMP/cov.lua" <<'LUA'
+return {result = function ()
+  local c, l = rk.coverage(), rk.coverage("legislation")
+  rk.log("all", c.questions, c.answered, c.dont_know, c.unanswered, c.skipped, c.weight, c.answered_weight)
+  rk.log("legislation", l.questions, l.answered, l.dont_know, l.unanswered, l.skipped,
+         c.pillars.legislation.answered_weight / c.pillars.legislation.weight)
+end}
+LUA
+run "$RK_BIN" score -q "$q" --rules "$RK_TMP/cov.lua" "$answers"
+expect_contains "rk.coverage() counts the scored questions" "$err" "all 4 3 1 0 0 4.0 3.0"
+expect_contains "rk.coverage(pillar) counts one pillar" "$err" "legislation 2 1 1 0 0 0.5"
+run "$RK_BIN" score --format json -q "$q" "$answers"
+expect_contains "the JSON counts agree" "$out" '"questions": 4, "answered": 3, "dont_know": 1, "skipped": 0, "unanswered": 0'

@@ -339,6 +339,76 @@ static const char *rule_file(const char *name, const char *text)
     return path;
 }
 
+/* The value of indicator id, or fail. */
+static double indicator(const RkResult *r, const char *id)
+{
+    for (size_t i = 0; i < r->n_indicators; i++)
+        if (strcmp(r->indicators[i].id, id) == 0)
+            return r->indicators[i].value;
+    fail_msg("no indicator %s", id);
+    return NAN;
+}
+
+/* rk.coverage counts as the result does: on rules-answers.yaml, and with
+   bands.lua, which gives law_year (not applicable there) a max. */
+static void coverage_counts_as_the_result(void **state)
+{
+    (void)state;
+    const char *cov = rule_file("cov.lua",
+        "local function put(prefix, c)\n"
+        "  for _, k in ipairs{'questions', 'answered', 'dont_know', 'unanswered', 'skipped',\n"
+        "                     'weight', 'answered_weight'} do\n"
+        "    rk.indicator{id = prefix .. k, value = c[k]}\n"
+        "  end\n"
+        "end\n"
+        "return {\n"
+        "  pillar = function (p) put(p.id .. '.', rk.coverage(p.id)) end,\n"
+        "  result = function ()\n"
+        "    local c = rk.coverage()\n"
+        "    put('', c)\n"
+        "    put('all.legislation.', c.pillars.legislation)\n"
+        "  end,\n"
+        "}\n");
+    const char *files[] = {"scripts/rules/bands.lua", cov};
+    RkDiag d;
+    rk_diag_init(&d);
+    RkAnswers *a = NULL;
+    if (rk_answers_load("tests/unit/fixtures/rules-answers.yaml", Q, &a, &d) != RK_OK)
+        fail_msg("%s", d.message);
+    for (size_t with_bands = 0; with_bands < 2; with_bands++) {
+        RkRules *rules = engine_with(files + 1 - with_bands, 1 + with_bands);
+        RkResult *r = score(rules, a);
+        assert_float_equal(indicator(r, "questions"), r->n_questions, 0);
+        assert_float_equal(indicator(r, "answered"), r->n_answered, 0);
+        assert_float_equal(indicator(r, "dont_know"), r->n_dont_know, 0);
+        assert_float_equal(indicator(r, "unanswered"), r->n_unanswered, 0);
+        assert_float_equal(indicator(r, "skipped"), r->n_skipped, 0);
+        const RkPillarResult *leg = pillar(r, "legislation");
+        assert_float_equal(indicator(r, "legislation.questions"), leg->n_questions, 0);
+        assert_float_equal(indicator(r, "all.legislation.questions"), leg->n_questions, 0);
+        assert_float_equal(indicator(r, "legislation.skipped"), leg->n_skipped, 0);
+        assert_float_equal(indicator(r, "funding.answered"), pillar(r, "funding")->n_answered, 0);
+        /* legal_definition don't know, framework_law answered (weight 1 each);
+           has_registry and funding_tools answered */
+        assert_float_equal(indicator(r, "questions"), 4 + with_bands, 0);
+        assert_float_equal(indicator(r, "answered"), 3, 0);
+        assert_float_equal(indicator(r, "dont_know"), 1, 0);
+        assert_float_equal(indicator(r, "unanswered"), 0, 0);
+        assert_float_equal(indicator(r, "skipped"), with_bands, 0);
+        assert_float_equal(indicator(r, "weight"), 4, 0);
+        assert_float_equal(indicator(r, "answered_weight"), 3, 0);
+        assert_float_equal(indicator(r, "legislation.questions"), 2 + with_bands, 0);
+        assert_float_equal(indicator(r, "legislation.answered"), 1, 0);
+        assert_float_equal(indicator(r, "legislation.weight"), 2, 0);
+        assert_float_equal(indicator(r, "legislation.answered_weight"), 1, 0);
+        assert_float_equal(indicator(r, "statistics.questions"), 1, 0);
+        rk_result_free(r);
+        rk_rules_free(rules);
+    }
+    rk_answers_free(a);
+    unlink(cov);
+}
+
 /* Expect rk_rules_new or rk_rules_score to fail with each wanted text. */
 static void expect_rule_error(const char *text, int line, const char *want1, const char *want2)
 {
@@ -387,6 +457,11 @@ static void errors_name_file_line_and_question(void **state)
     expect_rule_error("local x = rk.answer('legal_definition')\nreturn {}", 1, "only be used while scoring",
                       NULL);
     expect_rule_error("return 42", 0, "must return a table", NULL);
+    expect_rule_error("return {question = function ()\n  rk.coverage()\nend}", 2,
+                      "rk.coverage can only be used in the pillar and result layers",
+                      "question legal_definition");
+    expect_rule_error("return {result = function () rk.coverage('legislaton') end}", 1,
+                      "unknown pillar 'legislaton' (did you mean 'legislation'?)", NULL);
     expect_rule_error("return {\n  question = function ()\n    while true do end\n  end\n}", 3,
                       "instruction budget of 1000000 exceeded", "question legal_definition");
     expect_rule_error("x = = 1", 1, "unexpected symbol", NULL);
@@ -559,6 +634,7 @@ int main(void)
         cmocka_unit_test(rule_adds_sorted_findings),
         cmocka_unit_test(rules_cannot_change_the_models),
         cmocka_unit_test(errors_name_file_line_and_question),
+        cmocka_unit_test(coverage_counts_as_the_result),
         cmocka_unit_test(questionnaire_default_rules),
         cmocka_unit_test(question_tables_are_complete),
         cmocka_unit_test(question_tables_do_not_leak_between_files),
