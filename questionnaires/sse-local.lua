@@ -271,31 +271,13 @@ local function weight_answered(pillar)
   return nil
 end
 
--- The number questions that have bands: rk.coverage() counts them as scored (as the
--- JSON counts and the data confidence do), but this gate has always left them out.
-local BANDED = {}
-for _, p in ipairs(rk.questionnaire.pillars) do
-  for _, q in ipairs(p.questions) do
-    if q.type == "number" and q.scored then BANDED[#BANDED + 1] = q.id end
-  end
-end
-
--- The applicable scored questions and the answered ones, numbers with bands left out.
-local function gate_counts()
-  local c = rk.coverage()
-  local scored, answered = c.questions - c.skipped, c.answered
-  for _, id in ipairs(BANDED) do
-    local state = rk.get(id).state
-    if state ~= "skipped" then scored = scored - 1 end
-    if state == "answered" then answered = answered - 1 end
-  end
-  return scored, answered
-end
-
 -- The evidence gate: the share of scored questions answered; below 20% the overall
 -- level is capped at Developing, below 50% at Established, and the result is flagged as provisional.
 local function evidence_gate()
-  local scored, answered = gate_counts()
+  -- the applicable scored questions and the answered ones, counted as the
+  -- result's own "confidence" counts them
+  local c = rk.coverage()
+  local scored, answered = c.questions - c.skipped, c.answered
   if scored == 0 then return nil end
   local pct = math.floor(answered / scored * 100 + 0.5)
   rk.indicator{id = "answered_share", value = pct, unit = "%",
