@@ -7,12 +7,11 @@
  * prints them, and the exit status is the diag's status (sysexits.h).
  */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "readykit/answers.h"
 #include "readykit/fileio.h"
 #include "readykit/locate.h"
@@ -26,81 +25,7 @@
 #define RK_VERSION "0.1.0"
 #endif
 
-#define MAX_RULE_FILES 64
 #define MAX_QUESTIONNAIRES 16
-
-static const char usage_text[] =
-    "Usage: readykit COMMAND [OPTIONS] [FILE...]\n"
-    "\n"
-    "Policy-readiness self-assessment: questionnaires in YAML, scoring rules in\n"
-    "Lua, reports as text, JSON, CSV or PDF.\n"
-    "\n"
-    "Commands:\n"
-    "  check QUESTIONNAIRE      validate a questionnaire (and its rules)\n"
-    "  score ANSWERS...         score answers files (text, json or csv)\n"
-    "  report ANSWERS -o PDF    write a PDF readiness report\n"
-    "\n"
-    "Options:\n"
-    "  -h, --help               this help (readykit COMMAND --help for more)\n"
-    "  -V, --version            print the version\n"
-    "\n"
-    "Exit status: 0 ok, 64 usage, 65 bad questionnaire/answers/rules,\n"
-    "66 missing input, 70 internal error, 73 cannot write output, 74 I/O error.\n";
-
-static const char common_help[] =
-    "  -q, --questionnaire FILE the questionnaire (default: found from the answers'\n"
-    "                           questionnaire: id next to the answers file, in its\n"
-    "                           parent folder, READYKIT_PATH, ./questionnaires)\n"
-    "  -r, --rules FILE         add a Lua rule file after the standard scorer and the\n"
-    "                           questionnaire's own rules (repeatable, in order)\n"
-    "      --no-default-rules   skip the questionnaire's own rules file\n"
-    "  -l, --lang LANG          language of labels (default: the answers' language)\n"
-    "      --max-memory MIB     memory cap for rules (default 32)\n"
-    "      --max-instructions N instruction budget per answers file (default 10^8)\n"
-    "      --timeout SECONDS    wall-clock limit per answers file (default 1)\n"
-    "  -v, --verbose            longer tracebacks in rule errors\n";
-
-static const char check_help[] =
-    "Usage: readykit check [OPTIONS] QUESTIONNAIRE...\n"
-    "\n"
-    "Load and validate each questionnaire and its rules; print one summary line\n"
-    "each. Every error of a file is reported as file:line:column: message.\n"
-    "\n"
-    "  -r, --rules FILE         also compile this rule file (repeatable)\n"
-    "      --no-default-rules   do not load the questionnaire's own rules\n"
-    "  -h, --help               this help\n";
-
-static const char score_help_head[] =
-    "Usage: readykit score [OPTIONS] ANSWERS...\n"
-    "\n"
-    "Score answers files. Text by default; --format json prints one JSON object per\n"
-    "answers file per line (JSON Lines); --format csv a header row and one row each.\n"
-    "A file that fails is reported and the others are still scored (exit 65).\n"
-    "\n"
-    "  -f, --format FORMAT      text (default), json or csv\n"
-    "  -o, --output FILE        write to FILE (atomically; nothing is written if any\n"
-    "                           answers file fails) instead of standard output\n";
-
-static const char report_help_head[] =
-    "Usage: readykit report [OPTIONS] ANSWERS -o OUT.pdf\n"
-    "\n"
-    "Score one answers file and write a PDF readiness report.\n"
-    "\n"
-    "  -o, --output FILE        the PDF to write (required; replaced atomically)\n";
-
-typedef enum Format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } Format;
-
-typedef struct Options {
-    const char *questionnaire;
-    const char *rule_files[MAX_RULE_FILES];
-    size_t n_rule_files;
-    RkRulesOptions rules;
-    const char *lang;
-    const char *output;
-    Format format;
-    char **files;
-    int n_files;
-} Options;
 
 /* One loaded questionnaire and its rules engine, reused across answers files
    (a batch may mix questionnaires; each is loaded once). */
@@ -139,102 +64,6 @@ static void append_message(RkDiag *d, const char *fmt, const char *arg)
         return;
     snprintf(rest, sizeof rest, "%s", d->message + head);
     snprintf(d->message + head, sizeof d->message - head, "%s%s", extra, rest);
-}
-
-static RkStatus usage_error(const char *fmt, const char *arg)
-{
-    fputs("readykit: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'readykit --help'.\n", stderr);
-    return RK_EUSAGE;
-}
-
-/* A positive number option; returns false on garbage. */
-static bool parse_positive(const char *s, double *out)
-{
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end || !(v > 0) || !isfinite(v))
-        return false;
-    *out = v;
-    return true;
-}
-
-enum { OPT_NO_DEFAULT = 256, OPT_MAX_MEMORY, OPT_MAX_INSTR, OPT_TIMEOUT };
-
-/* Parse the options of a command; returns RK_OK, RK_EUSAGE, or -1 when
-   help was printed (exit 0). */
-static int parse_options(int argc, char **argv, const char *help, bool with_output,
-                         Options *o)
-{
-    static const struct option longs[] = {
-        {"help", no_argument, NULL, 'h'},
-        {"questionnaire", required_argument, NULL, 'q'},
-        {"rules", required_argument, NULL, 'r'},
-        {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
-        {"lang", required_argument, NULL, 'l'},
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
-        {"max-instructions", required_argument, NULL, OPT_MAX_INSTR},
-        {"timeout", required_argument, NULL, OPT_TIMEOUT},
-        {"verbose", no_argument, NULL, 'v'},
-        {NULL, 0, NULL, 0},
-    };
-    optind = 1;
-    opterr = 0;
-    int c;
-    double v;
-    while ((c = getopt_long(argc, argv, ":hq:r:l:f:o:v", longs, NULL)) != -1) {
-        switch (c) {
-        case 'h':
-            fputs(help, stdout);
-            return -1;
-        case 'q': o->questionnaire = optarg; break;
-        case 'r':
-            if (o->n_rule_files == MAX_RULE_FILES)
-                return usage_error("too many --rules files (at most 64)", "");
-            o->rule_files[o->n_rule_files++] = optarg;
-            break;
-        case OPT_NO_DEFAULT: o->rules.no_default_rules = true; break;
-        case 'l': o->lang = optarg; break;
-        case 'f':
-            if (strcmp(optarg, "text") == 0) o->format = FORMAT_TEXT;
-            else if (strcmp(optarg, "json") == 0 || strcmp(optarg, "jsonl") == 0) o->format = FORMAT_JSON;
-            else if (strcmp(optarg, "csv") == 0) o->format = FORMAT_CSV;
-            else return usage_error("unknown format '%s' (expected text, json or csv)", optarg);
-            break;
-        case 'o':
-            if (!with_output)
-                return usage_error("this command takes no -o/--output", "");
-            o->output = optarg;
-            break;
-        case OPT_MAX_MEMORY:
-            if (!parse_positive(optarg, &v) || v > 4096)
-                return usage_error("--max-memory expects MiB between 1 and 4096, found '%s'", optarg);
-            o->rules.memory_limit = (size_t)(v * 1024 * 1024);
-            break;
-        case OPT_MAX_INSTR:
-            if (!parse_positive(optarg, &v) || v < 1000)
-                return usage_error("--max-instructions expects a count of at least 1000, found '%s'", optarg);
-            o->rules.instruction_budget = (unsigned long long)v;
-            break;
-        case OPT_TIMEOUT:
-            if (!parse_positive(optarg, &v) || v > 3600)
-                return usage_error("--timeout expects seconds between 0 and 3600, found '%s'", optarg);
-            o->rules.deadline_seconds = v;
-            break;
-        case 'v': o->rules.verbose = true; break;
-        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
-        default: return usage_error("unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    o->rules.rule_files = o->rule_files;
-    o->rules.n_rule_files = o->n_rule_files;
-    o->rules.lang = o->lang;
-    o->files = argv + optind;
-    o->n_files = argc - optind;
-    return RK_OK;
 }
 
 /* The questionnaire (and its rules engine) for path, loading it once. */
@@ -331,11 +160,11 @@ static const char *label_lang(const Options *o, const RkQuestionnaire *q, const 
 static int cmd_check(int argc, char **argv)
 {
     Options o = {0};
-    int rc = parse_options(argc, argv, check_help, false, &o);
+    int rc = rk_cli_parse(argc, argv, rk_cli_check_help, false, &o);
     if (rc)
         return rc < 0 ? RK_OK : rc;
     if (o.n_files == 0)
-        return usage_error("check needs a questionnaire file%s", "");
+        return rk_cli_usage_error("check needs a questionnaire file%s", "");
     int status = RK_OK;
     for (int i = 0; i < o.n_files; i++) {
         RkDiag d;
@@ -363,13 +192,11 @@ static int cmd_check(int argc, char **argv)
 static int cmd_score(int argc, char **argv)
 {
     Options o = {0};
-    char help[4096];
-    snprintf(help, sizeof help, "%s%s", score_help_head, common_help);
-    int rc = parse_options(argc, argv, help, true, &o);
+    int rc = rk_cli_parse(argc, argv, rk_cli_score_help, true, &o);
     if (rc)
         return rc < 0 ? RK_OK : rc;
     if (o.n_files == 0)
-        return usage_error("score needs at least one answers file%s", "");
+        return rk_cli_usage_error("score needs at least one answers file%s", "");
     Cache cache = {0};
     RkBuf out;
     rk_buf_init(&out);
@@ -434,15 +261,13 @@ static int cmd_score(int argc, char **argv)
 static int cmd_report(int argc, char **argv)
 {
     Options o = {0};
-    char help[4096];
-    snprintf(help, sizeof help, "%s%s", report_help_head, common_help);
-    int rc = parse_options(argc, argv, help, true, &o);
+    int rc = rk_cli_parse(argc, argv, rk_cli_report_help, true, &o);
     if (rc)
         return rc < 0 ? RK_OK : rc;
     if (o.n_files != 1)
-        return usage_error("report needs exactly one answers file%s", "");
+        return rk_cli_usage_error("report needs exactly one answers file%s", "");
     if (!o.output)
-        return usage_error("report needs -o OUT.pdf%s", "");
+        return rk_cli_usage_error("report needs -o OUT.pdf%s", "");
     RkDiag d;
     rk_diag_init(&d);
     Cache cache = {0};
@@ -470,13 +295,13 @@ static int cmd_report(int argc, char **argv)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fputs(usage_text, stderr);
+        fputs(rk_cli_usage, stderr);
         return RK_EUSAGE;
     }
     const char *cmd = argv[1];
     int status;
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(usage_text, stdout);
+        fputs(rk_cli_usage, stdout);
         status = RK_OK;
     } else if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
         printf("readykit %s\n", RK_VERSION);
@@ -488,7 +313,7 @@ int main(int argc, char **argv)
     } else if (strcmp(cmd, "report") == 0) {
         status = cmd_report(argc - 1, argv + 1);
     } else {
-        status = usage_error("unknown command '%s' (expected check, score or report)", cmd);
+        status = rk_cli_usage_error("unknown command '%s' (expected check, score or report)", cmd);
     }
     /* Like jq: a full disk or closed pipe on stdout is an error too. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
