@@ -201,3 +201,23 @@ run "$RK_BIN" score --lang es questionnaires/examples/tiny-answers.yaml
 expect_rc "score --lang es" 0
 expect_contains "a language the questionnaire lacks falls back, whole" "$out" "applicable questions answered"
 expect_contains "and says so" "$err" "--lang es: this questionnaire is not written in 'es'; using 'en'"
+
+# the report renders: every page to a non-blank image, metadata in UTF-8
+run "$RK_BIN" report --lang fr questionnaires/examples/quebec.yaml -o "$RK_TMP/q.pdf"
+expect_rc "Quebec report in French" 0
+pages=$(pdfinfo "$RK_TMP/q.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+[ "${pages:-0}" -ge 1 ] && ok "pdfinfo counts $pages pages" || not_ok "pdfinfo pages: $pages"
+expect_contains "UTF-8 title in the metadata" "$(pdfinfo "$RK_TMP/q.pdf" 2>/dev/null)" "Préparation des politiques d'ESS"
+if pdftoppm -r 20 -png "$RK_TMP/q.pdf" "$RK_TMP/page" 2>/dev/null; then ok "pdftoppm renders"; else not_ok "pdftoppm failed"; fi
+n=$(ls "$RK_TMP"/page-*.png 2>/dev/null | wc -l)
+[ "$n" = "$pages" ] && ok "one image per page ($n)" || not_ok "images $n for $pages pages"
+# a blank A4 page at 20 dpi compresses to a few hundred bytes; text and bars do not
+size=$(wc -c < "$RK_TMP/page-1.png")
+[ "$size" -gt 2000 ] && ok "page 1 is not blank ($size bytes)" || not_ok "page 1 looks blank ($size bytes)"
+txt=$(pdftotext -q "$RK_TMP/q.pdf" - 2>/dev/null)
+expect_contains "pillar table in French" "$txt" "Cadre juridique"
+expect_contains "indicators block in French" "$txt" "Indicateurs"
+if printf '%s' "$txt" | grep -Eq '^[0-9]+,[0-9]$'; then ok "French decimal comma in the score"; else not_ok "no decimal comma"; fi
+SOURCE_DATE_EPOCH=1700000000 "$RK_BIN" report questionnaires/examples/quebec.yaml -o "$RK_TMP/r1.pdf" >/dev/null 2>&1
+SOURCE_DATE_EPOCH=1700000000 "$RK_BIN" report questionnaires/examples/quebec.yaml -o "$RK_TMP/r2.pdf" >/dev/null 2>&1
+cmp -s "$RK_TMP/r1.pdf" "$RK_TMP/r2.pdf" && ok "reports are byte-reproducible" || not_ok "reports differ between runs"
