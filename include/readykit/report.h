@@ -1,7 +1,8 @@
 /*
  * report: writers of a result. They read the result and the questionnaire's
- * labels and never call Lua. Text, JSON Lines and CSV go to a stream the
- * caller owns; the PDF is written atomically to a path.
+ * labels and never call Lua. Text, JSON Lines and CSV are appended to an
+ * RkBuf the caller owns (and writes out); the PDF is written atomically to
+ * a path.
  */
 #ifndef READYKIT_REPORT_H
 #define READYKIT_REPORT_H
