@@ -105,6 +105,19 @@ def indicator(f, iid):
 claim("Quebec indicator law_year is 2013", indicator("quebec", "law_year") == 2013)
 claim("Portugal indicator employment_share is 5.2", indicator("portugal", "employment_share") == 5.2)
 claim("Mali has recommendations", any(x.get("pillar") == "legal_framework" for x in res.get("mali", {}).get("findings", [])))
+# The four national files completed on 2026-11-23 rest on evidence: at least 70% of their
+# scored questions answered, so none is held as provisional; and the orderings the facts
+# give (Spain's renewed, evaluated strategy above Mexico's unfunded programme; Uruguay's
+# FONDES above Mexico, which has no SSE fund or budget line in 2024).
+for f in ["portugal", "spain", "mexico", "uruguay"]:
+    share = indicator(f, "answered_share")
+    claim("%s answers at least 70%% of its scored questions" % f.capitalize(),
+          share is not None and share >= 70)
+greater("Spain > Mexico on institutions and strategy",
+        score("spain", "institutional_framework"), score("mexico", "institutional_framework"))
+greater("Uruguay > Mexico on finance", score("uruguay", "finance"), score("mexico", "finance"))
+claim("Mexico finance is at most emerging (no public SSE fund)",
+      pillar("mexico", "finance").get("level_id") in ("nascent", "emerging"))
 PY
 }
 
