@@ -44,7 +44,7 @@ expect_contains "bands.lua counts law_year as not applicable" "$out" '"skipped":
 run "$RK_BIN" score -q "$q" --rules scripts/rules/analyst-trial.lua "$answers"
 expect_contains "analyst-trial.lua flags a don't know without a note" "$out" \
     "[2] legislation: 'legal_definition' is answered \"don't know\" without a note"
-run "$RK_BIN" score --rules scripts/rules/analyst-trial.lua questionnaires/examples/uruguay.yaml
+run "$RK_BIN" score -q questionnaires/sse-national.yaml --rules scripts/rules/analyst-trial.lua tests/unit/fixtures/thin-answers.yaml
 expect_contains "analyst-trial.lua caps a thinly answered pillar" "$out" \
     "84.2  Emerging  (capped at Emerging: only 3 of 7 scored questions answered)"
 run "$RK_BIN" score --rules scripts/rules/analyst-trial.lua questionnaires/examples/mali.yaml
