@@ -221,3 +221,9 @@ if printf '%s' "$txt" | grep -Eq '^[0-9]+,[0-9]$'; then ok "French decimal comma
 SOURCE_DATE_EPOCH=1700000000 "$RK_BIN" report questionnaires/examples/quebec.yaml -o "$RK_TMP/r1.pdf" >/dev/null 2>&1
 SOURCE_DATE_EPOCH=1700000000 "$RK_BIN" report questionnaires/examples/quebec.yaml -o "$RK_TMP/r2.pdf" >/dev/null 2>&1
 cmp -s "$RK_TMP/r1.pdf" "$RK_TMP/r2.pdf" && ok "reports are byte-reproducible" || not_ok "reports differ between runs"
+
+# an answers file in a language the questionnaire lacks: scored, with a warning
+sed 's/^language: en$/language: de/' questionnaires/examples/tiny-answers.yaml > "$RK_TMP/de.yaml"
+run "$RK_BIN" score -q questionnaires/tiny.yaml "$RK_TMP/de.yaml"
+expect_rc "answers in an undeclared language" 0
+expect_contains "undeclared language warns at its line" "$err" "de.yaml:8:11: warning: language 'de' is not one of the questionnaire's"
