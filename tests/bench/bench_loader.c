@@ -11,22 +11,14 @@
 #include <unistd.h>
 
 #include "readykit/questionnaire.h"
+#include "bench_questionnaire.h"
 
 #define PER_PILLAR 30
 
 /* Write a questionnaire of n questions to f. */
 static void generate(FILE *f, int n)
 {
-    fprintf(f, "id: bench\nversion: 1.0.0\ntitle: {en: Benchmark, fr: Banc d'essai}\n"
-               "languages: [en, fr]\nlevels:\n"
-               "  - {id: low, min: 0, name: {en: Low, fr: Bas}}\n"
-               "  - {id: mid, min: 40, name: {en: Middle, fr: Moyen}}\n"
-               "  - {id: high, min: 75, name: {en: High, fr: Haut}}\n"
-               "choice_lists:\n  maturity:\n");
-    for (int s = 0; s <= 4; s++)
-        fprintf(f, "    - {value: \"%d\", label: {en: Step %d, fr: Etape %d}, points: %d}\n",
-                s, s, s, s);
-    fprintf(f, "pillars:\n");
+    bench_write_prelude(f);
     for (int i = 0; i < n; i++) {
         if (i % PER_PILLAR == 0)
             fprintf(f, "  - id: p%d\n    title: {en: Pillar %d, fr: Pilier %d}\n"
