@@ -41,3 +41,8 @@ expect_not_contains() {
         *) ok "$1" ;;
     esac
 }
+
+# done_testing: every CLI test script ends with this call. It prints the TAP
+# plan ("1..N"), so a script that stops before its end is seen as incomplete
+# by tests/run.sh.
+done_testing() { echo "1..$tap_n"; }

@@ -39,3 +39,5 @@ for f in questionnaires/*.yaml; do
     run "$RK_BIN" check "$f"
     expect_rc "$(basename "$f") passes check" 0
 done
+
+done_testing

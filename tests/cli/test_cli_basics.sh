@@ -227,3 +227,5 @@ sed 's/^language: en$/language: de/' questionnaires/examples/tiny-answers.yaml >
 run "$RK_BIN" score -q questionnaires/tiny.yaml "$RK_TMP/de.yaml"
 expect_rc "answers in an undeclared language" 0
 expect_contains "undeclared language warns at its line" "$err" "de.yaml:8:11: warning: language 'de' is not one of the questionnaire's"
+
+done_testing

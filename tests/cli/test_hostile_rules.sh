@@ -43,3 +43,5 @@ expect_contains "--max-memory is used" "$err" "memory limit of 2 MiB exceeded"
 run "$RK_BIN" score --timeout 0.3 --max-instructions 100000000000 \
     --rules tests/cases/hostile/loop_in_layer.lua "$answers"
 expect_contains "--timeout is used" "$err" "time limit of 0.3 s exceeded"
+
+done_testing

@@ -59,3 +59,5 @@ for name in unknown-top-key unknown-type missing-pillars pillars-is-map text-is-
     run validate "$f"
     expect_contains "schema refuses $name" "$out" "bad $f"
 done
+
+done_testing

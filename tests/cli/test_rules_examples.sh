@@ -68,3 +68,5 @@ expect_contains "rk.coverage() counts the scored questions" "$err" "all 4 3 1 0 
 expect_contains "rk.coverage(pillar) counts one pillar" "$err" "legislation 2 1 1 0 0 0.5"
 run "$RK_BIN" score --format json -q "$q" "$answers"
 expect_contains "the JSON counts agree" "$out" '"questions": 4, "answered": 3, "dont_know": 1, "skipped": 0, "unanswered": 0'
+
+done_testing

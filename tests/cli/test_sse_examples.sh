@@ -206,3 +206,5 @@ PY
 then ok "informality gate caps social protection at Emerging"
 else not_ok "informality gate: $(head -c 400 "$RK_TMP/informal.json")"
 fi
+
+done_testing
