@@ -6,9 +6,16 @@
 #   make demo       install dependencies, build, write build/demo-report.pdf
 #   make bench      benchmarks against the Python peer (prints ratios)
 #   make deps       install missing Debian packages (scripts/install-deps.sh)
+#   make install    install under $(DESTDIR)$(PREFIX) (default /usr/local);
+#                   make uninstall removes what it installed
 #   make clean
 
 BUILD    ?= build
+VERSION  := 0.2.0
+PREFIX   ?= /usr/local
+DATADIR  ?= $(PREFIX)/share
+SHAREDIR := $(DATADIR)/readykit
+MANDIR   ?= $(DATADIR)/man
 CC       ?= cc
 PKGS     := lua5.4 yaml-0.1
 OPT      ?= -O2
@@ -17,6 +24,7 @@ CFLAGS   ?=
 CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
             -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings \
             $(OPT) -g $(SANFLAGS) -Iinclude -I$(BUILD)/gen \
+            -DRK_VERSION='"$(VERSION)"' -DRK_SHARE_DIR='"$(SHAREDIR)/questionnaires"' \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
 LDFLAGS  += $(SANFLAGS)
@@ -29,7 +37,7 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LUA_EMBED := $(wildcard scripts/*.lua)
 
-.PHONY: all deps check asan demo bench clean
+.PHONY: all deps check asan demo bench clean install uninstall man libs FORCE
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/readykit
@@ -38,7 +46,18 @@ $(BUILD)/readykit: $(BUILD)/obj/main.o $(LIB_OBJ)
 	@echo "LD  $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj $(BUILD)/gen/embedded.h
+# Plain `make` on a machine without the libraries says what is missing
+# instead of failing in the compiler.
+libs:
+	$(Q)sh scripts/install-deps.sh --check-build
+
+# The version and the installed share folder are compiled in: rebuild the
+# files that use them when either changes.
+$(BUILD)/gen/config.stamp: FORCE | $(BUILD)/gen
+	$(Q)echo '$(VERSION) $(SHAREDIR)' | cmp -s - $@ 2>/dev/null || echo '$(VERSION) $(SHAREDIR)' > $@
+$(BUILD)/obj/main.o $(BUILD)/obj/cli.o $(BUILD)/obj/locate.o: $(BUILD)/gen/config.stamp
+
+$(BUILD)/obj/%.o: src/%.c | libs $(BUILD)/obj $(BUILD)/gen/embedded.h
 	@echo "CC  $<"
 	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -89,6 +108,40 @@ demo: deps
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/bench-loader $(BUILD)/bench-rules
 	$(Q)sh tests/bench/run.sh $(BUILD)
+
+# Man pages, written in scdoc (scripts/man/*.scd).
+MAN_SRC  := $(wildcard scripts/man/*.scd)
+MAN_OUT  := $(MAN_SRC:scripts/man/%.scd=$(BUILD)/man/%)
+man: $(MAN_OUT)
+$(BUILD)/man/%: scripts/man/%.scd
+	$(Q)mkdir -p $(BUILD)/man
+	@command -v scdoc >/dev/null || { echo "scdoc is missing: run 'make deps'" >&2; exit 1; }
+	$(Q)scdoc < $< > $@
+
+# Everything an installed readykit needs: the binary (with the share folder
+# compiled into its search path), the questionnaires with their rules, the
+# JSON Schema and Lua type definitions, example rules, man pages, completions.
+install: all man
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SHAREDIR)/questionnaires \
+	    $(DESTDIR)$(SHAREDIR)/rules $(DESTDIR)$(SHAREDIR)/types \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(DATADIR)/bash-completion/completions $(DESTDIR)$(DATADIR)/zsh/site-functions
+	install -m 755 $(BUILD)/readykit $(DESTDIR)$(PREFIX)/bin/readykit
+	install -m 644 $(filter-out questionnaires/tiny%,$(wildcard questionnaires/*.yaml questionnaires/*.lua)) \
+	    $(DESTDIR)$(SHAREDIR)/questionnaires/
+	install -m 644 questionnaires/schema.json $(DESTDIR)$(SHAREDIR)/
+	install -m 644 scripts/rules/*.lua $(DESTDIR)$(SHAREDIR)/rules/
+	install -m 644 scripts/types/*.lua $(DESTDIR)$(SHAREDIR)/types/
+	for m in $(MAN_OUT); do s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+	install -m 644 scripts/completion/readykit.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/readykit
+	install -m 644 scripts/completion/_readykit $(DESTDIR)$(DATADIR)/zsh/site-functions/_readykit
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/readykit
+	rm -rf $(DESTDIR)$(SHAREDIR)
+	for m in $(notdir $(MAN_OUT)); do rm -f $(DESTDIR)$(MANDIR)/man$${m##*.}/$$m; done
+	rm -f $(DESTDIR)$(DATADIR)/bash-completion/completions/readykit
+	rm -f $(DESTDIR)$(DATADIR)/zsh/site-functions/_readykit
 
 clean:
 	rm -rf build

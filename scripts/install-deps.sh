@@ -8,7 +8,26 @@ set -eu
 # session. Benchmarks: hyperfine, and the Python peer's reportlab.
 PACKAGES="build-essential pkg-config liblua5.4-dev libyaml-dev libhpdf-dev
 fonts-dejavu-core libcmocka-dev poppler-utils qpdf tmux hyperfine
-python3 python3-yaml python3-reportlab python3-renderpm python3-jsonschema"
+python3 python3-yaml python3-reportlab python3-renderpm python3-jsonschema
+scdoc man-db bash-completion zsh"
+
+BUILD_PACKAGES="pkg-config liblua5.4-dev libyaml-dev libhpdf-dev"
+
+# --check-build: only say whether the libraries needed to compile are there
+# (run by plain `make`, which must not install anything).
+if [ "${1:-}" = --check-build ]; then
+    if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4 yaml-0.1 &&
+        { [ -f /usr/include/hpdf.h ] || [ -f /usr/local/include/hpdf.h ]; }; then
+        exit 0
+    fi
+    need=""
+    for p in $BUILD_PACKAGES; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need="$need $p"
+    done
+    echo "readykit: cannot build: missing the libraries it needs (Debian packages:${need:- $BUILD_PACKAGES})." >&2
+    echo "readykit: run 'make deps' as root to install them, then 'make' again." >&2
+    exit 1
+fi
 
 missing=""
 for p in $PACKAGES; do

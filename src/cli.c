@@ -8,6 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hpdf.h>
+#include <lua.h>
+#include <yaml.h>
+
+#ifndef RK_VERSION
+#define RK_VERSION "0.0.0-unknown"
+#endif
+
 const char rk_cli_usage[] =
     "Usage: readykit COMMAND [OPTIONS] [FILE...]\n"
     "\n"
@@ -18,6 +26,9 @@ const char rk_cli_usage[] =
     "  check QUESTIONNAIRE      validate a questionnaire (and its rules)\n"
     "  score ANSWERS...         score answers files (text, json or csv)\n"
     "  report ANSWERS -o PDF    write a PDF readiness report\n"
+    "  list                     the questionnaires on the search path\n"
+    "  show QUESTIONNAIRE [ID]  a questionnaire's pillars and questions\n"
+    "  template QUESTIONNAIRE   an answers file to fill in with a text editor\n"
     "\n"
     "Options:\n"
     "  -h, --help               this help (readykit COMMAND --help for more)\n"
@@ -68,6 +79,14 @@ const char rk_cli_report_help[] =
     "\n"
     "  -o, --output FILE        the PDF to write (required; replaced atomically)\n"
     COMMON_HELP;
+
+void rk_cli_print_version(void)
+{
+    /* Lua and libHaru say their version at compile time only; libyaml at run
+       time (the shared library may be newer than the headers). */
+    printf("readykit %s\n%s, libyaml %s, libHaru %s\n", RK_VERSION, LUA_RELEASE,
+           yaml_get_version_string(), HPDF_VERSION_TEXT);
+}
 
 RkStatus rk_cli_usage_error(const char *fmt, const char *arg)
 {

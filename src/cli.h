@@ -15,6 +15,9 @@ extern const char rk_cli_usage[];
 extern const char rk_cli_check_help[];
 extern const char rk_cli_score_help[];
 extern const char rk_cli_report_help[];
+extern const char rk_cli_list_help[];
+extern const char rk_cli_show_help[];
+extern const char rk_cli_template_help[];
 
 typedef enum Format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } Format;
 
@@ -29,6 +32,14 @@ typedef struct Options {
     char **files;
     int n_files;
 } Options;
+
+/* The discovery commands (cli_discover.c); each returns the exit status. */
+int rk_cmd_list(int argc, char **argv);
+int rk_cmd_show(int argc, char **argv);
+int rk_cmd_template(int argc, char **argv);
+
+/* Print readykit's version and those of the libraries it runs with. */
+void rk_cli_print_version(void);
 
 /* Print "readykit: " + the message + a hint to stderr; returns RK_EUSAGE. */
 RkStatus rk_cli_usage_error(const char *fmt, const char *arg);

@@ -65,3 +65,53 @@ RkStatus rk_locate_questionnaire(const char *id, const char *answers_path, char 
                        "READYKIT_PATH, ./questionnaires and %s); name it with -q FILE",
                        id, id, here, parent, RK_SHARE_DIR);
 }
+
+void rk_locate_each_dir(void (*fn)(const char *dir, size_t len, void *ctx), void *ctx)
+{
+    const char *env = getenv("READYKIT_PATH");
+    for (const char *p = env; p && *p;) {
+        const char *end = strchr(p, ':');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len)
+            fn(p, len, ctx);
+        p = end ? end + 1 : p + len;
+    }
+    fn("questionnaires", strlen("questionnaires"), ctx);
+    fn(RK_SHARE_DIR, strlen(RK_SHARE_DIR), ctx);
+}
+
+typedef struct Search {
+    const char *id;
+    char *out;
+    size_t size;
+    bool found;
+} Search;
+
+static void search_dir(const char *dir, size_t len, void *ctx)
+{
+    Search *s = ctx;
+    if (!s->found)
+        s->found = try_dir(dir, len, s->id, s->out, s->size);
+}
+
+RkStatus rk_locate_by_name(const char *name, char *out, size_t size, RkDiag *d)
+{
+    if (rk_file_exists(name) || strchr(name, '/')) {
+        if (!rk_file_exists(name))
+            return rk_diag_set(d, RK_ENOINPUT, name, 0, 0, "no such file");
+        snprintf(out, size, "%s", name);
+        return RK_OK;
+    }
+    if (!safe_id(name))
+        return rk_diag_set(d, RK_EUSAGE, name, 0, 0,
+                           "'%s' is neither a questionnaire file nor a questionnaire id", name);
+    Search s = {name, out, size, try_dir(".", 1, name, out, size)};
+    rk_locate_each_dir(search_dir, &s);
+    if (s.found)
+        return RK_OK;
+    out[0] = '\0';
+    return rk_diag_set(d, RK_ENOINPUT, name, 0, 0,
+                       "no questionnaire '%s' (looked for %s.yaml in ., READYKIT_PATH, "
+                       "./questionnaires and %s); 'readykit list' shows those found",
+                       name, name, RK_SHARE_DIR);
+}

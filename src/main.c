@@ -21,10 +21,6 @@
 #include "readykit/result.h"
 #include "readykit/rules.h"
 
-#ifndef RK_VERSION
-#define RK_VERSION "0.1.0"
-#endif
-
 #define MAX_QUESTIONNAIRES 16
 
 /* One loaded questionnaire and its rules engine, reused across answers files
@@ -304,7 +300,7 @@ int main(int argc, char **argv)
         fputs(rk_cli_usage, stdout);
         status = RK_OK;
     } else if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
-        printf("readykit %s\n", RK_VERSION);
+        rk_cli_print_version();
         status = RK_OK;
     } else if (strcmp(cmd, "check") == 0) {
         status = cmd_check(argc - 1, argv + 1);
@@ -312,8 +308,15 @@ int main(int argc, char **argv)
         status = cmd_score(argc - 1, argv + 1);
     } else if (strcmp(cmd, "report") == 0) {
         status = cmd_report(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "list") == 0) {
+        status = rk_cmd_list(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "show") == 0) {
+        status = rk_cmd_show(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "template") == 0) {
+        status = rk_cmd_template(argc - 1, argv + 1);
     } else {
-        status = rk_cli_usage_error("unknown command '%s' (expected check, score or report)", cmd);
+        status = rk_cli_usage_error("unknown command '%s' (expected check, score, report, "
+                                    "list, show or template)", cmd);
     }
     /* Like jq: a full disk or closed pipe on stdout is an error too. */
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -20,4 +20,14 @@
 RkStatus rk_locate_questionnaire(const char *id, const char *answers_path, char *out,
                                  size_t size, RkDiag *d);
 
+/* Call fn for each folder of the id search path that does not depend on an
+   answers file: each folder of READYKIT_PATH, ./questionnaires, then the
+   installed share folder (RK_SHARE_DIR). `dir` is not NUL-terminated. */
+void rk_locate_each_dir(void (*fn)(const char *dir, size_t len, void *ctx), void *ctx);
+
+/* A questionnaire named on the command line: a path to an existing file, or
+   an id looked for in ./ and then on the folders of rk_locate_each_dir. On
+   failure RK_ENOINPUT naming the folders searched. */
+RkStatus rk_locate_by_name(const char *name, char *out, size_t size, RkDiag *d);
+
 #endif
