@@ -37,7 +37,7 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LUA_EMBED := $(wildcard scripts/*.lua)
 
-.PHONY: all deps check asan demo bench clean install uninstall man libs FORCE
+.PHONY: all deps check asan demo bench clean install uninstall man libs deb FORCE
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/readykit
@@ -59,7 +59,7 @@ $(BUILD)/obj/main.o $(BUILD)/obj/cli.o $(BUILD)/obj/locate.o: $(BUILD)/gen/confi
 
 $(BUILD)/obj/%.o: src/%.c | libs $(BUILD)/obj $(BUILD)/gen/embedded.h
 	@echo "CC  $<"
-	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 # Lua files in scripts/ are compiled into the binary as C byte arrays, so an
 # installed readykit needs no extra files (scripts/embed.sh, no xxd needed).
@@ -135,6 +135,14 @@ install: all man
 	for m in $(MAN_OUT); do s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; done
 	install -m 644 scripts/completion/readykit.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/readykit
 	install -m 644 scripts/completion/_readykit $(DESTDIR)$(DATADIR)/zsh/site-functions/_readykit
+
+# A Debian package (debian/), built from a copy of the tree so that the
+# working build folder is left alone: $(BUILD)/deb/readykit_*.deb
+deb:
+	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/src
+	tar -cf - --exclude=./build --exclude=./.git . | tar -xf - -C $(BUILD)/deb/src
+	cd $(BUILD)/deb/src && dpkg-buildpackage -us -uc -b
+	@ls $(BUILD)/deb/*.deb
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/readykit

@@ -5,11 +5,14 @@ set -eu
 
 # Build and run: Lua 5.4, libyaml, libHaru, a compiler, pkg-config, the fonts
 # the PDF report embeds. Tests: cmocka, PDF checkers, tmux for the terminal
-# session. Benchmarks: hyperfine, and the Python peer's reportlab.
+# session. Benchmarks: hyperfine, and the Python peer's reportlab. Install
+# and packaging: scdoc for the man pages, man-db, bash and zsh for the
+# completion tests, debhelper and lintian for the Debian package.
 PACKAGES="build-essential pkg-config liblua5.4-dev libyaml-dev libhpdf-dev
 fonts-dejavu-core libcmocka-dev poppler-utils qpdf tmux hyperfine
 python3 python3-yaml python3-reportlab python3-renderpm python3-jsonschema
-scdoc man-db bash-completion zsh"
+scdoc man-db bash-completion zsh
+debhelper dpkg-dev fakeroot lintian"
 
 BUILD_PACKAGES="pkg-config liblua5.4-dev libyaml-dev libhpdf-dev"
 
