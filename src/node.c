@@ -10,6 +10,8 @@
  */
 #include "readykit/node.h"
 
+#include "yaml_explain.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -312,17 +314,10 @@ static RkStatus on_alias(Builder *b, const yaml_event_t *ev)
 
 static RkStatus parser_error(Builder *b, const yaml_parser_t *p, const char *data, size_t len)
 {
-    const yaml_mark_t *m = p->problem_mark.line || p->problem_mark.column
-                               ? &p->problem_mark : &p->context_mark;
-    const char *problem = p->problem ? p->problem : "syntax error";
-    /* The commonest cause by far deserves a plain hint. */
-    const char *hint = m->index < len && data[m->index] == '\t'
-                           ? " (YAML indents with spaces, not tabs)" : "";
-    if (p->context)
-        return rk_diag_set(b->d, RK_EDATA, b->path, (int)m->line + 1, (int)m->column + 1,
-                           "YAML syntax error: %s %s%s", problem, p->context, hint);
-    return rk_diag_set(b->d, RK_EDATA, b->path, (int)m->line + 1, (int)m->column + 1,
-                       "YAML syntax error: %s%s", problem, hint);
+    char message[600];
+    int line, column;
+    rk_yaml_explain(p, data, len, message, sizeof message, &line, &column);
+    return rk_diag_set(b->d, RK_EDATA, b->path, line, column, "%s", message);
 }
 
 RkStatus rk_node_parse(const char *data, size_t len, const char *display_path,

@@ -88,7 +88,7 @@ static void tab_indentation_gets_a_hint(void **state)
     (void)state;
     RkDiag d = parse_bad("a:\n\t- 1\n");
     assert_int_equal(d.line, 2);
-    assert_non_null(strstr(d.message, "not tabs"));
+    assert_non_null(strstr(d.message, "YAML indents with spaces only"));
 }
 
 static void duplicate_key_reports_second(void **state)
