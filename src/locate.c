@@ -96,9 +96,11 @@ static void search_dir(const char *dir, size_t len, void *ctx)
 
 RkStatus rk_locate_by_name(const char *name, char *out, size_t size, RkDiag *d)
 {
-    if (rk_file_exists(name) || strchr(name, '/')) {
-        if (!rk_file_exists(name))
-            return rk_diag_set(d, RK_ENOINPUT, name, 0, 0, "no such file");
+    size_t n = strlen(name);
+    bool file_like = strchr(name, '/') || (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+                     (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+    if (file_like || rk_file_exists(name)) {
+        /* A path: whoever opens it reports a missing file in its own words. */
         snprintf(out, size, "%s", name);
         return RK_OK;
     }

@@ -152,6 +152,23 @@ static const char *label_lang(const Options *o, const RkQuestionnaire *q, const 
     return rk_questionnaire_lang(q, o->lang ? o->lang : a ? a->language : NULL);
 }
 
+/* Is path an answers file (a top-level questionnaire: id and no pillars)?
+   Then its questionnaire id is copied to qid. */
+static bool is_answers_file(const char *path, char *qid, size_t size)
+{
+    RkDiag d;
+    rk_diag_init(&d);
+    RkNodeTree *t;
+    if (rk_node_load_file(path, &t, &d) != RK_OK)
+        return false;
+    const RkNode *id = t->root ? rk_node_get(t->root, "questionnaire") : NULL;
+    bool yes = id && id->kind == RK_NODE_SCALAR && !rk_node_get(t->root, "pillars");
+    if (yes)
+        snprintf(qid, size, "%s", id->text);
+    rk_node_tree_free(t);
+    return yes;
+}
+
 /* readykit check QUESTIONNAIRE... */
 static int cmd_check(int argc, char **argv)
 {
@@ -167,7 +184,14 @@ static int cmd_check(int argc, char **argv)
         rk_diag_init(&d);
         Cache c = {0};
         Loaded *l;
-        if (load_cached(&c, o.files[i], &o, &l, &d) == RK_OK) {
+        char qid[256], path[4096];
+        if (is_answers_file(o.files[i], qid, sizeof qid)) {
+            rk_diag_set(&d, RK_EDATA, o.files[i], 0, 0,
+                        "this is an answers file (to questionnaire '%s'), not a questionnaire: "
+                        "score it with 'readykit score %s', or check its questionnaire with "
+                        "'readykit check %s'", qid, o.files[i], qid);
+        } else if (rk_locate_by_name(o.files[i], path, sizeof path, &d) == RK_OK &&
+                   load_cached(&c, path, &o, &l, &d) == RK_OK) {
             const RkQuestionnaire *q = l->q;
             printf("%s: ok: %s %s, %zu pillars, %zu questions, languages ", o.files[i], q->id,
                    q->version ? q->version : "", q->n_pillars, q->n_questions);

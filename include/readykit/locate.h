@@ -25,9 +25,10 @@ RkStatus rk_locate_questionnaire(const char *id, const char *answers_path, char 
    installed share folder (RK_SHARE_DIR). `dir` is not NUL-terminated. */
 void rk_locate_each_dir(void (*fn)(const char *dir, size_t len, void *ctx), void *ctx);
 
-/* A questionnaire named on the command line: a path to an existing file, or
-   an id looked for in ./ and then on the folders of rk_locate_each_dir. On
-   failure RK_ENOINPUT naming the folders searched. */
+/* A questionnaire named on the command line: a path (an existing file, or a
+   name with a '/' or a .yaml/.yml ending) is copied as it is; otherwise an id
+   looked for in ./ and then on the folders of rk_locate_each_dir. On failure
+   RK_ENOINPUT naming the folders searched. */
 RkStatus rk_locate_by_name(const char *name, char *out, size_t size, RkDiag *d);
 
 #endif

@@ -82,4 +82,14 @@ run "$RK_BIN" template tiny --lang fr
 expect_rc "template to stdout" 0
 expect_contains "template in French" "$out" "# Existe-t-il une loi sur l'économie sociale ?"
 
+# check: a questionnaire by id; an answers file is named for what it is.
+run "$RK_BIN" check tiny
+expect_rc "check a questionnaire by its id" 0
+expect_contains "check by id finds the file" "$out" "tiny: ok: tiny 1.0.0, 2 pillars, 5 questions"
+run "$RK_BIN" check questionnaires/examples/tiny-answers.yaml
+expect_rc "check on an answers file" 65
+expect_contains "check says it is an answers file and points at score" "$err" \
+    "this is an answers file (to questionnaire 'tiny'), not a questionnaire: score it with 'readykit score questionnaires/examples/tiny-answers.yaml'"
+expect_not_contains "no list of unknown keys" "$err" "unknown key"
+
 done_testing
