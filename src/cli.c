@@ -88,12 +88,43 @@ void rk_cli_print_version(void)
            yaml_get_version_string(), HPDF_VERSION_TEXT);
 }
 
+/* The command being parsed, so a usage error can point at its own help. */
+static const char *current_command;
+
 RkStatus rk_cli_usage_error(const char *fmt, const char *arg)
 {
     fputs("readykit: ", stderr);
     fprintf(stderr, fmt, arg);
-    fputs("\nTry 'readykit --help'.\n", stderr);
+    if (current_command)
+        fprintf(stderr, "\nTry 'readykit %s --help'.\n", current_command);
+    else
+        fputs("\nTry 'readykit --help'.\n", stderr);
     return RK_EUSAGE;
+}
+
+/* Each line of text on stderr with the program's prefix. */
+static void put_lines(const char *text)
+{
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        /* Continuation lines (a traceback) keep their indentation unprefixed. */
+        if (p[0] == ' ' || p[0] == '\t')
+            fprintf(stderr, "%.*s\n", (int)n, p);
+        else
+            fprintf(stderr, "readykit: %.*s\n", (int)n, p);
+        p += n + (nl != NULL);
+    }
+}
+
+void rk_cli_print_diag(const RkDiag *d)
+{
+    put_lines(d->warnings);
+    if (d->status == RK_OK)
+        return;
+    char buf[2048];
+    put_lines(rk_diag_format(d, buf, sizeof buf));
+    put_lines(d->more);
 }
 
 /* A positive number option; returns false on garbage. */
@@ -128,6 +159,7 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
         {"verbose", no_argument, NULL, 'v'},
         {NULL, 0, NULL, 0},
     };
+    current_command = argv[0];
     optind = 1;
     opterr = 0;
     int c;

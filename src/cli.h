@@ -41,6 +41,10 @@ int rk_cmd_template(int argc, char **argv);
 /* Print readykit's version and those of the libraries it runs with. */
 void rk_cli_print_version(void);
 
+/* Print a diagnostic's warnings, error and further errors to stderr, every
+   line starting with "readykit: ". */
+void rk_cli_print_diag(const RkDiag *d);
+
 /* Print "readykit: " + the message + a hint to stderr; returns RK_EUSAGE. */
 RkStatus rk_cli_usage_error(const char *fmt, const char *arg);
 

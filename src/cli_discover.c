@@ -42,18 +42,6 @@ const char rk_cli_template_help[] =
     "  -l, --lang LANG          language of the comments (default: the first declared)\n"
     "  -h, --help               this help\n";
 
-static void print_diag(const RkDiag *d)
-{
-    if (d->warnings[0])
-        fputs(d->warnings, stderr);
-    if (d->status != RK_OK) {
-        char buf[2048];
-        fprintf(stderr, "readykit: %s\n", rk_diag_format(d, buf, sizeof buf));
-        if (d->more[0])
-            fputs(d->more, stderr);
-    }
-}
-
 /* Print out (or report its failed allocation), then d; returns the status. */
 static int finish(RkBuf *out, RkDiag *d)
 {
@@ -61,7 +49,7 @@ static int finish(RkBuf *out, RkDiag *d)
         rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
     else if (d->status == RK_OK && out->len)
         fwrite(out->data, 1, out->len, stdout);
-    print_diag(d);
+    rk_cli_print_diag(d);
     rk_buf_free(out);
     return d->status;
 }

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Messages a non-programmer can act on: usage errors point at the command's
+# own help; every line of a multi-error report carries the same prefix.
+. "$(dirname "$0")/lib.sh"
+
+run "$RK_BIN" report questionnaires/examples/quebec.yaml
+expect_rc "report without -o" 64
+expect_contains "says what is missing" "$err" "report needs -o OUT.pdf"
+expect_contains "points at report's own help" "$err" "Try 'readykit report --help'."
+
+run "$RK_BIN" check tests/cases/bad-questionnaires/many-errors.yaml
+expect_rc "a questionnaire with many errors" 65
+n=$(printf '%s\n' "$err" | grep -c .)
+bad=$(printf '%s\n' "$err" | grep -vc '^readykit: ')
+[ "$n" -ge 4 ] && [ "$bad" = 0 ] && ok "all $n lines start with 'readykit: '" \
+    || not_ok "$bad of $n lines lack the prefix: $(printf '%s\n' "$err" | grep -v '^readykit: ' | head -n 2)"
+
+done_testing
