@@ -36,6 +36,11 @@ RkStatus rk_answers_migrate(RkAnswers *a, const RkQuestionnaire *q, const RkNode
                             const RkNode *version, const char *file, RkDiag *d);
 /* Write s as a YAML scalar that reads back as the same text (answers_edit.c). */
 void rk_answer_put_scalar(RkBuf *b, const char *s);
+/* Write one entry of an answers map: "\n  ID: VALUE", or the map
+   {value, note, source}; put writes the value. */
+typedef void (*PutValue)(RkBuf *b, const void *value);
+void rk_answer_put_entry(RkBuf *b, const char *id, bool has_value, PutValue put,
+                         const void *value, const char *note, const char *source);
 /* Write the `retired:` section (nothing when there are no retired answers). */
 void rk_answers_put_retired(RkBuf *b, const RkAnswers *a);
 

@@ -337,8 +337,9 @@ static void put_raw(RkBuf *b, const RkRawValue *v)
         rk_json_string(b, s);
 }
 
-static void put_retired_value(RkBuf *b, const RkRetiredAnswer *r)
+static void put_retired_value(RkBuf *b, const void *value)
 {
+    const RkRetiredAnswer *r = value;
     if (!r->is_list) {
         put_raw(b, &r->items[0]);
         return;
@@ -358,30 +359,8 @@ void rk_answers_put_retired(RkBuf *b, const RkAnswers *a)
     rk_buf_puts(b, "# Answers to questions of earlier versions, kept as they were.\nretired:");
     for (size_t i = 0; i < a->n_retired; i++) {
         const RkRetiredAnswer *r = &a->retired[i];
-        bool has_value = r->is_list || r->n_items;
-        rk_buf_puts(b, "\n  ");
-        rk_answer_put_scalar(b, r->id);
-        rk_buf_puts(b, ":");
-        if (!r->note && !r->source) {
-            rk_buf_puts(b, " ");
-            if (has_value)
-                put_retired_value(b, r);
-            else
-                rk_buf_puts(b, "null");
-            continue;
-        }
-        if (has_value) {
-            rk_buf_puts(b, "\n    value: ");
-            put_retired_value(b, r);
-        }
-        if (r->note) {
-            rk_buf_puts(b, "\n    note: ");
-            rk_answer_put_scalar(b, r->note);
-        }
-        if (r->source) {
-            rk_buf_puts(b, "\n    source: ");
-            rk_answer_put_scalar(b, r->source);
-        }
+        rk_answer_put_entry(b, r->id, r->is_list || r->n_items, put_retired_value, r,
+                            r->note, r->source);
     }
     rk_buf_puts(b, "\n");
 }
