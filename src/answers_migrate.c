@@ -2,9 +2,10 @@
  * answers_migrate: answers made with another version of the questionnaire.
  *
  * When an answers file names another `version:` than its questionnaire's,
- * each old answer is carried to the questions that declare `replaces:` its
- * id (through their value maps), or to the question of the same id when
- * that question declares no other origin. What cannot be carried (a retired
+ * an answer to a current question id goes to that question as it is
+ * (unless the question replaces its own id, with a value map); any other
+ * answer is carried to the questions that declare `replaces:` its id
+ * (through their value maps). Direct answers are taken first. What cannot be carried (a retired
  * or unknown id, a value with no counterpart) is kept aside as written, in
  * RkAnswers.retired, and saved back under the file's `retired:` section, so
  * nothing an assessor wrote is lost. One warning per file names both
@@ -173,17 +174,24 @@ static bool carry(RkArena *arena, const RkQuestion *qn, const RkReplaces *r,
     return ok;
 }
 
-/* The questions old answer id goes to: those replacing it, else the
-   question of the same id if it declares no other origin. */
+/* Is answer id one to the current question of that id, as it is (the
+   question does not map its own old answers)? */
+static const RkQuestion *direct(const RkQuestionnaire *q, const char *id)
+{
+    const RkQuestion *same = rk_questionnaire_find(q, id);
+    return same && (!same->replaces || strcmp(same->replaces->id, id) != 0) ? same : NULL;
+}
+
+/* The questions answer id goes to: the question of that id when the answer
+   is direct, else every question that replaces id. */
 static size_t targets(const RkQuestionnaire *q, const char *id, const RkQuestion **out)
 {
+    if ((out[0] = direct(q, id)) != NULL)
+        return 1;
     size_t n = 0;
     for (size_t i = 0; i < q->n_questions; i++)
         if (q->questions[i]->replaces && strcmp(q->questions[i]->replaces->id, id) == 0)
             out[n++] = q->questions[i];
-    const RkQuestion *same = rk_questionnaire_find(q, id);
-    if (n == 0 && same && !same->replaces)
-        out[n++] = same;
     return n;
 }
 
@@ -202,6 +210,12 @@ static RkStatus migrate_one(RkAnswers *a, const RkQuestionnaire *q, const RkNode
                             const RkNode *n, const RkQuestion **tg, Tally *t, size_t *cap,
                             const char *old_version, const char *file, RkDiag *d)
 {
+    const RkNode *value;
+    const char *note, *source;
+    if (rk_answer_split(a->arena, k->text, n, &value, &note, &source, file, d) != RK_OK)
+        return d->status;
+    if (value && rk_node_is_null(value))
+        value = NULL;
     size_t nt = targets(q, k->text, tg);
     bool keep_it = nt == 0;
     for (size_t i = 0; i < nt; i++) {
@@ -210,15 +224,11 @@ static RkStatus migrate_one(RkAnswers *a, const RkQuestionnaire *q, const RkNode
             keep_it = true;
             continue;
         }
-        t->from_old[tg[i]->index] = true;
-        const RkNode *value;
-        const char *note, *source;
-        if (rk_answer_split(a->arena, k->text, n, &value, &note, &source, file, d) != RK_OK)
-            return d->status;
+        t->from_old[tg[i]->index] = 1;
         RkAnswer next = {.question = tg[i], .note = note, .source = source,
                          .line = n->line, .column = n->column};
-        if (!value || rk_node_is_null(value) ||
-            carry(a->arena, tg[i], tg[i]->replaces, value, &next, file)) {
+        if (!value || carry(a->arena, tg[i], nt == 1 && direct(q, k->text) ? NULL : tg[i]->replaces,
+                  value, &next, file)) {
             t->carried += value != NULL;
         } else {
             next.state = RK_ANSWER_NONE;
@@ -297,10 +307,16 @@ RkStatus rk_answers_migrate(RkAnswers *a, const RkQuestionnaire *q, const RkNode
     RkStatus s = RK_OK;
     if (!t.not_carried || !t.from_old || !tg)
         s = rk_diag_add(d, RK_EINTERNAL, file, 0, 0, "out of memory");
-    for (size_t i = 0; s == RK_OK && answers && i < answers->count; i++)
-        if (migrate_one(a, q, answers->pairs[i].key, answers->pairs[i].value, tg, &t, &cap,
-                        a->version, file, d) != RK_OK)
-            s = d->status;
+    /* Direct answers first (a file edited by hand may already answer a new
+       question), then those carried through replaces. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; s == RK_OK && answers && i < answers->count; i++) {
+            const RkNode *k = answers->pairs[i].key;
+            if ((direct(q, k->text) != NULL) == (pass == 0) &&
+                migrate_one(a, q, k, answers->pairs[i].value, tg, &t, &cap, a->version, file,
+                            d) != RK_OK)
+                s = d->status;
+        }
     if (s == RK_OK) {
         a->migrated_from = a->version;
         a->version = rk_arena_strdup(a->arena, q->version);

@@ -271,6 +271,26 @@ static void maps_multi_bools_and_dont_know(void **state)
     rk_questionnaire_free(q);
 }
 
+/* A file edited by hand that already answers a new question: the direct
+   answer wins wherever it is, the old one is kept aside. */
+static void direct_answer_wins_over_carried_one(void **state)
+{
+    (void)state;
+    RkQuestionnaire *q = load_q(V2);
+    const char *path = write_tmp("questionnaire: vdemo\nversion: 1.0.0\nanswers:\n"
+                                 "  strategy: yes\n  sse_strategy: no\n  orgs: 5\n");
+    RkDiag d;
+    RkAnswers *a = load_a(path, q, &d);
+    unlink(path);
+    assert_int_equal(d.n_warnings, 1);
+    answer_is(get(a, q, "sse_strategy"), "no", NULL, NULL);
+    answer_is(get(a, q, "sse_orgs"), "5", NULL, NULL);
+    assert_int_equal(a->n_retired, 1);
+    assert_string_equal(retired(a, "strategy")->items[0].text, "yes");
+    rk_answers_free(a);
+    rk_questionnaire_free(q);
+}
+
 /* Does the loaded answers model hold this note or source anywhere? */
 static bool kept(const RkAnswers *a, const char *text, bool note)
 {
@@ -348,6 +368,7 @@ int main(void)
         cmocka_unit_test(saved_file_reloads_without_warning),
         cmocka_unit_test(same_version_unknown_ids_stay_errors),
         cmocka_unit_test(maps_multi_bools_and_dont_know),
+        cmocka_unit_test(direct_answer_wins_over_carried_one),
         cmocka_unit_test(frozen_examples_keep_their_evidence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
