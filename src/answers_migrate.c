@@ -289,9 +289,12 @@ static void warn(const RkAnswers *a, const RkQuestionnaire *q, const Tally *t,
         put_ids(&b, ids, n);
     }
     free(ids);
+    bool newer = rk_version_compare(a->migrated_from, q->version) > 0;
     rk_diag_warn(d, file, version ? version->line : 0, version ? version->column : 0,
-                 "%s (readykit migrate writes the file at version %s)",
-                 b.failed ? "" : b.data, q->version);
+                 "%s (%s %s)", b.failed ? "" : b.data,
+                 newer ? "the answers are newer than the questionnaire: read them with the "
+                         "questionnaire of version" : "readykit migrate writes the file at "
+                         "version", newer ? a->migrated_from : q->version);
     rk_buf_free(&b);
 }
 

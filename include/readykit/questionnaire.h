@@ -176,6 +176,9 @@ void rk_questionnaire_free(RkQuestionnaire *q); /* accepts NULL */
 const RkQuestion *rk_questionnaire_find(const RkQuestionnaire *q, const char *id);
 const RkPillar *rk_questionnaire_find_pillar(const RkQuestionnaire *q, const char *id);
 const RkChoice *rk_question_find_choice(const RkQuestion *qn, const char *value);
+/* Compare two version strings part by part ("1.10.0" > "1.9.2"; numeric
+   parts as numbers, others as text): <0, 0 or >0. */
+int rk_version_compare(const char *a, const char *b);
 /* Is id listed in the questionnaire's `retired:`? */
 bool rk_questionnaire_is_retired(const RkQuestionnaire *q, const char *id);
 /* The level index for a 0-100 score (the highest with min <= score). */

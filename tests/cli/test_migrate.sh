@@ -126,6 +126,15 @@ B=tests/cases/bad-questionnaires/replaces-target-not-choice.yaml
 run "$RK_BIN" migrate "$T" -q "$B"
 expect_rc "a bad replaces declaration" 65
 expect_contains "replaces error at line:col" "$err" "$B:14:49: 'replaces' maps to 'bil', which is not a value of question 'law' (did you mean 'bill'?)"
+# Answers newer than the questionnaire: read with a warning saying so, but
+# migrate does not go backwards.
+run "$RK_BIN" migrate "$RK_TMP/t2.yaml" -q "$V/v1/vdemo.yaml" -o "$RK_TMP/back.yaml"
+expect_rc "migrate refuses to go back to 1.0.0" 65
+expect_contains "says the answers are newer" "$err" "made with vdemo 2.0.0, newer than the questionnaire's 1.0.0"
+if [ ! -e "$RK_TMP/back.yaml" ]; then ok "no file written going back"; else not_ok "back.yaml written"; fi
+run "$RK_BIN" score "$RK_TMP/t2.yaml" -q "$V/v1/vdemo.yaml"
+expect_rc "score reads newer answers" 0
+expect_contains "score warns they are newer" "$err" "the answers are newer than the questionnaire"
 run "$RK_BIN" migrate
 expect_rc "migrate without a file" 64
 run "$RK_BIN" migrate --help

@@ -291,6 +291,17 @@ static void direct_answer_wins_over_carried_one(void **state)
     rk_questionnaire_free(q);
 }
 
+static void compares_versions(void **state)
+{
+    (void)state;
+    assert_true(rk_version_compare("1.1.0", "2.0.0") < 0);
+    assert_true(rk_version_compare("1.10.0", "1.9.2") > 0);
+    assert_true(rk_version_compare("2.0.0", "2.0.0") == 0);
+    assert_true(rk_version_compare("02.0", "2.0") == 0);
+    assert_true(rk_version_compare("2.0.0-rc1", "2.0.0-rc2") < 0);
+    assert_true(rk_version_compare("2", "1.9") > 0);
+}
+
 /* Does the loaded answers model hold this note or source anywhere? */
 static bool kept(const RkAnswers *a, const char *text, bool note)
 {
@@ -369,6 +380,7 @@ int main(void)
         cmocka_unit_test(same_version_unknown_ids_stay_errors),
         cmocka_unit_test(maps_multi_bools_and_dont_know),
         cmocka_unit_test(direct_answer_wins_over_carried_one),
+        cmocka_unit_test(compares_versions),
         cmocka_unit_test(frozen_examples_keep_their_evidence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
