@@ -227,8 +227,8 @@ static RkStatus migrate_one(RkAnswers *a, const RkQuestionnaire *q, const RkNode
         t->from_old[tg[i]->index] = 1;
         RkAnswer next = {.question = tg[i], .note = note, .source = source,
                          .line = n->line, .column = n->column};
-        if (!value || carry(a->arena, tg[i], nt == 1 && direct(q, k->text) ? NULL : tg[i]->replaces,
-                  value, &next, file)) {
+        const RkReplaces *via = nt == 1 && direct(q, k->text) ? NULL : tg[i]->replaces;
+        if (!value || carry(a->arena, tg[i], via, value, &next, file)) {
             t->carried += value != NULL;
         } else {
             next.state = RK_ANSWER_NONE;
@@ -244,12 +244,14 @@ static RkStatus migrate_one(RkAnswers *a, const RkQuestionnaire *q, const RkNode
     return keep_it ? keep(a, cap, k->text, old_version, n, file, d) : RK_OK;
 }
 
-/* Append the ids of list (n items) to b, at most limit characters. */
+/* Append the n ids to b, comma-separated; past about 900 characters the
+   rest is counted ("and 12 more"), so three lists fit in the diag's
+   warnings. */
 static void put_ids(RkBuf *b, const char *const *ids, size_t n)
 {
     size_t start = b->len;
     for (size_t i = 0; i < n; i++) {
-        if (b->len - start > 1200) {
+        if (b->len - start > 900) {
             rk_buf_printf(b, " and %zu more", n - i);
             return;
         }
