@@ -291,6 +291,47 @@ static void direct_answer_wins_over_carried_one(void **state)
     rk_questionnaire_free(q);
 }
 
+/* A file that already has a retired: section keeps it through another
+   migration; a second answer kept under the same id is named ID@VERSION,
+   and both read back after a save. */
+static void retired_section_survives_a_second_migration(void **state)
+{
+    (void)state;
+    RkQuestionnaire *q = load_q(V2);
+    const char *path = write_tmp("questionnaire: vdemo\nversion: 1.0.0\nanswers:\n"
+                                 "  office: {value: no, note: desk closed}\n"
+                                 "retired:\n  office: \"yes\"\n  older: [a, \"b c\"]\n");
+    RkDiag d;
+    RkAnswers *a = load_a(path, q, &d);
+    unlink(path);
+    assert_int_equal(d.n_warnings, 1);
+    assert_non_null(strstr(d.warnings, "'retired:': office@1.0.0 ("));
+    assert_int_equal(a->n_retired, 3);
+    assert_string_equal(a->retired[0].id, "office");
+    assert_false(a->retired[0].items[0].plain);
+    assert_string_equal(a->retired[1].id, "older");
+    assert_true(a->retired[1].is_list);
+    assert_string_equal(a->retired[1].items[1].text, "b c");
+    assert_string_equal(a->retired[2].id, "office@1.0.0");
+    assert_string_equal(a->retired[2].note, "desk closed");
+    RkBuf b;
+    rk_buf_init(&b);
+    rk_answers_format(a, &b);
+    rk_buf_add(&b, "", 1);
+    assert_non_null(strstr(b.data, "retired:\n  office: \"yes\"\n  older: [a, \"b c\"]\n"
+                                   "  \"office@1.0.0\":\n    value: no\n    note: desk closed\n"));
+    path = write_tmp(b.data);
+    rk_buf_free(&b);
+    RkAnswers *again = load_a(path, q, &d);
+    unlink(path);
+    assert_int_equal(d.n_warnings, 0);
+    assert_int_equal(again->n_retired, 3);
+    assert_string_equal(again->retired[2].id, "office@1.0.0");
+    rk_answers_free(again);
+    rk_answers_free(a);
+    rk_questionnaire_free(q);
+}
+
 static void compares_versions(void **state)
 {
     (void)state;
@@ -380,6 +421,7 @@ int main(void)
         cmocka_unit_test(same_version_unknown_ids_stay_errors),
         cmocka_unit_test(maps_multi_bools_and_dont_know),
         cmocka_unit_test(direct_answer_wins_over_carried_one),
+        cmocka_unit_test(retired_section_survives_a_second_migration),
         cmocka_unit_test(compares_versions),
         cmocka_unit_test(frozen_examples_keep_their_evidence),
     };
