@@ -244,14 +244,14 @@ static RkStatus migrate_one(RkAnswers *a, const RkQuestionnaire *q, const RkNode
     return keep_it ? keep(a, cap, k->text, old_version, n, file, d) : RK_OK;
 }
 
-/* Append the n ids to b, comma-separated; past about 900 characters the
-   rest is counted ("and 12 more"), so three lists fit in the diag's
-   warnings. */
-static void put_ids(RkBuf *b, const char *const *ids, size_t n)
+/* Append the n ids to b, comma-separated; past budget characters the rest
+   is counted ("and 12 more"): a warning holds at most 1023 characters
+   (rk_diag_warn), and the three lists must fit in one. */
+static void put_ids(RkBuf *b, const char *const *ids, size_t n, size_t budget)
 {
     size_t start = b->len;
     for (size_t i = 0; i < n; i++) {
-        if (b->len - start > 900) {
+        if (b->len - start + strlen(ids[i]) + 2 > budget) {
             rk_buf_printf(b, " and %zu more", n - i);
             return;
         }
@@ -274,21 +274,21 @@ static void warn(const RkAnswers *a, const RkQuestionnaire *q, const Tally *t,
             ids[i] = t->not_carried[i]->id;
         rk_buf_printf(&b, "; need a new answer (the %s answer has no counterpart): ",
                       a->migrated_from);
-        put_ids(&b, ids, t->n_not_carried);
+        put_ids(&b, ids, t->n_not_carried, 380);
     }
     for (size_t i = 0; ids && i < q->n_questions; i++)
         if (t->from_old[i] != 2 && a->by_question[i].state == RK_ANSWER_NONE)
             ids[n++] = q->questions[i]->id;
     if (n) {
         rk_buf_printf(&b, "; new or not answered in %s: ", a->migrated_from);
-        put_ids(&b, ids, n);
+        put_ids(&b, ids, n, 180);
     }
     n = 0;
     for (size_t i = t->kept_from; ids && i < a->n_retired; i++)
         ids[n++] = a->retired[i].id;
     if (n) {
         rk_buf_puts(&b, "; kept aside under 'retired:': ");
-        put_ids(&b, ids, n);
+        put_ids(&b, ids, n, 100);
     }
     free(ids);
     bool newer = rk_version_compare(a->migrated_from, q->version) > 0;

@@ -332,6 +332,38 @@ static void retired_section_survives_a_second_migration(void **state)
     rk_questionnaire_free(q);
 }
 
+/* Many new questions: the lists are cut with "and N more", and the warning
+   keeps its end (a warning holds at most 1023 characters). */
+static void long_lists_fit_in_one_warning(void **state)
+{
+    (void)state;
+    char yaml[16384] = "id: big\nversion: '2'\ntitle: B\nlevels: [{min: 0, name: L}]\n"
+                       "pillars:\n  - id: p\n    title: P\n    questions:\n";
+    for (int i = 0; i < 120; i++) {
+        size_t used = strlen(yaml);
+        snprintf(yaml + used, sizeof yaml - used, "      - {id: question_number_%d, type: "
+                 "yes_no, text: Q, replaces: {id: old_%d, values: {}}}\n", i, i);
+    }
+    RkDiag d;
+    RkQuestionnaire *q = load_ok(yaml, &d);
+    char ans[8192] = "questionnaire: big\nversion: '1'\nanswers:\n";
+    for (int i = 0; i < 60; i++) {
+        size_t used = strlen(ans);
+        snprintf(ans + used, sizeof ans - used, "  old_%d: yes\n", i);
+    }
+    const char *path = write_tmp(ans);
+    RkAnswers *a = load_a(path, q, &d);
+    unlink(path);
+    assert_int_equal(d.n_warnings, 1);
+    assert_int_equal(a->n_not_carried, 60);
+    assert_non_null(strstr(d.warnings, "counterpart): question_number_0, question_number_1,"));
+    assert_non_null(strstr(d.warnings, "new or not answered in 1: question_number_60,"));
+    assert_non_null(strstr(d.warnings, "(readykit migrate writes the file at version 2)\n"));
+    assert_true(strlen(d.warnings) < 1100);
+    rk_answers_free(a);
+    rk_questionnaire_free(q);
+}
+
 static void compares_versions(void **state)
 {
     (void)state;
@@ -422,6 +454,7 @@ int main(void)
         cmocka_unit_test(maps_multi_bools_and_dont_know),
         cmocka_unit_test(direct_answer_wins_over_carried_one),
         cmocka_unit_test(retired_section_survives_a_second_migration),
+        cmocka_unit_test(long_lists_fit_in_one_warning),
         cmocka_unit_test(compares_versions),
         cmocka_unit_test(frozen_examples_keep_their_evidence),
     };
