@@ -143,6 +143,33 @@ expect_contains "migrate --help shows usage" "$out" "Usage: readykit migrate"
 run "$RK_BIN" score --in-place "$T"
 expect_rc "--in-place belongs to migrate" 64
 
+# check --against: the new version accounts for every old question.
+run "$RK_BIN" check "$V/vdemo.yaml" --against "$V/v1/vdemo.yaml"
+expect_rc "check --against the earlier version" 0
+expect_contains "--against counts the old questions" "$out" "ok against vdemo 1.0.0: of its 6 questions 2 kept, 3 replaced, 1 retired"
+expect_contains "--against warns of an unmapped old value" "$err" "vdemo.yaml:21:24: warning: question 'law' maps no value to the 1.0.0 answer 'enforced' of 'law'"
+sed -e '/^retired: \[office\]/d' -e 's/replaces: strategy/replaces: stratgy/' \
+    -e 's/values: {none: none, draft: bill/values: {none: none, drat: bill/' \
+    -e '/replaces: orgs/d' "$V/vdemo.yaml" >"$RK_TMP/bad-v2.yaml"
+run "$RK_BIN" check "$RK_TMP/bad-v2.yaml" --against "$V/v1/vdemo.yaml"
+expect_rc "check --against a version that loses questions" 65
+expect_contains "--against: mapped value not an old value" "$err" "bad-v2.yaml:20:50: question 'law' maps 'drat', which is not a value of 'law' in vdemo 1.0.0 (did you mean 'draft'?)"
+expect_contains "--against: replaces names no old question" "$err" "bad-v2.yaml:30:19: question 'sse_strategy' replaces 'stratgy', which is not a question of vdemo 1.0.0 (did you mean 'strategy'?)"
+expect_contains "--against: old question neither kept, replaced nor retired" "$err" "v1/vdemo.yaml:25:9: question 'office' of vdemo 1.0.0 is not in 2.0.0"
+expect_contains "--against: suggests the new name" "$err" "v1/vdemo.yaml:40:9: question 'orgs' of vdemo 1.0.0 is not in 2.0.0: give the question that takes its answers 'replaces: orgs', or list it under 'retired' ('sse_orgs' looks like its new name)"
+run "$RK_BIN" score --against x.yaml "$T"
+expect_rc "--against belongs to check" 64
+
+# The current SSE questionnaires account for every question of 1.1.0.
+for qid in sse-national sse-local; do
+    run "$RK_BIN" check "${RK_CURRENT:-questionnaires}/$qid.yaml" --against "tests/cases/sse-1.1.0/$qid.yaml"
+    if [ "$rc" = 0 ]; then
+        ok "$qid accounts for every 1.1.0 question: $(printf '%s\n' "$out" | sed -n 's/.*ok against //p')"
+    else
+        not_ok "$qid against 1.1.0: exit $rc"; printf '%s\n' "$err" | head -n 10 | sed 's/^/# /'
+    fi
+done
+
 # The frozen 1.1.0 examples against the current questionnaires: migrate,
 # re-load without a warning, and the same score as the old file read
 # directly. One line per example.
