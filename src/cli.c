@@ -29,6 +29,7 @@ const char rk_cli_usage[] =
     "  list                     the questionnaires on the search path\n"
     "  show QUESTIONNAIRE [ID]  a questionnaire's pillars and questions\n"
     "  template QUESTIONNAIRE   an answers file to fill in with a text editor\n"
+    "  migrate ANSWERS -o NEW   rewrite answers made with an earlier questionnaire version\n"
     "\n"
     "Options:\n"
     "  -h, --help               this help (readykit COMMAND --help for more)\n"
@@ -58,6 +59,9 @@ const char rk_cli_check_help[] =
     "\n"
     "  -r, --rules FILE         also compile this rule file (repeatable)\n"
     "      --no-default-rules   do not load the questionnaire's own rules\n"
+    "      --against OLD        check that every question of OLD, an earlier version,\n"
+    "                           is kept, replaced or retired, and that 'replaces'\n"
+    "                           maps OLD's values (warns about values left unmapped)\n"
     "  -h, --help               this help\n";
 
 const char rk_cli_score_help[] =
@@ -90,6 +94,20 @@ void rk_cli_print_version(void)
 
 /* The command being parsed, so a usage error can point at its own help. */
 static const char *current_command;
+const char rk_cli_migrate_help[] =
+    "Usage: readykit migrate [OPTIONS] ANSWERS [-o NEW | --in-place]\n"
+    "\n"
+    "Rewrite an answers file made with an earlier version of its questionnaire at\n"
+    "the questionnaire's version: answers follow the questions that replace theirs,\n"
+    "notes and sources are kept, and answers to retired questions (or values with\n"
+    "no counterpart) are kept aside under 'retired:'. A warning names the questions\n"
+    "that need a new answer. Without -o the result goes to standard output.\n"
+    "\n"
+    "  -o, --output FILE        write to FILE (atomically); never the input itself...\n"
+    "      --in-place           ...unless this is given: replace ANSWERS atomically\n"
+    "  -q, --questionnaire FILE the questionnaire (default: found from the answers'\n"
+    "                           questionnaire: id, as for score)\n"
+    "  -h, --help               this help\n";
 
 RkStatus rk_cli_usage_error(const char *fmt, const char *arg)
 {
@@ -139,6 +157,7 @@ static bool parse_positive(const char *s, double *out)
 }
 
 enum { OPT_NO_DEFAULT = 256, OPT_MAX_MEMORY, OPT_MAX_INSTR, OPT_TIMEOUT };
+enum { OPT_IN_PLACE = 320, OPT_AGAINST }; /* migrate, check only */
 
 /* Parse the options of a command; returns RK_OK, RK_EUSAGE, or -1 when
    help was printed (exit 0). */
@@ -153,6 +172,8 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
         {"lang", required_argument, NULL, 'l'},
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
+        {"in-place", no_argument, NULL, OPT_IN_PLACE},
+        {"against", required_argument, NULL, OPT_AGAINST},
         {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
         {"max-instructions", required_argument, NULL, OPT_MAX_INSTR},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
@@ -204,6 +225,16 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
             o->rules.deadline_seconds = v;
             break;
         case 'v': o->rules.verbose = true; break;
+        case OPT_IN_PLACE:
+            if (help != rk_cli_migrate_help)
+                return rk_cli_usage_error("--in-place is an option of migrate only%s", "");
+            o->in_place = true;
+            break;
+        case OPT_AGAINST:
+            if (help != rk_cli_check_help)
+                return rk_cli_usage_error("--against is an option of check only%s", "");
+            o->against = optarg;
+            break;
         case ':': return rk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return rk_cli_usage_error("unknown option '%s'", argv[optind - 1]);
         }

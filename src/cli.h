@@ -18,6 +18,7 @@ extern const char rk_cli_report_help[];
 extern const char rk_cli_list_help[];
 extern const char rk_cli_show_help[];
 extern const char rk_cli_template_help[];
+extern const char rk_cli_migrate_help[];
 
 typedef enum Format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } Format;
 
@@ -31,6 +32,8 @@ typedef struct Options {
     Format format;
     char **files;
     int n_files;
+    bool in_place;          /* migrate --in-place */
+    const char *against;    /* check --against OLD */
 } Options;
 
 /* The discovery commands (cli_discover.c); each returns the exit status. */

@@ -15,6 +15,7 @@
 #include "readykit/answers.h"
 #include "readykit/fileio.h"
 #include "readykit/locate.h"
+#include "readykit/migrate.h"
 #include "readykit/node.h"
 #include "readykit/questionnaire.h"
 #include "readykit/report.h"
@@ -162,6 +163,19 @@ static bool is_answers_file(const char *path, char *qid, size_t size)
     return yes;
 }
 
+/* check --against OLD: does q account for every question of OLD? */
+static void check_against(const RkQuestionnaire *q, const char *path, RkDiag *d)
+{
+    RkQuestionnaire *old = NULL;
+    RkCompat c;
+    if (rk_questionnaire_load(path, &old, d) == RK_OK &&
+        rk_questionnaire_check_against(q, old, &c, d) == RK_OK)
+        printf("%s: ok against %s %s: of its %zu questions %zu kept, %zu replaced, %zu "
+               "retired\n", q->path, old->id, old->version ? old->version : "",
+               old->n_questions, c.kept, c.replaced, c.retired);
+    rk_questionnaire_free(old);
+}
+
 /* readykit check QUESTIONNAIRE... */
 static int cmd_check(int argc, char **argv)
 {
@@ -192,6 +206,8 @@ static int cmd_check(int argc, char **argv)
                 printf("%s%s", k ? ", " : "", q->languages[k]);
             printf(", maximum %.15g weighted points, %zu levels%s%s\n", q->max_points,
                    q->n_levels, q->rules ? ", rules " : "", q->rules ? q->rules : "");
+            if (o.against)
+                check_against(q, o.against, &d);
         }
         print_diag(&d);
         if (d.status != RK_OK && status == RK_OK)
@@ -305,6 +321,36 @@ static int cmd_report(int argc, char **argv)
     return d.status;
 }
 
+/* readykit migrate ANSWERS [-q Q] [-o NEW | --in-place] */
+static int cmd_migrate(int argc, char **argv)
+{
+    Options o = {0};
+    int rc = rk_cli_parse(argc, argv, rk_cli_migrate_help, true, &o);
+    if (rc)
+        return rc < 0 ? RK_OK : rc;
+    if (o.n_files != 1)
+        return rk_cli_usage_error("migrate needs exactly one answers file%s", "");
+    RkMigrate m = {o.files[0], o.questionnaire, o.output, o.in_place};
+    RkDiag d;
+    rk_diag_init(&d);
+    RkBuf out;
+    rk_buf_init(&out);
+    RkMigrateSummary sum;
+    if (rk_migrate(&m, &out, &sum, &d) == RK_OK) {
+        fwrite(out.data ? out.data : "", 1, out.len, stdout);
+        if (sum.written)
+            printf("wrote %s: version %s -> %s, %zu questions to answer again, %zu answers "
+                   "kept aside\n",
+                   sum.written, sum.from[0] ? sum.from : "(none)", sum.to, sum.not_carried,
+                   sum.retired);
+    }
+    rk_buf_free(&out);
+    if (d.status == RK_EUSAGE)
+        return rk_cli_usage_error("%s", d.message);
+    print_diag(&d);
+    return d.status;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -331,9 +377,11 @@ int main(int argc, char **argv)
         status = rk_cmd_show(argc - 1, argv + 1);
     } else if (strcmp(cmd, "template") == 0) {
         status = rk_cmd_template(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "migrate") == 0) {
+        status = cmd_migrate(argc - 1, argv + 1);
     } else {
         status = rk_cli_usage_error("unknown command '%s' (expected check, score, report, "
-                                    "list, show or template)", cmd);
+                                    "migrate, list, show or template)", cmd);
     }
     /* Like jq: a full disk or closed pipe on stdout is an error too. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
