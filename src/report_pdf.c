@@ -26,6 +26,7 @@ static const RkRgb GOOD = {0.16f, 0.50f, 0.30f};
 typedef struct Report {
     RkPdf pdf;
     const RkReportInput *in;
+    const RkReportPdfOptions *opt;
     const RkQuestionnaire *q;
     const RkResult *r;
     const char *lang;
@@ -94,12 +95,12 @@ static const char *built(Report *rp, const RkBuf *b)
 static void block_header(Report *rp)
 {
     RkPdf *p = &rp->pdf;
-    rk_pdf_para(p, p->regular, 11, GREY, RK_PDF_LEFT, RK_PDF_WIDTH, 14,
+    rk_pdf_para(p, p->regular, 11, GREY, p->left, p->width, 14,
                 qtext(rp, &rp->q->title));
     p->y -= 4;
     const char *subject = rp->r->subject && *rp->r->subject ? rp->r->subject
                           : rp->in->file ? rp->in->file : "";
-    rk_pdf_para(p, p->bold, 22, INK, RK_PDF_LEFT, RK_PDF_WIDTH, 27, subject);
+    rk_pdf_para(p, p->bold, 22, INK, p->left, p->width, 27, subject);
     RkBuf meta;
     rk_buf_init(&meta);
     rk_buf_printf(&meta, "%s %s %s", word(rp, RK_L_QUESTIONNAIRE), rp->q->id,
@@ -110,11 +111,11 @@ static void block_header(Report *rp)
     if (a && a->date && *a->date)
         rk_buf_printf(&meta, "  ·  %s%s%s", word(rp, RK_L_DATE), colon(rp), a->date);
     p->y -= 4;
-    rk_pdf_para(p, p->regular, 9, GREY, RK_PDF_LEFT, RK_PDF_WIDTH, 12,
+    rk_pdf_para(p, p->regular, 9, GREY, p->left, p->width, 12,
                 built(rp, &meta));
     rk_buf_free(&meta);
     p->y -= 10;
-    rk_pdf_hline(p, RK_PDF_LEFT, RK_PDF_RIGHT, p->y, 0.8f, RULE);
+    rk_pdf_hline(p, p->left, p->right, p->y, 0.8f, RULE);
     p->y -= 18;
 }
 
@@ -146,10 +147,10 @@ static void level_scale(Report *rp)
     RkPdf *p = &rp->pdf;
     const RkQuestionnaire *q = rp->q;
     for (size_t i = 0; i < q->n_levels; i++) {
-        float x = RK_PDF_LEFT + RK_PDF_WIDTH * (float)(q->levels[i].min / 100.0);
+        float x = p->left + p->width * (float)(q->levels[i].min / 100.0);
         float next = i + 1 < q->n_levels
-                         ? RK_PDF_LEFT + RK_PDF_WIDTH * (float)(q->levels[i + 1].min / 100.0)
-                         : RK_PDF_RIGHT;
+                         ? p->left + p->width * (float)(q->levels[i + 1].min / 100.0)
+                         : p->right;
         if (i > 0)
             rk_pdf_rect(p, x - 0.5f, p->y - 9, 1, 12, GREY);
         const char *name = qtext(rp, &q->levels[i].name);
@@ -165,49 +166,49 @@ static void block_overall(Report *rp)
     RkPdf *p = &rp->pdf;
     const RkResult *r = rp->r;
     rk_pdf_need(p, 110);
-    rk_pdf_text(p, p->regular, 10, GREY, RK_PDF_LEFT, p->y - 8,
+    rk_pdf_text(p, p->regular, 10, GREY, p->left, p->y - 8,
                 word(rp, RK_L_OVERALL));
-    rk_pdf_text(p, p->regular, 10, GREY, RK_PDF_LEFT + 190, p->y - 8,
+    rk_pdf_text(p, p->regular, 10, GREY, p->left + 190, p->y - 8,
                 word(rp, RK_L_LEVEL));
     float base = p->y - 48;
     char num[32];
     if (isnan(r->score)) {
-        rk_pdf_text(p, p->bold, 24, GREY, RK_PDF_LEFT, base, word(rp, RK_L_NO_DATA));
+        rk_pdf_text(p, p->bold, 24, GREY, p->left, base, word(rp, RK_L_NO_DATA));
     } else {
         fmt1(rp, num, sizeof num, r->score);
-        rk_pdf_text(p, p->bold, 36, ACCENT, RK_PDF_LEFT, base, num);
+        rk_pdf_text(p, p->bold, 36, ACCENT, p->left, base, num);
         float w = rk_pdf_width(p, p->bold, 36, num);
-        rk_pdf_text(p, p->regular, 14, GREY, RK_PDF_LEFT + w + 6, base, "/ 100");
+        rk_pdf_text(p, p->regular, 14, GREY, p->left + w + 6, base, "/ 100");
     }
     const char *level = r->level_name && *r->level_name ? r->level_name : "—";
-    rk_pdf_wrap_at(p, p->bold, 18, INK, RK_PDF_LEFT + 190, p->y - 24,
-                   RK_PDF_WIDTH - 190, 22, level, 2);
+    rk_pdf_wrap_at(p, p->bold, 18, INK, p->left + 190, p->y - 24,
+                   p->width - 190, 22, level, 2);
     p->y = base - 14;
-    bar(rp, RK_PDF_LEFT, p->y - 6, RK_PDF_WIDTH, 6, r->score);
+    bar(rp, p->left, p->y - 6, p->width, 6, r->score);
     level_scale(rp);
     p->y -= 34;
     if (r->cap.active) {
         RkBuf b;
         rk_buf_init(&b);
         fmt_cap(rp, &b, &r->cap);
-        rk_pdf_para(p, p->regular, 10, WARN, RK_PDF_LEFT, RK_PDF_WIDTH, 13,
+        rk_pdf_para(p, p->regular, 10, WARN, p->left, p->width, 13,
                     built(rp, &b));
         rk_buf_free(&b);
     }
     char line[512];
     fmt_confidence(rp, line, sizeof line);
-    rk_pdf_para(p, p->regular, 10, GREY, RK_PDF_LEFT, RK_PDF_WIDTH, 13, line);
+    rk_pdf_para(p, p->regular, 10, GREY, p->left, p->width, 13, line);
     p->y -= 16;
 }
 
 /* Pillar table columns: title | score | level | bar. */
-#define COL_TITLE RK_PDF_LEFT
+#define COL_TITLE p->left
 #define COL_TITLE_W 190.0f
-#define COL_SCORE_R (RK_PDF_LEFT + 250.0f)
-#define COL_LEVEL (RK_PDF_LEFT + 262.0f)
+#define COL_SCORE_R (p->left + 250.0f)
+#define COL_LEVEL (p->left + 262.0f)
 #define COL_LEVEL_W 110.0f
-#define COL_BAR (RK_PDF_LEFT + 380.0f)
-#define COL_BAR_W (RK_PDF_RIGHT - COL_BAR)
+#define COL_BAR (p->left + 380.0f)
+#define COL_BAR_W (p->right - COL_BAR)
 
 /* The column names (again at the top of each page the table runs onto). */
 static void table_columns(Report *rp)
@@ -220,7 +221,7 @@ static void table_columns(Report *rp)
                 COL_SCORE_R - rk_pdf_width(p, p->regular, 8.5f, sc), b, sc);
     rk_pdf_text(p, p->regular, 8.5f, GREY, COL_LEVEL, b, word(rp, RK_L_LEVEL));
     p->y -= 12;
-    rk_pdf_hline(p, RK_PDF_LEFT, RK_PDF_RIGHT, p->y, 0.8f, RULE);
+    rk_pdf_hline(p, p->left, p->right, p->y, 0.8f, RULE);
 }
 
 /* Most lines a cell may take, so one row always fits on a page. */
@@ -241,7 +242,7 @@ static void table_row(Report *rp, const RkPillarResult *pr)
     const char *level = none ? word(rp, RK_L_NO_DATA) : pr->level_name ? pr->level_name : "";
     int lt = rk_pdf_count_lines(p, p->regular, 10, COL_TITLE_W, title, MAX_TITLE_LINES);
     int ll = rk_pdf_count_lines(p, p->regular, 10, COL_LEVEL_W, level, MAX_TITLE_LINES);
-    int lc = rk_pdf_count_lines(p, p->regular, 8.5f, RK_PDF_WIDTH - 12, ct,
+    int lc = rk_pdf_count_lines(p, p->regular, 8.5f, p->width - 12, ct,
                                 MAX_CAP_LINES);
     int lines = lt > ll ? lt : ll;
     float h = 7 + 13.0f * (float)lines + 11.0f * (float)lc + 6;
@@ -260,18 +261,18 @@ static void table_row(Report *rp, const RkPillarResult *pr)
                    13, level, MAX_TITLE_LINES);
     bar(rp, COL_BAR, base - 0.5f, COL_BAR_W, 6, pr->score);
     rk_pdf_wrap_at(p, p->regular, 8.5f, WARN, COL_TITLE + 12,
-                   top - 13.0f * (float)lines - 1, RK_PDF_WIDTH - 12, 11, ct,
+                   top - 13.0f * (float)lines - 1, p->width - 12, 11, ct,
                    MAX_CAP_LINES);
     rk_buf_free(&cap);
     p->y -= h;
-    rk_pdf_hline(p, RK_PDF_LEFT, RK_PDF_RIGHT, p->y, 0.4f, RULE);
+    rk_pdf_hline(p, p->left, p->right, p->y, 0.4f, RULE);
 }
 
 static void block_pillars(Report *rp)
 {
     RkPdf *p = &rp->pdf;
     rk_pdf_need(p, 90); /* the heading, the columns and a row or two */
-    rk_pdf_text(p, p->bold, 13, INK, RK_PDF_LEFT, p->y - 11, word(rp, RK_L_PILLARS));
+    rk_pdf_text(p, p->bold, 13, INK, p->left, p->y - 11, word(rp, RK_L_PILLARS));
     p->y -= 24;
     table_columns(rp);
     for (size_t i = 0; i < rp->r->n_pillars && rk_pdf_ok(&rp->pdf); i++)
@@ -311,7 +312,7 @@ static void block_indicators(Report *rp)
     if (rp->r->n_indicators == 0)
         return;
     rk_pdf_need(p, 60);
-    rk_pdf_text(p, p->bold, 13, INK, RK_PDF_LEFT, p->y - 11, word(rp, RK_L_INDICATORS));
+    rk_pdf_text(p, p->bold, 13, INK, p->left, p->y - 11, word(rp, RK_L_INDICATORS));
     p->y -= 24;
     const float value_w = 130;
     for (size_t i = 0; i < rp->r->n_indicators && rk_pdf_ok(p); i++) {
@@ -325,17 +326,17 @@ static void block_indicators(Report *rp)
         } else {
             snprintf(val, sizeof val, "%s", word(rp, RK_L_NOT_AVAILABLE));
         }
-        float lw = RK_PDF_WIDTH - value_w - 10;
+        float lw = p->width - value_w - 10;
         int lines = rk_pdf_count_lines(p, p->regular, 10, lw, label, 3);
         rk_pdf_need(p, 13.0f * (float)lines + 6);
         float top = p->y;
-        rk_pdf_wrap_at(p, p->regular, 10, INK, RK_PDF_LEFT, top, lw, 13, label, 3);
+        rk_pdf_wrap_at(p, p->regular, 10, INK, p->left, top, lw, 13, label, 3);
         float vw = rk_pdf_width(p, p->bold, 10, val);
         if (vw > value_w)
             vw = value_w;
-        rk_pdf_wrap_at(p, p->bold, 10, INK, RK_PDF_RIGHT - vw, top, value_w, 13, val, 1);
+        rk_pdf_wrap_at(p, p->bold, 10, INK, p->right - vw, top, value_w, 13, val, 1);
         p->y = top - 13.0f * (float)lines - 4;
-        rk_pdf_hline(p, RK_PDF_LEFT, RK_PDF_RIGHT, p->y + 1, 0.4f, RULE);
+        rk_pdf_hline(p, p->left, p->right, p->y + 1, 0.4f, RULE);
         p->y -= 5;
     }
     p->y -= 10;
@@ -347,7 +348,7 @@ static void block_findings(Report *rp)
     if (rp->r->n_findings == 0)
         return;
     rk_pdf_need(p, 60);
-    rk_pdf_text(p, p->bold, 13, INK, RK_PDF_LEFT, p->y - 11, word(rp, RK_L_FINDINGS));
+    rk_pdf_text(p, p->bold, 13, INK, p->left, p->y - 11, word(rp, RK_L_FINDINGS));
     p->y -= 24;
     for (size_t i = 0; i < rp->r->n_findings && rk_pdf_ok(p); i++) {
         const RkFinding *f = &rp->r->findings[i];
@@ -360,45 +361,69 @@ static void block_findings(Report *rp)
         snprintf(head, sizeof head, "%s%s%s", word(rp, k), pt ? "  ·  " : "",
                  pt ? pt : "");
         const char *text = f->text ? f->text : "";
-        float w = RK_PDF_WIDTH - 9;
+        float w = p->width - 9;
         int lh = rk_pdf_count_lines(p, p->bold, 8.5f, w, head, 1000);
         int lt = rk_pdf_count_lines(p, p->regular, 10, w, text, 1000);
         float h = 11.0f * (float)lh + 13.0f * (float)lt;
         rk_pdf_need(p, h < 60 ? h : 60); /* a long finding may run on */
         /* the stripe spans what fits on this page */
         float sh = h < p->y - RK_PDF_MARGIN ? h : p->y - RK_PDF_MARGIN;
-        rk_pdf_rect(p, RK_PDF_LEFT, p->y - sh + 1, 2.5f, sh - 1, c);
-        rk_pdf_para(p, p->bold, 8.5f, c, RK_PDF_LEFT + 9, w, 11, head);
-        rk_pdf_para(p, p->regular, 10, INK, RK_PDF_LEFT + 9, w, 13, text);
+        rk_pdf_rect(p, p->left, p->y - sh + 1, 2.5f, sh - 1, c);
+        rk_pdf_para(p, p->bold, 8.5f, c, p->left + 9, w, 11, head);
+        rk_pdf_para(p, p->regular, 10, INK, p->left + 9, w, 13, text);
         p->y -= 8;
     }
 }
 
-/* Write the report for in to path, atomically. */
+/* Lay the whole report out in one font mode. */
+static void layout(Report *rp)
+{
+    const char *title = qtext(rp, &rp->q->title);
+    const char *subject = rp->r->subject ? rp->r->subject : "";
+    RkBuf doc_title;
+    rk_buf_init(&doc_title);
+    rk_buf_printf(&doc_title, "%s%s%s", title, *subject ? " \xE2\x80\x94 " : "", subject);
+    const char *author = rp->in->answers ? rp->in->answers->respondent : NULL;
+    rk_pdf_metadata(&rp->pdf, built(rp, &doc_title), subject, author,
+                    rp->opt->creator ? rp->opt->creator : "readykit", rp->lang);
+    rk_buf_free(&doc_title);
+
+    block_header(rp);
+    block_overall(rp);
+    block_pillars(rp);
+    block_indicators(rp);
+    block_findings(rp);
+}
+
+/* Write the report for in to path, atomically. Latin-script text is set in
+   the standard fonts; when some text needs a character Windows-1252 lacks,
+   the report is laid out again with DejaVu embedded, and a warning says so. */
 RkStatus rk_report_pdf(const RkReportInput *in, const char *path, RkDiag *d)
 {
-    Report rp = {.in = in, .q = in->q, .r = in->result};
+    return rk_report_pdf_with(in, NULL, path, d);
+}
+
+RkStatus rk_report_pdf_with(const RkReportInput *in, const RkReportPdfOptions *opt,
+                            const char *path, RkDiag *d)
+{
+    static const RkReportPdfOptions none = {0};
+    Report rp = {.in = in, .opt = opt ? opt : &none, .q = in->q, .r = in->result};
+    RkPdfPaper paper = rp.opt->paper == RK_REPORT_LETTER ? RK_PAPER_LETTER : RK_PAPER_A4;
     rp.lang = in->lang && *in->lang ? in->lang
               : in->q->n_languages ? in->q->languages[0] : "en";
     rp.words = rk_labels_for(rp.lang);
     rp.dec = rp.words->decimal;
-    rk_pdf_open(&rp.pdf);
-
-    const char *title = qtext(&rp, &rp.q->title);
-    const char *subject = rp.r->subject ? rp.r->subject : "";
-    RkBuf doc_title;
-    rk_buf_init(&doc_title);
-    rk_buf_printf(&doc_title, "%s%s%s", title, *subject ? " — " : "", subject);
-    const char *author = in->answers ? in->answers->respondent : NULL;
-    rk_pdf_metadata(&rp.pdf, built(&rp, &doc_title), subject, author);
-    rk_buf_free(&doc_title);
-
-    block_header(&rp);
-    block_overall(&rp);
-    block_pillars(&rp);
-    block_indicators(&rp);
-    block_findings(&rp);
-
+    rk_pdf_open(&rp.pdf, paper, false);
+    layout(&rp);
+    unsigned long missing = rp.pdf.missing;
+    if (missing && rk_pdf_ok(&rp.pdf)) {
+        rk_pdf_close(&rp.pdf);
+        rk_pdf_open(&rp.pdf, paper, true);
+        layout(&rp);
+        rk_diag_warn(d, path, 0, 0,
+                     "the text needs characters outside Windows-1252 (first U+%04lX): "
+                     "DejaVu Sans is embedded, the PDF is larger", missing);
+    }
     RkStatus s = rk_pdf_save(&rp.pdf, path, d);
     rk_pdf_close(&rp.pdf);
     return s;
