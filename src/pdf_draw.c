@@ -217,7 +217,7 @@ HPDF_Outline rk_pdf_bookmark(RkPdf *p, HPDF_Outline parent, const char *title)
         return NULL;
     HPDF_Destination dst = HPDF_Page_CreateDestination(p->page);
     if (dst) {
-        HPDF_Destination_SetXYZ(dst, 0, p->y + 20, 0);
+        HPDF_Destination_SetFitH(dst, p->y + 20);
         HPDF_Outline_SetDestination(o, dst);
     }
     HPDF_Outline_SetOpened(o, HPDF_FALSE);

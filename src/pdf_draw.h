@@ -96,6 +96,22 @@ void rk_pdf_link(RkPdf *p, float x, float y, float w, float h, const char *uri);
    NULL (top level). Returns the outline item (for children). */
 HPDF_Outline rk_pdf_bookmark(RkPdf *p, HPDF_Outline parent, const char *title);
 
+/* --- charts (pdf_radar.c) --- */
+typedef struct RkRadarSeries {
+    const double *values;  /* one 0-100 value per spoke; NaN: no data */
+    RkRgb colour;
+    bool filled;           /* a translucent fill under the outline */
+    bool dashed;
+} RkRadarSeries;
+/* A radar chart centred at (cx, cy): n spokes (n >= 3) from the top,
+   clockwise; a ring at each of rings[] (0-100, labelled) and at 100; each
+   series as a polygon, a spoke without data drawn at the centre with a
+   hollow mark; labels outside the rings, wrapped to label_w and kept inside
+   the text frame. */
+void rk_pdf_radar(RkPdf *p, float cx, float cy, float radius, size_t n,
+                  const char *const *labels, float label_w, const double *rings,
+                  size_t n_rings, const RkRadarSeries *series, size_t n_series);
+
 /* Set the info dictionary: title, subject, author (may be NULL), creator,
    the document language, and the creation date from SOURCE_DATE_EPOCH when
    set. */

@@ -9,6 +9,7 @@
 
 #include "readykit/labels.h"
 #include "readykit/report.h"
+#include "readykit/format.h"
 
 /* Scores are shown rounded to two decimals; NaN (no data) is null / "". */
 static double round2(double v)
@@ -277,8 +278,10 @@ static void pad(RkBuf *b, const char *s, size_t width)
 
 static void text_score(RkBuf *b, double v)
 {
+    char num[32];
+    rk_format_score(num, sizeof num, v, '.');
     if (isfinite(v))
-        rk_buf_printf(b, "%6.1f", round2(v));
+        rk_buf_printf(b, "%6s", num);
     else
         rk_buf_puts(b, "     -");
 }

@@ -44,7 +44,8 @@ typedef struct RkReportPdfOptions {
     const char *earlier_label;  /* its date or file, for the legend */
     const RkResult *target;     /* --target: the profile aimed at */
     const char *target_label;
-    const char *const *rule_files; /* the rule files applied, in order */
+    bool no_default_rules;      /* the questionnaire's own rules were skipped */
+    const char *const *rule_files; /* the --rules files applied, in order */
     size_t n_rule_files;
 } RkReportPdfOptions;
 

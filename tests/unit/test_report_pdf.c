@@ -235,7 +235,11 @@ static void french_report_checks_and_reads_back(void **state)
     assert_non_null(strstr(out, "Québec (Canada)"));  /* Title and Subject, UTF-8 */
     assert_non_null(strstr(out, "Creator:         readykit"));
     assert_non_null(strstr(out, "Page size:       595.276 x 841.89 pts (A4)"));
-    assert_non_null(strstr(out, "Pages:           1"));
+    int pages = 0;
+    const char *pg = strstr(out, "Pages:");
+    assert_non_null(pg);
+    assert_int_equal(sscanf(pg, "Pages: %d", &pages), 1);
+    assert_true(pages >= 3); /* summary, pillars, method */
     free(out);
     tmp_clean(&t);
     unbuild(&x);
@@ -414,7 +418,9 @@ static void long_text_wraps_inside_the_page(void **state)
         double x0, y0, x1, y1;
         assert_int_equal(sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
                                 &x0, &y0, &x1, &y1), 4);
-        if (x0 < 49 || x1 > 546 || y0 < 49 || y1 > 793)
+        /* the text frame, and the running header and page numbers in the
+           margins above and below it */
+        if (x0 < 49 || x1 > 546 || y0 < 15 || y1 > 827)
             fail_msg("word outside the margins at %.1f,%.1f-%.1f,%.1f", x0, y0, x1, y1);
         words++;
     }
