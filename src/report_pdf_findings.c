@@ -127,8 +127,8 @@ void rk_rp_key_figures(Report *rp)
     rk_format_value(pc, sizeof pc, round(rk_result_confidence(r)), rp->dec);
     snprintf(val, sizeof val, "%s%s", pc, rp->dec == ',' ? "\xE2\x80\xAF%" : "%");
     char counts[256];
-    snprintf(counts, sizeof counts, rk_rp_word(rp, RK_W_F_PILLAR_COUNTS), r->n_answered,
-             r->n_questions - r->n_skipped, r->n_dont_know, r->n_unanswered, r->n_skipped);
+    rk_words_counts(rp->words, counts, sizeof counts, r->n_answered,
+                    r->n_questions - r->n_skipped, r->n_dont_know, r->n_unanswered, r->n_skipped);
     figure_row(rp, rk_rp_label(rp, RK_L_CONFIDENCE), counts, val, NULL);
     for (size_t i = 0; i < r->n_indicators && rk_pdf_ok(p); i++) {
         const RkIndicator *ind = &r->indicators[i];

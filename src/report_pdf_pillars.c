@@ -153,8 +153,9 @@ static void pillar_section(Report *rp, size_t i)
         rk_pdf_text(p, p->bold, 9.5f, RK_INK, p->left, p->y - 9, line);
         rk_rp_bar(rp, p->right - 120, p->y - 9, 120, 6, pr->score, RK_ACCENT);
         p->y -= 14;
-        snprintf(line, sizeof line, rk_rp_word(rp, RK_W_F_PILLAR_COUNTS), pr->n_answered,
-                 pr->n_questions - pr->n_skipped, pr->n_dont_know, pr->n_unanswered, pr->n_skipped);
+        rk_words_counts(rp->words, line, sizeof line, pr->n_answered,
+                        pr->n_questions - pr->n_skipped, pr->n_dont_know, pr->n_unanswered,
+                        pr->n_skipped);
         rk_pdf_para(p, p->regular, 8, RK_GREY, p->left, p->width, 10.5f, line);
         if (pr->cap.active && pr->cap.binding) {
             RkBuf b;

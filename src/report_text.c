@@ -345,7 +345,9 @@ void rk_report_text(RkBuf *b, const RkReportInput *in)
                       f->pillar ? ": " : "", f->text);
     }
     rk_buf_puts(b, "  ");
-    rk_buf_printf(b, l->w[RK_L_T_DATA_LINE], r->n_answered, r->n_questions - r->n_skipped,
-                  r->n_dont_know, r->n_unanswered, r->n_skipped, rk_result_confidence(r));
+    char line[512];
+    rk_labels_data_line(l, line, sizeof line, r->n_answered, r->n_questions - r->n_skipped,
+                        r->n_dont_know, r->n_unanswered, r->n_skipped, rk_result_confidence(r));
+    rk_buf_puts(b, line);
     rk_buf_puts(b, "\n");
 }

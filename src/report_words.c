@@ -1,6 +1,7 @@
 /* report_words: the PDF report's fixed words, per language. */
 #include "report_words.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,7 +26,7 @@ static const RkWords tables[] = {
         "%s is at the level %s, with %s / 100.",
         "Strongest pillars: %s and %s. Weakest: %s and %s.",
         "Data confidence %s: %d of %d applicable questions answered, %d don't know, %d unanswered.",
-        "%d of %d answered, %d don't know, %d unanswered, %d not applicable",
+        "%d of %d answered, %d don't know, %d unanswered, %d not applicable%s",
         "No data for: %s (left out of the overall score).",
         "Each question's answer gives points: a choice or scale answer the points of its choice, "
         "a yes/no answer those of yes or no, a multiple choice the sum of its choices (capped where "
@@ -65,7 +66,7 @@ static const RkWords tables[] = {
         "Piliers les plus solides" NNBSP ": %s et %s. Les plus faibles" NNBSP ": %s et %s.",
         "Fiabilité des données %s" NNBSP ": %d questions applicables sur %d ont une réponse, "
         "%d « ne sait pas », %d sans réponse.",
-        "%d sur %d avec réponse, %d « ne sait pas », %d sans réponse, %d non applicable(s)",
+        "%d sur %d avec réponse, %d « ne sait pas », %d sans réponse, %d non applicable%s",
         "Pas de données pour" NNBSP ": %s (laissé de côté dans le score global).",
         "Chaque réponse donne des points" NNBSP ": une réponse à choix ou sur une échelle les points "
         "de son choix, une réponse oui/non ceux de oui ou de non, un choix multiple la somme de ses "
@@ -109,7 +110,7 @@ static const RkWords tables[] = {
         "Pilares más sólidos: %s y %s. Más débiles: %s y %s.",
         "Confianza de los datos %s: %d de %d preguntas aplicables respondidas, %d «no sabe», "
         "%d sin respuesta.",
-        "%d de %d respondidas, %d «no sabe», %d sin respuesta, %d no aplicables",
+        "%d de %d respondidas, %d «no sabe», %d sin respuesta, %d no aplicable%s",
         "Sin datos para: %s (fuera de la puntuación global).",
         "Cada respuesta da puntos: una respuesta de opción o de escala los puntos de su opción, "
         "una respuesta sí/no los de sí o no, una opción múltiple la suma de sus opciones (con el "
@@ -151,6 +152,16 @@ void rk_words_date(const RkWords *w, const char *iso, char *buf, size_t size)
         snprintf(buf, size, w->date_format, d, w->months[m - 1], y);
     else
         snprintf(buf, size, "%s", iso ? iso : "");
+}
+
+void rk_words_counts(const RkWords *w, char *buf, size_t size, int answered, int applicable,
+                     int dont_know, int unanswered, int not_applicable)
+{
+    /* French plural from 2, Spanish and English for every count but 1 */
+    bool fr = strcmp(w->lang, "fr") == 0, es = strcmp(w->lang, "es") == 0;
+    bool plural = fr ? not_applicable >= 2 : not_applicable != 1;
+    snprintf(buf, size, w->w[RK_W_F_PILLAR_COUNTS], answered, applicable, dont_know, unanswered,
+             not_applicable, plural && (fr || es) ? "s" : "");
 }
 
 const RkAcronym rk_acronyms[] = {

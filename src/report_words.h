@@ -26,7 +26,7 @@ typedef enum RkWord {
     RK_W_F_SUMMARY_LEVEL, /* "%s is at the level %s, with %s / 100." subject, level, score */
     RK_W_F_SUMMARY_BEST,  /* "Strongest pillars: %s and %s. Weakest: %s and %s." */
     RK_W_F_SUMMARY_DATA,  /* confidence %s, answered %d, of %d, dont know %d, unanswered %d */
-    RK_W_F_PILLAR_COUNTS, /* "%d of %d answered, %d don't know, %d unanswered, %d not applicable" */
+    RK_W_F_PILLAR_COUNTS, /* through rk_words_counts */
     RK_W_F_NO_DATA_PILLARS, /* "No data for: %s (left out of the overall score)." */
     RK_W_T_HOW_POINTS,    /* paragraphs of the method */
     RK_W_T_LEFT_OUT,
@@ -48,6 +48,11 @@ const RkWords *rk_words_for(const char *lang);
 /* "2026-11-23" as "23 November 2026" / "23 novembre 2026" / "23 de
    noviembre de 2026"; other text is copied as it is. */
 void rk_words_date(const RkWords *w, const char *iso, char *buf, size_t size);
+
+/* "45 of 51 answered, 5 don't know, 1 unanswered, 0 not applicable", with
+   the language's plural agreement. */
+void rk_words_counts(const RkWords *w, char *buf, size_t size, int answered, int applicable,
+                     int dont_know, int unanswered, int not_applicable);
 
 /* The glossary: acronym and expansion in the report's language. */
 typedef struct RkAcronym {
