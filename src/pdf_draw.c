@@ -2,6 +2,7 @@
    the document, pages, fonts, shapes, links, bookmarks, metadata, saving. */
 #include "pdf_draw.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,10 +141,28 @@ void rk_pdf_close(RkPdf *p)
     p->pages = NULL;
 }
 
+void rk_pdf_text_off(RkPdf *p, bool forget)
+{
+    if (p->in_text && p->page && rk_pdf_ok(p))
+        HPDF_Page_EndText(p->page);
+    p->in_text = false;
+    if (forget) {
+        p->fill_known = false;
+        p->cur_font = NULL;
+        p->cur_leading = 0;
+    }
+}
+
+float rk_pdf_round(float v)
+{
+    return roundf(v * 10.0f) / 10.0f;
+}
+
 void rk_pdf_new_page(RkPdf *p)
 {
     if (!rk_pdf_ok(p))
         return;
+    rk_pdf_text_off(p, true);
     if (p->n_pages == p->cap_pages) {
         int cap = p->cap_pages ? 2 * p->cap_pages : 16;
         HPDF_Page *n = realloc(p->pages, (size_t)cap * sizeof *n);
@@ -165,6 +184,7 @@ void rk_pdf_new_page(RkPdf *p)
 
 void rk_pdf_use_page(RkPdf *p, int i)
 {
+    rk_pdf_text_off(p, true);
     if (i >= 0 && i < p->n_pages)
         p->page = p->pages[i];
 }
@@ -181,8 +201,13 @@ void rk_pdf_rect(RkPdf *p, float x, float y, float w, float h, RkRgb fill)
 {
     if (!rk_pdf_ok(p) || w <= 0 || h <= 0)
         return;
-    HPDF_Page_SetRGBFill(p->page, fill.r, fill.g, fill.b);
-    HPDF_Page_Rectangle(p->page, x, y, w, h);
+    rk_pdf_text_off(p, false);
+    if (!p->fill_known || memcmp(&p->cur_fill, &fill, sizeof fill) != 0)
+        HPDF_Page_SetRGBFill(p->page, fill.r, fill.g, fill.b);
+    p->cur_fill = fill;
+    p->fill_known = true;
+    HPDF_Page_Rectangle(p->page, rk_pdf_round(x), rk_pdf_round(y), rk_pdf_round(w),
+                        rk_pdf_round(h));
     HPDF_Page_Fill(p->page);
 }
 
@@ -190,10 +215,11 @@ void rk_pdf_hline(RkPdf *p, float x0, float x1, float y, float width, RkRgb c)
 {
     if (!rk_pdf_ok(p))
         return;
+    rk_pdf_text_off(p, false);
     HPDF_Page_SetLineWidth(p->page, width);
     HPDF_Page_SetRGBStroke(p->page, c.r, c.g, c.b);
-    HPDF_Page_MoveTo(p->page, x0, y);
-    HPDF_Page_LineTo(p->page, x1, y);
+    HPDF_Page_MoveTo(p->page, rk_pdf_round(x0), rk_pdf_round(y));
+    HPDF_Page_LineTo(p->page, rk_pdf_round(x1), rk_pdf_round(y));
     HPDF_Page_Stroke(p->page);
 }
 
@@ -201,7 +227,7 @@ void rk_pdf_link(RkPdf *p, float x, float y, float w, float h, const char *uri)
 {
     if (!rk_pdf_ok(p) || !uri || !*uri)
         return;
-    HPDF_Rect r = {x, y, x + w, y + h};
+    HPDF_Rect r = {rk_pdf_round(x), rk_pdf_round(y), rk_pdf_round(x + w), rk_pdf_round(y + h)};
     HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(p->page, r, uri);
     if (a)
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
@@ -211,8 +237,12 @@ HPDF_Outline rk_pdf_bookmark(RkPdf *p, HPDF_Outline parent, const char *title)
 {
     if (!rk_pdf_ok(p))
         return NULL;
+    /* ASCII titles as plain strings; others as UTF-16 through the encoder */
+    bool ascii = true;
+    for (const char *c = title; *c; c++)
+        ascii = ascii && (unsigned char)*c < 0x80;
     HPDF_Outline o = HPDF_CreateOutline(p->doc, parent, title,
-                                        HPDF_GetEncoder(p->doc, "UTF-8"));
+                                        ascii ? NULL : HPDF_GetEncoder(p->doc, "UTF-8"));
     if (!o)
         return NULL;
     HPDF_Destination dst = HPDF_Page_CreateDestination(p->page);
@@ -262,6 +292,7 @@ void rk_pdf_metadata(RkPdf *p, const char *title, const char *subject,
 
 RkStatus rk_pdf_save(RkPdf *p, const char *path, RkDiag *d)
 {
+    rk_pdf_text_off(p, true);
     if (rk_pdf_ok(p)) {
         p->doing = "writing the PDF to memory";
         HPDF_SaveToStream(p->doc);

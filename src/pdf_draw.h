@@ -44,6 +44,14 @@ typedef struct RkPdf {
     float page_w, page_h;
     float left, right, width, top, bottom; /* the text frame */
     float y;               /* top of the next block */
+    /* the page's text state, so runs of text share one BT..ET and set the
+       font and colour only when they change (smaller content streams) */
+    bool in_text;
+    HPDF_Font cur_font;
+    float cur_size;
+    RkRgb cur_fill;
+    bool fill_known;
+    float cur_leading;     /* TL; 0 when unknown */
     HPDF_STATUS error;     /* first libHaru error; 0 while none */
     HPDF_STATUS detail;
     const char *doing;     /* what was being done, for the error message */
@@ -61,6 +69,13 @@ bool rk_pdf_need(RkPdf *p, float h); /* true when it started a page */
 /* Go back to page i (0-based) to draw on it (page furniture). */
 void rk_pdf_use_page(RkPdf *p, int i);
 
+/* End a run of text (before drawing shapes); forget the known fill colour
+   when `forget` (after a GRestore, on a new page). */
+void rk_pdf_text_off(RkPdf *p, bool forget);
+/* Coordinates as written: rounded to 0.1 pt, which the eye cannot see and
+   the compressor likes. */
+float rk_pdf_round(float v);
+
 /* --- text (pdf_text.c) --- */
 /* Width of UTF-8 text at size. */
 float rk_pdf_width(RkPdf *p, HPDF_Font f, float size, const char *s);
@@ -74,6 +89,9 @@ void rk_pdf_text_right(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
    max_lines. */
 int rk_pdf_count_lines(RkPdf *p, HPDF_Font f, float size, float width,
                        const char *s, int max_lines);
+/* The widest line of text wrapped to width (at most max_lines lines). */
+float rk_pdf_wrapped_width(RkPdf *p, HPDF_Font f, float size, float width, const char *s,
+                           int max_lines);
 /* Draw text wrapped to width with its first line's top at `top`, no page
    breaks (table cells: count the lines first); at most max_lines, the last
    one ending in an ellipsis when text is left. Returns the lines drawn. */
@@ -97,6 +115,9 @@ void rk_pdf_link(RkPdf *p, float x, float y, float w, float h, const char *uri);
 HPDF_Outline rk_pdf_bookmark(RkPdf *p, HPDF_Outline parent, const char *title);
 
 /* --- charts (pdf_radar.c) --- */
+#define RK_RADAR_LABEL_SIZE 7.5f
+#define RK_RADAR_LABEL_LEADING 9.0f
+#define RK_RADAR_LABEL_LINES 4
 typedef struct RkRadarSeries {
     const double *values;  /* one 0-100 value per spoke; NaN: no data */
     RkRgb colour;

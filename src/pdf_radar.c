@@ -35,6 +35,7 @@ static void polygon(RkPdf *p, float cx, float cy, float radius, size_t n, const 
 
 static void ring(RkPdf *p, float cx, float cy, float radius, size_t n, double level, float width)
 {
+    rk_pdf_text_off(p, false);
     double v[64];
     size_t m = n < 64 ? n : 64;
     for (size_t i = 0; i < m; i++)
@@ -68,6 +69,7 @@ static void series_draw(RkPdf *p, float cx, float cy, float radius, size_t n,
     polygon(p, cx, cy, radius, n, s->values);
     HPDF_Page_Stroke(p->page);
     HPDF_Page_GRestore(p->page);
+    rk_pdf_text_off(p, true);
     /* a dot per value; hollow where there is no data */
     for (size_t i = 0; i < n; i++) {
         float x, y;
@@ -89,23 +91,23 @@ static void series_draw(RkPdf *p, float cx, float cy, float radius, size_t n,
 static void spoke_label(RkPdf *p, float cx, float cy, float radius, size_t i, size_t n,
                         const char *label, float label_w)
 {
-    const float size = 7.5f, leading = 9;
+    const float size = RK_RADAR_LABEL_SIZE, leading = RK_RADAR_LABEL_LEADING;
     double a = TAU * (double)i / (double)n;
     float sx = (float)sin(a), sy = (float)cos(a);
-    float ax = cx + (radius + 9) * sx, ay = cy + (radius + 9) * sy;
-    int lines = rk_pdf_count_lines(p, p->regular, size, label_w, label, 3);
+    float ax = cx + (radius + 11) * sx, ay = cy + (radius + 9) * sy;
+    int lines = rk_pdf_count_lines(p, p->regular, size, label_w, label, RK_RADAR_LABEL_LINES);
     float h = leading * (float)lines;
-    float w = 0;
-    /* the widest line decides the box when the label is short */
-    float full = rk_pdf_width(p, p->regular, size, label);
-    w = lines == 1 ? full : label_w;
+    /* the widest line decides the box, so a label on the left ends at its
+       spoke */
+    float w = rk_pdf_wrapped_width(p, p->regular, size, label_w, label, RK_RADAR_LABEL_LINES);
     float x = sx > 0.25f ? ax : sx < -0.25f ? ax - w : ax - w / 2;
     float top = sy > 0.25f ? ay + h - 2 : sy < -0.25f ? ay - 1 : ay + h / 2;
     if (x < p->left)
         x = p->left;
     if (x + w > p->right)
         x = p->right - w;
-    rk_pdf_wrap_at(p, p->regular, size, LABEL, x, top, label_w, leading, label, 3);
+    rk_pdf_wrap_at(p, p->regular, size, LABEL, x, top, w + 0.5f, leading, label,
+                   RK_RADAR_LABEL_LINES);
 }
 
 void rk_pdf_radar(RkPdf *p, float cx, float cy, float radius, size_t n,
@@ -114,6 +116,7 @@ void rk_pdf_radar(RkPdf *p, float cx, float cy, float radius, size_t n,
 {
     if (!rk_pdf_ok(p) || n < 3)
         return;
+    rk_pdf_text_off(p, true);
     /* spokes */
     HPDF_Page_SetLineWidth(p->page, 0.5f);
     HPDF_Page_SetRGBStroke(p->page, RING.r, RING.g, RING.b);
@@ -134,8 +137,11 @@ void rk_pdf_radar(RkPdf *p, float cx, float cy, float radius, size_t n,
         rk_pdf_text(p, p->regular, 6, RING, cx + 2, cy + radius * (float)(rings[k] / 100.0) + 1.5f,
                     num);
     }
-    for (size_t s = 0; s < n_series; s++)
+    for (size_t s = 0; s < n_series; s++) {
+        rk_pdf_text_off(p, true);
         series_draw(p, cx, cy, radius, n, &series[s]);
+    }
+    rk_pdf_text_off(p, true);
     for (size_t i = 0; i < n; i++)
         spoke_label(p, cx, cy, radius, i, n, labels[i], label_w);
 }

@@ -138,9 +138,11 @@ float rk_pdf_ascent(HPDF_Font f, float size)
     return (float)HPDF_Font_GetAscent(f) * size / 1000.0f;
 }
 
-/* Draw n encoded bytes at (x, y). */
-static void draw_enc(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float y,
-                     const char *s, size_t n)
+/* Draw n encoded bytes at (x, y); with leading > 0, the line is the one
+   below the line drawn just before in the same run (same x, y - leading)
+   and goes out as T* with TL, which keeps the content stream small. */
+static void draw_line(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float y,
+                      const char *s, size_t n, float leading)
 {
     if (!rk_pdf_ok(p) || n == 0)
         return;
@@ -152,15 +154,40 @@ static void draw_enc(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float 
     }
     memcpy(buf, s, n);
     buf[n] = '\0';
-    HPDF_Page_BeginText(p->page);
-    HPDF_Page_SetFontAndSize(p->page, f, size);
-    /* Text is painted with the fill colour: set it every time, so a shape
-       drawn before does not tint the text. */
-    HPDF_Page_SetRGBFill(p->page, c.r, c.g, c.b);
-    HPDF_Page_TextOut(p->page, x, y, buf);
-    HPDF_Page_EndText(p->page);
+    bool next = leading > 0 && p->in_text;
+    if (!p->in_text) {
+        HPDF_Page_BeginText(p->page);
+        p->in_text = true;
+    }
+    if (p->cur_font != f || p->cur_size != size) {
+        HPDF_Page_SetFontAndSize(p->page, f, size);
+        p->cur_font = f;
+        p->cur_size = size;
+    }
+    /* Text is painted with the fill colour: a shape drawn before must not
+       tint it. */
+    if (!p->fill_known || memcmp(&p->cur_fill, &c, sizeof c) != 0) {
+        HPDF_Page_SetRGBFill(p->page, c.r, c.g, c.b);
+        p->cur_fill = c;
+        p->fill_known = true;
+    }
+    if (next) {
+        if (p->cur_leading != leading) {
+            HPDF_Page_SetTextLeading(p->page, leading);
+            p->cur_leading = leading;
+        }
+        HPDF_Page_ShowTextNextLine(p->page, buf);
+    } else {
+        HPDF_Page_TextOut(p->page, rk_pdf_round(x), rk_pdf_round(y), buf);
+    }
     if (buf != small)
         free(buf);
+}
+
+static void draw_enc(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float y,
+                     const char *s, size_t n)
+{
+    draw_line(p, f, size, c, x, y, s, n, 0);
 }
 
 void rk_pdf_text(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float y,
@@ -240,6 +267,24 @@ int rk_pdf_count_lines(RkPdf *p, HPDF_Font f, float size, float width,
     return lines;
 }
 
+float rk_pdf_wrapped_width(RkPdf *p, HPDF_Font f, float size, float width, const char *s,
+                          int max_lines)
+{
+    size_t len, at = 0, draw;
+    if (!rk_pdf_ok(p) || !*s)
+        return 0;
+    char *e = encode(p, s, &len);
+    float widest = 0;
+    for (int lines = 0; e && at < len && lines < max_lines; lines++) {
+        size_t n = next_line(p, f, size, width, e + at, len - at, &draw);
+        float w = enc_width(p, f, e + at, draw) * size / 1000.0f;
+        widest = w > widest ? w : widest;
+        at += n;
+    }
+    free(e);
+    return widest < width ? widest : width;
+}
+
 int rk_pdf_wrap_at(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
                    float top, float width, float leading, const char *s,
                    int max_lines)
@@ -252,6 +297,7 @@ int rk_pdf_wrap_at(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
     float ell_w = enc_width(p, f, ell, strlen(ell)) * size / 1000.0f;
     float ascent = rk_pdf_ascent(f, size);
     int lines = 0;
+    bool drawn = false; /* the line before was drawn: the next is T* */
     while (e && rk_pdf_ok(p) && at < len && lines < max_lines) {
         float y = top - ascent - (float)lines * leading;
         size_t n = next_line(p, f, size, width, e + at, len - at, &draw);
@@ -259,12 +305,13 @@ int rk_pdf_wrap_at(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
             /* the last line allowed and text remains: cut it short with an
                ellipsis rather than run below the box */
             next_line(p, f, size, width - ell_w, e + at, len - at, &draw);
-            draw_enc(p, f, size, c, x, y, e + at, draw);
+            draw_line(p, f, size, c, x, y, e + at, draw, lines > 0 && draw ? leading : 0);
             float w = enc_width(p, f, e + at, draw) * size / 1000.0f;
             draw_enc(p, f, size, c, x + w, y, ell, strlen(ell));
         } else {
-            draw_enc(p, f, size, c, x, y, e + at, draw);
+            draw_line(p, f, size, c, x, y, e + at, draw, lines > 0 && drawn ? leading : 0);
         }
+        drawn = draw > 0;
         at += n;
         lines++;
     }
@@ -279,10 +326,14 @@ void rk_pdf_para(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
     if (!rk_pdf_ok(p) || !*s)
         return;
     char *e = encode(p, s, &len);
+    bool drawn = false; /* the line before was drawn on this page: T* */
     while (e && rk_pdf_ok(p) && at < len) {
         size_t n = next_line(p, f, size, width, e + at, len - at, &draw);
-        rk_pdf_need(p, leading);
-        draw_enc(p, f, size, c, x, p->y - rk_pdf_ascent(f, size), e + at, draw);
+        if (rk_pdf_need(p, leading))
+            drawn = false;
+        draw_line(p, f, size, c, x, p->y - rk_pdf_ascent(f, size), e + at, draw,
+                  drawn ? leading : 0);
+        drawn = draw > 0;
         p->y -= leading;
         at += n;
     }

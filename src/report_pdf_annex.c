@@ -53,8 +53,10 @@ static void weights(Report *rp)
             const RkQuestion *qn = &pl->questions[k];
             rk_pdf_need(p, 10);
             float top = p->y, base = top - rk_pdf_ascent(p->regular, 7.5f);
+            /* the id, as in the questionnaire and answers files: the
+               question's text is in the pillar's evidence */
             rk_pdf_wrap_at(p, p->regular, 7.5f, RK_INK, p->left + 10, top, wx - p->left - 60, 9,
-                           rk_rp_text(rp, &qn->text), 1);
+                           qn->id, 1);
             if (qn->scored) {
                 rk_format_value(num, sizeof num, qn->weight, rp->dec);
                 rk_pdf_text_right(p, p->regular, 7.5f, RK_INK, wx, base, num);

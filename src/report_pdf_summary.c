@@ -186,10 +186,16 @@ static float radar(Report *rp, float top)
     for (size_t i = 0; i < rp->q->n_levels; i++)
         rings[i] = rp->q->levels[i].min;
     float x0 = p->left + COL_LEFT_W + 10, w = p->right - x0;
-    float radius = 78, cx = x0 + w / 2, cy = top - 22 - radius;
-    rk_pdf_radar(p, cx, cy, radius, n, labels, 78, rings, rp->q->n_levels, s, ns);
+    /* room for a label of label_w on either side, inside the frame */
+    const float label_w = 64;
+    int top_lines = rk_pdf_count_lines(p, p->regular, RK_RADAR_LABEL_SIZE, label_w, labels[0],
+                                       RK_RADAR_LABEL_LINES);
+    float radius = 72, cx = p->right - radius - 11 - label_w;
+    float cy = top - RK_RADAR_LABEL_LEADING * (float)top_lines - 12 - radius;
+    (void)w;
+    rk_pdf_radar(p, cx, cy, radius, n, labels, label_w, rings, rp->q->n_levels, s, ns);
     free(labels), free(v), free(rings);
-    return cy - radius - 34;
+    return cy - radius - 12 - RK_RADAR_LABEL_LEADING * RK_RADAR_LABEL_LINES;
 }
 
 /* Strongest and weakest pillars, for the summary. */
