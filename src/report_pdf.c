@@ -110,6 +110,15 @@ HPDF_Outline rk_rp_heading(Report *rp, HPDF_Outline parent, const char *title, f
     return o;
 }
 
+void rk_rp_part_break(Report *rp)
+{
+    RkPdf *p = &rp->pdf;
+    if (p->y - p->bottom < 0.55f * (p->top - p->bottom))
+        rk_pdf_new_page(p);
+    else
+        p->y -= 14;
+}
+
 void rk_rp_bar(Report *rp, float x, float y, float w, float h, double score, RkRgb c)
 {
     rk_pdf_rect(&rp->pdf, x, y, w, h, RK_TRACK);

@@ -169,7 +169,7 @@ static void rules(Report *rp)
 void rk_rp_method(Report *rp)
 {
     RkPdf *p = &rp->pdf;
-    rk_pdf_new_page(p);
+    rk_rp_part_break(rp);
     rk_rp_heading(rp, NULL, rk_rp_word(rp, RK_W_METHOD), 14, 60);
     RkBuf b;
     rk_buf_init(&b);

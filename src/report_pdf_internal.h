@@ -62,6 +62,9 @@ HPDF_Outline rk_rp_heading(Report *rp, HPDF_Outline parent, const char *title, f
                            float keep);
 /* A finding item: a coloured tag (kind and pillar) over its text. */
 void rk_rp_item(Report *rp, const Item *it, bool with_pillar);
+/* Start a major part on a new page unless most of this page is still free
+   (so no page holds a lone item or two before it). */
+void rk_rp_part_break(Report *rp);
 /* A 0-100 bar: a grey track with the score filled in; nothing for NaN. */
 void rk_rp_bar(Report *rp, float x, float y, float w, float h, double score, RkRgb c);
 

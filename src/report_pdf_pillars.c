@@ -186,7 +186,7 @@ void rk_rp_pillar_sections(Report *rp)
     RkPdf *p = &rp->pdf;
     if (rp->q->n_pillars == 0)
         return;
-    rk_pdf_new_page(p);
+    rk_rp_part_break(rp);
     rp->pillars_outline = rk_rp_heading(rp, NULL, rk_rp_word(rp, RK_W_PILLAR_SECTIONS), 14, 100);
     for (size_t i = 0; i < rp->q->n_pillars && rk_pdf_ok(p); i++)
         pillar_section(rp, i);
