@@ -155,7 +155,7 @@ void rk_pdf_text_off(RkPdf *p, bool forget)
 
 float rk_pdf_round(float v)
 {
-    return roundf(v * 10.0f) / 10.0f;
+    return roundf(v * 2.0f) / 2.0f;
 }
 
 void rk_pdf_new_page(RkPdf *p)
@@ -223,14 +223,47 @@ void rk_pdf_hline(RkPdf *p, float x0, float x1, float y, float width, RkRgb c)
     HPDF_Page_Stroke(p->page);
 }
 
+/* A link annotation written with libHaru's object calls rather than
+   HPDF_Page_CreateURILinkAnnot: only the keys a viewer needs (no /Type,
+   /P or action /Type), whole-point corners; a third of the bytes per link,
+   which matters in a report with a source link on every answer. */
 void rk_pdf_link(RkPdf *p, float x, float y, float w, float h, const char *uri)
 {
     if (!rk_pdf_ok(p) || !uri || !*uri)
         return;
-    HPDF_Rect r = {rk_pdf_round(x), rk_pdf_round(y), rk_pdf_round(x + w), rk_pdf_round(y + h)};
-    HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(p->page, r, uri);
-    if (a)
-        HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    HPDF_MMgr mm = p->doc->mmgr;
+    HPDF_Dict a = HPDF_Dict_New(mm);
+    HPDF_Array rect = HPDF_Array_New(mm), border = HPDF_Array_New(mm);
+    HPDF_Dict act = HPDF_Dict_New(mm);
+    HPDF_String s = HPDF_String_New(mm, uri, NULL);
+    if (!a || !rect || !border || !act || !s || HPDF_Xref_Add(p->doc->xref, a) != HPDF_OK) {
+        if (p->error == 0)
+            p->error = HPDF_FAILD_TO_ALLOC_MEM;
+        return;
+    }
+    HPDF_Array annots = HPDF_Dict_GetItem(p->page, "Annots", HPDF_OCLASS_ARRAY);
+    if (!annots) {
+        annots = HPDF_Array_New(mm);
+        if (!annots || HPDF_Dict_Add(p->page, "Annots", annots) != HPDF_OK) {
+            if (p->error == 0)
+                p->error = HPDF_FAILD_TO_ALLOC_MEM;
+            return;
+        }
+    }
+    HPDF_Dict_AddName(a, "Subtype", "Link");
+    HPDF_Array_AddReal(rect, floorf(x));
+    HPDF_Array_AddReal(rect, floorf(y));
+    HPDF_Array_AddReal(rect, ceilf(x + w));
+    HPDF_Array_AddReal(rect, ceilf(y + h));
+    HPDF_Dict_Add(a, "Rect", rect);
+    for (int i = 0; i < 3; i++)
+        HPDF_Array_AddNumber(border, 0);
+    HPDF_Dict_Add(a, "Border", border);
+    HPDF_Dict_AddName(act, "S", "URI");
+    HPDF_Dict_Add(act, "URI", s);
+    HPDF_Dict_Add(a, "A", act);
+    if (HPDF_Array_Add(annots, a) != HPDF_OK && p->error == 0)
+        p->error = HPDF_FAILD_TO_ALLOC_MEM;
 }
 
 HPDF_Outline rk_pdf_bookmark(RkPdf *p, HPDF_Outline parent, const char *title)

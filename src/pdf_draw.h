@@ -72,8 +72,8 @@ void rk_pdf_use_page(RkPdf *p, int i);
 /* End a run of text (before drawing shapes); forget the known fill colour
    when `forget` (after a GRestore, on a new page). */
 void rk_pdf_text_off(RkPdf *p, bool forget);
-/* Coordinates as written: rounded to 0.1 pt, which the eye cannot see and
-   the compressor likes. */
+/* Coordinates as written: rounded to half a point, which the eye cannot
+   see, libHaru writes in few digits and the compressor likes. */
 float rk_pdf_round(float v);
 
 /* --- text (pdf_text.c) --- */

@@ -27,47 +27,41 @@ static void body(Report *rp, const char *text)
     p->y -= 3;
 }
 
-/* Weights: each pillar, then its questions with weight and best points. */
+/* Weights: each pillar with its weight, then its questions as one
+   paragraph of "id (weight; best points)". */
 static void weights(Report *rp)
 {
     RkPdf *p = &rp->pdf;
     const RkQuestionnaire *q = rp->q;
     subheading(rp, rk_rp_word(rp, RK_W_WEIGHTS), 40);
-    const float wx = p->right - 70, mx = p->right;
-    float b = p->y - 7;
-    rk_pdf_text(p, p->regular, 7, RK_GREY, p->left, b, rk_rp_word(rp, RK_W_QUESTION));
-    rk_pdf_text_right(p, p->regular, 7, RK_GREY, wx, b, rk_rp_word(rp, RK_W_WEIGHT));
-    rk_pdf_text_right(p, p->regular, 7, RK_GREY, mx, b, rk_rp_word(rp, RK_W_MAX_POINTS));
-    p->y -= 10;
-    char num[32];
+    char legend[160];
+    snprintf(legend, sizeof legend, "%s (%s; %s)", rk_rp_word(rp, RK_W_QUESTION),
+             rk_rp_word(rp, RK_W_WEIGHT), rk_rp_word(rp, RK_W_MAX_POINTS));
+    rk_pdf_para(p, p->regular, 7.5f, RK_GREY, p->left, p->width, 10, legend);
+    char num[32], w[32];
+    RkBuf b;
+    rk_buf_init(&b);
     for (size_t i = 0; i < q->n_pillars && rk_pdf_ok(p); i++) {
         const RkPillar *pl = &q->pillars[i];
-        rk_pdf_need(p, 30);
-        rk_pdf_hline(p, p->left, p->right, p->y, 0.4f, RK_RULE);
-        rk_pdf_wrap_at(p, p->bold, 8, RK_INK, p->left, p->y - 2, wx - p->left - 40, 10,
-                       rk_rp_text(rp, &pl->title), 1);
         rk_format_value(num, sizeof num, pl->weight, rp->dec);
-        rk_pdf_text_right(p, p->bold, 8, RK_INK, wx, p->y - 2 - rk_pdf_ascent(p->bold, 8), num);
-        p->y -= 12;
-        for (size_t k = 0; k < pl->n_questions && rk_pdf_ok(p); k++) {
+        b.len = 0;
+        rk_buf_printf(&b, "%s \xE2\x80\x94 %s %s", rk_rp_text(rp, &pl->title),
+                      rk_rp_word(rp, RK_W_WEIGHT), num);
+        rk_pdf_need(p, 32);
+        p->y -= 3;
+        rk_pdf_para(p, p->bold, 8, RK_INK, p->left, p->width, 10.5f, rk_rp_built(rp, &b));
+        b.len = 0;
+        for (size_t k = 0; k < pl->n_questions; k++) {
             const RkQuestion *qn = &pl->questions[k];
-            rk_pdf_need(p, 10);
-            float top = p->y, base = top - rk_pdf_ascent(p->regular, 7.5f);
-            /* the id, as in the questionnaire and answers files: the
-               question's text is in the pillar's evidence */
-            rk_pdf_wrap_at(p, p->regular, 7.5f, RK_INK, p->left + 10, top, wx - p->left - 60, 9,
-                           qn->id, 1);
-            if (qn->scored) {
-                rk_format_value(num, sizeof num, qn->weight, rp->dec);
-                rk_pdf_text_right(p, p->regular, 7.5f, RK_INK, wx, base, num);
-                rk_format_value(num, sizeof num, qn->max_points, rp->dec);
-                rk_pdf_text_right(p, p->regular, 7.5f, RK_INK, mx, base, num);
-            } else {
-                rk_pdf_text_right(p, p->regular, 7.5f, RK_GREY, mx, base, "\xE2\x80\x94");
-            }
-            p->y -= 9;
+            rk_format_value(w, sizeof w, qn->weight, rp->dec);
+            rk_format_value(num, sizeof num, qn->max_points, rp->dec);
+            rk_buf_printf(&b, "%s%s (%s; %s)", k ? "  \xC2\xB7  " : "", qn->id,
+                          qn->scored ? w : "\xE2\x80\x94", qn->scored ? num : "\xE2\x80\x94");
         }
+        rk_pdf_para(p, p->regular, 7.5f, RK_INK, p->left + 10, p->width - 10, 9.5f,
+                    rk_rp_built(rp, &b));
     }
+    rk_buf_free(&b);
 }
 
 static void levels(Report *rp)

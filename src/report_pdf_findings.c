@@ -15,7 +15,7 @@ void rk_rp_findings(Report *rp)
     static const RkWord tier[] = {RK_W_ACT_NOW, RK_W_NEXT, RK_W_CONSOLIDATE};
     const RkRgb colour[] = {RK_WARN, RK_AMBER, RK_ACCENT};
     p->y -= 6;
-    HPDF_Outline top = rk_rp_heading(rp, NULL, rk_rp_word(rp, RK_W_FINDINGS_BY_PRIORITY), 14, 60);
+    rk_rp_heading(rp, NULL, rk_rp_word(rp, RK_W_FINDINGS_BY_PRIORITY), 14, 60);
     for (int t = 0; t < 3 && rk_pdf_ok(p); t++) {
         size_t count = 0;
         for (size_t i = 0; i < rp->n_items; i++)
@@ -23,7 +23,6 @@ void rk_rp_findings(Report *rp)
         if (count == 0)
             continue;
         rk_pdf_need(p, 60); /* the tier's name with its first item */
-        rk_pdf_bookmark(p, top, rk_rp_word(rp, tier[t]));
         char head[96];
         snprintf(head, sizeof head, "%s (%zu)", rk_rp_word(rp, tier[t]), count);
         rk_pdf_para(p, p->bold, 10.5f, colour[t], p->left, p->width, 14, head);

@@ -134,6 +134,23 @@ static void evidence(Report *rp, const RkQuestion *qn)
     rk_buf_free(&sb);
 }
 
+/* "Strength: a national umbrella body." on one line, with its colour. */
+static void finding_line(Report *rp, const Item *it)
+{
+    RkPdf *p = &rp->pdf;
+    RkRgb c = rk_rp_item_colour(it->kind);
+    const char *w = rk_rp_item_word(rp, it->kind);
+    char head[96];
+    snprintf(head, sizeof head, "%s%s", w, rk_rp_colon(rp));
+    rk_pdf_need(p, 12);
+    float top = p->y, hw = rk_pdf_width(p, p->bold, 8.5f, head);
+    rk_pdf_rect(p, p->left, top - 10, 2.5f, 10, c);
+    rk_pdf_wrap_at(p, p->bold, 8.5f, c, p->left + 8, top, hw + 1, 11, head, 1);
+    rk_pdf_wrap_at(p, p->regular, 8.5f, RK_INK, p->left + 8 + hw, top, p->width - 8 - hw, 11,
+                   it->text, 1);
+    p->y -= 12;
+}
+
 static void pillar_section(Report *rp, size_t i)
 {
     RkPdf *p = &rp->pdf;
@@ -168,13 +185,16 @@ static void pillar_section(Report *rp, size_t i)
     const char *desc = rk_rp_text(rp, &pl->description);
     if (*desc)
         rk_pdf_para(p, p->italic, 8.5f, RK_GREY, p->left, p->width, 11, desc);
-    p->y -= 6;
+    p->y -= 4;
+    /* the pillar's findings, one line each: the full text is under
+       "Findings by priority" */
     for (size_t k = 0; k < rp->n_items && rk_pdf_ok(p); k++)
         if (rp->items[k].pillar && strcmp(rp->items[k].pillar, pl->id) == 0)
-            rk_rp_item(rp, &rp->items[k], false);
+            finding_line(rp, &rp->items[k]);
+    p->y -= 4;
     if (pl->n_questions == 0)
         return;
-    rk_pdf_need(p, 60);
+    rk_pdf_need(p, 100); /* the heading with its first question */
     rk_pdf_text(p, p->bold, 9, RK_ACCENT, p->left, p->y - 9, rk_rp_word(rp, RK_W_EVIDENCE));
     p->y -= 15;
     for (size_t k = 0; k < pl->n_questions && rk_pdf_ok(p); k++)

@@ -85,7 +85,7 @@ expect_contains "creator with version" "$info" "readykit 0."
 expect_contains "author" "$info" "Ministry of Social Affairs of Freedonia"
 outline=$(LC_ALL=C grep -a -o '/Title ([^)]*)' "$RK_TMP/en.pdf" | tr '\n' ' ')
 missing=""
-for s in "Summary" "Findings by priority" "Act now" "Pillars in detail" "1. Legal framework" \
+for s in "Summary" "Top three actions" "Findings by priority" "Pillars in detail" "1. Legal framework" \
          "5. Education and research" "Key figures" "Data quality" "Methodology" "Glossary"; do
     case "$outline" in *"($s)"*) ;; *) missing="$missing [$s]" ;; esac
 done
