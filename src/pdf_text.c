@@ -55,12 +55,14 @@ static unsigned long utf8_next(const unsigned char *s, size_t *n)
     return u;
 }
 
-/* s in the fonts' encoding, malloc'd (NULL on out-of-memory: recorded).
-   In WinAnsi mode, a character without a byte is drawn '?' and noted. */
-static char *encode(RkPdf *p, const char *s, size_t *out_len)
+/* s in the fonts' encoding: in buf when it fits (size bytes), else
+   malloc'd (release with done()); NULL on out-of-memory (recorded). In
+   WinAnsi mode, a character without a byte is drawn '?' and noted. */
+#define ENC_SMALL 512
+static char *encode(RkPdf *p, const char *s, size_t *out_len, char *buf, size_t size)
 {
     size_t len = strlen(s);
-    char *out = malloc(len + 1);
+    char *out = len < size ? buf : malloc(len + 1);
     if (!out) {
         p->error = HPDF_FAILD_TO_ALLOC_MEM;
         return NULL;
@@ -88,6 +90,12 @@ static char *encode(RkPdf *p, const char *s, size_t *out_len)
     out[o] = '\0';
     *out_len = o;
     return out;
+}
+
+static void done(char *e, const char *buf)
+{
+    if (e != buf)
+        free(e);
 }
 
 static int font_index(const RkPdf *p, HPDF_Font f)
@@ -127,9 +135,10 @@ float rk_pdf_width(RkPdf *p, HPDF_Font f, float size, const char *s)
     size_t n;
     if (!rk_pdf_ok(p) || !*s)
         return 0;
-    char *e = encode(p, s, &n);
+    char small[ENC_SMALL];
+    char *e = encode(p, s, &n, small, sizeof small);
     float w = e ? enc_width(p, f, e, n) * size / 1000.0f : 0;
-    free(e);
+    done(e, small);
     return w;
 }
 
@@ -196,10 +205,11 @@ void rk_pdf_text(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float y,
     size_t n;
     if (!rk_pdf_ok(p) || !*s)
         return;
-    char *e = encode(p, s, &n);
+    char small[ENC_SMALL];
+    char *e = encode(p, s, &n, small, sizeof small);
     if (e)
         draw_enc(p, f, size, c, x, y, e, n);
-    free(e);
+    done(e, small);
 }
 
 void rk_pdf_text_right(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
@@ -257,13 +267,14 @@ int rk_pdf_count_lines(RkPdf *p, HPDF_Font f, float size, float width,
     size_t len, at = 0, draw;
     if (!rk_pdf_ok(p) || !*s)
         return 0;
-    char *e = encode(p, s, &len);
+    char small[ENC_SMALL];
+    char *e = encode(p, s, &len, small, sizeof small);
     int lines = 0;
     while (e && at < len && lines < max_lines) {
         at += next_line(p, f, size, width, e + at, len - at, &draw);
         lines++;
     }
-    free(e);
+    done(e, small);
     return lines;
 }
 
@@ -273,7 +284,8 @@ float rk_pdf_wrapped_width(RkPdf *p, HPDF_Font f, float size, float width, const
     size_t len, at = 0, draw;
     if (!rk_pdf_ok(p) || !*s)
         return 0;
-    char *e = encode(p, s, &len);
+    char small[ENC_SMALL];
+    char *e = encode(p, s, &len, small, sizeof small);
     float widest = 0;
     for (int lines = 0; e && at < len && lines < max_lines; lines++) {
         size_t n = next_line(p, f, size, width, e + at, len - at, &draw);
@@ -281,7 +293,7 @@ float rk_pdf_wrapped_width(RkPdf *p, HPDF_Font f, float size, float width, const
         widest = w > widest ? w : widest;
         at += n;
     }
-    free(e);
+    done(e, small);
     return widest < width ? widest : width;
 }
 
@@ -292,7 +304,8 @@ int rk_pdf_wrap_at(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
     size_t len, at = 0, draw;
     if (!rk_pdf_ok(p) || !*s)
         return 0;
-    char *e = encode(p, s, &len);
+    char small[ENC_SMALL];
+    char *e = encode(p, s, &len, small, sizeof small);
     const char *ell = p->unicode ? "\xE2\x80\xA6" : "\x85";
     float ell_w = enc_width(p, f, ell, strlen(ell)) * size / 1000.0f;
     float ascent = rk_pdf_ascent(f, size);
@@ -315,7 +328,7 @@ int rk_pdf_wrap_at(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
         at += n;
         lines++;
     }
-    free(e);
+    done(e, small);
     return lines;
 }
 
@@ -325,7 +338,8 @@ void rk_pdf_para(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
     size_t len, at = 0, draw;
     if (!rk_pdf_ok(p) || !*s)
         return;
-    char *e = encode(p, s, &len);
+    char small[ENC_SMALL];
+    char *e = encode(p, s, &len, small, sizeof small);
     bool drawn = false; /* the line before was drawn on this page: T* */
     while (e && rk_pdf_ok(p) && at < len) {
         size_t n = next_line(p, f, size, width, e + at, len - at, &draw);
@@ -337,5 +351,5 @@ void rk_pdf_para(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
         p->y -= leading;
         at += n;
     }
-    free(e);
+    done(e, small);
 }
