@@ -82,6 +82,11 @@ const char rk_cli_report_help[] =
     "Score one answers file and write a PDF readiness report.\n"
     "\n"
     "  -o, --output FILE        the PDF to write (required; replaced atomically)\n"
+    "      --compare EARLIER    an earlier answers file of the same questionnaire:\n"
+    "                           drawn on the radar, with a change column per pillar\n"
+    "      --target TARGET      an answers file describing the profile aimed at:\n"
+    "                           drawn on the radar, with the target score per pillar\n"
+    "      --paper a4|letter    page size (default a4)\n"
     COMMON_HELP;
 
 void rk_cli_print_version(void)
@@ -94,6 +99,7 @@ void rk_cli_print_version(void)
 
 /* The command being parsed, so a usage error can point at its own help. */
 static const char *current_command;
+
 const char rk_cli_migrate_help[] =
     "Usage: readykit migrate [OPTIONS] ANSWERS [-o NEW | --in-place]\n"
     "\n"
@@ -156,8 +162,9 @@ static bool parse_positive(const char *s, double *out)
     return true;
 }
 
-enum { OPT_NO_DEFAULT = 256, OPT_MAX_MEMORY, OPT_MAX_INSTR, OPT_TIMEOUT };
 enum { OPT_IN_PLACE = 320, OPT_AGAINST }; /* migrate, check only */
+enum { OPT_NO_DEFAULT = 256, OPT_MAX_MEMORY, OPT_MAX_INSTR, OPT_TIMEOUT, OPT_COMPARE,
+       OPT_TARGET, OPT_PAPER };
 
 /* Parse the options of a command; returns RK_OK, RK_EUSAGE, or -1 when
    help was printed (exit 0). */
@@ -177,6 +184,9 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
         {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
         {"max-instructions", required_argument, NULL, OPT_MAX_INSTR},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"compare", required_argument, NULL, OPT_COMPARE},
+        {"target", required_argument, NULL, OPT_TARGET},
+        {"paper", required_argument, NULL, OPT_PAPER},
         {"verbose", no_argument, NULL, 'v'},
         {NULL, 0, NULL, 0},
     };
@@ -234,6 +244,14 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
             if (help != rk_cli_check_help)
                 return rk_cli_usage_error("--against is an option of check only%s", "");
             o->against = optarg;
+            break;
+        case OPT_COMPARE: case OPT_TARGET: case OPT_PAPER:
+            if (help != rk_cli_report_help)
+                return rk_cli_usage_error("'%s' is an option of readykit report", argv[optind - 1]);
+            if (c == OPT_COMPARE) o->compare = optarg;
+            else if (c == OPT_TARGET) o->target = optarg;
+            else if (strcmp(optarg, "a4") == 0 || strcmp(optarg, "letter") == 0) o->letter = optarg[0] == 'l';
+            else return rk_cli_usage_error("unknown paper '%s' (expected a4 or letter)", optarg);
             break;
         case ':': return rk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return rk_cli_usage_error("unknown option '%s'", argv[optind - 1]);

@@ -30,6 +30,10 @@ typedef struct Options {
     const char *lang;
     const char *output;
     Format format;
+    /* report only */
+    const char *compare;   /* --compare EARLIER */
+    const char *target;    /* --target TARGET */
+    bool letter;           /* --paper letter */
     char **files;
     int n_files;
     bool in_place;          /* migrate --in-place */

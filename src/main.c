@@ -286,6 +286,19 @@ static int cmd_score(int argc, char **argv)
     return status;
 }
 
+/* Score the --compare or --target file of a report: it must answer the
+   report's questionnaire. */
+static RkStatus score_other(Cache *cache, const Options *o, const char *file,
+                            const RkQuestionnaire *q, RkAnswers **a, RkResult **r, RkDiag *d)
+{
+    Loaded *l = NULL;
+    RkStatus s = score_file(cache, o, file, &l, a, r, d);
+    if (s == RK_OK && strcmp(l->q->id, q->id) != 0)
+        s = rk_diag_set(d, RK_EDATA, file, 0, 0, "answers questionnaire '%s', but the report "
+                        "is about '%s': compare answers of one questionnaire", l->q->id, q->id);
+    return s;
+}
+
 /* readykit report ANSWERS -o OUT.pdf */
 static int cmd_report(int argc, char **argv)
 {
@@ -301,11 +314,23 @@ static int cmd_report(int argc, char **argv)
     rk_diag_init(&d);
     Cache cache = {0};
     Loaded *l = NULL;
-    RkAnswers *a = NULL;
-    RkResult *r = NULL;
-    if (score_file(&cache, &o, o.files[0], &l, &a, &r, &d) == RK_OK) {
+    RkAnswers *a = NULL, *ea = NULL, *ta = NULL;
+    RkResult *r = NULL, *er = NULL, *tr = NULL;
+    RkStatus s = score_file(&cache, &o, o.files[0], &l, &a, &r, &d);
+    if (s == RK_OK && o.compare)
+        s = score_other(&cache, &o, o.compare, l->q, &ea, &er, &d);
+    if (s == RK_OK && o.target)
+        s = score_other(&cache, &o, o.target, l->q, &ta, &tr, &d);
+    if (s == RK_OK) {
         RkReportInput in = {l->q, a, r, o.files[0], label_lang(&o, l->q, a)};
-        if (rk_report_pdf(&in, o.output, &d) == RK_OK) {
+        RkReportPdfOptions po = {.creator = "readykit " RK_VERSION,
+                                 .paper = o.letter ? RK_REPORT_LETTER : RK_REPORT_A4,
+                                 .earlier = er, .target = tr,
+                                 .earlier_label = ea && ea->date ? ea->date : o.compare,
+                                 .target_label = ta && ta->subject ? ta->subject : o.target,
+                                 .no_default_rules = o.rules.no_default_rules,
+                                 .rule_files = o.rule_files, .n_rule_files = o.n_rule_files};
+        if (rk_report_pdf_with(&in, &po, o.output, &d) == RK_OK) {
             RkBuf out;
             rk_buf_init(&out);
             rk_report_text(&out, &in);
@@ -316,7 +341,11 @@ static int cmd_report(int argc, char **argv)
     }
     print_diag(&d);
     rk_result_free(r);
+    rk_result_free(er);
+    rk_result_free(tr);
     rk_answers_free(a);
+    rk_answers_free(ea);
+    rk_answers_free(ta);
     cache_free(&cache);
     return d.status;
 }

@@ -1,15 +1,21 @@
-/* pdf_draw: libHaru behind a drawing context that records the first error. */
+/* pdf_draw: libHaru behind a drawing context that records the first error:
+   the document, pages, fonts, shapes, links, bookmarks, metadata, saving. */
 #include "pdf_draw.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <hpdf_doc.h>
 
 #include "readykit/fileio.h"
 
 #define FONT_DIR "/usr/share/fonts/truetype/dejavu/"
 #define FONT_REGULAR FONT_DIR "DejaVuSans.ttf"
 #define FONT_BOLD FONT_DIR "DejaVuSans-Bold.ttf"
+#define FONT_ITALIC FONT_DIR "DejaVuSans-Oblique.ttf"
 
 /* libHaru calls this for every real error. Keep the first; never longjmp:
    helpers check rk_pdf_ok and stop, and rk_pdf_save reports it. */
@@ -22,7 +28,40 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
     }
 }
 
-static HPDF_Font load_font(RkPdf *p, const char *path, const char *doing)
+/* libHaru 2.3 gives a UTF-8 font a ToUnicode map written with the encoding
+   CMap's operators (begincidrange), which maps nothing and makes poppler
+   warn. Its codes are Unicode code points (two bytes, Identity-H), so the
+   right map is the identity: rewrite the stream as bfranges. */
+static void fix_to_unicode(RkPdf *p, HPDF_Font f)
+{
+    HPDF_Dict tu = f ? HPDF_Dict_GetItem(f, "ToUnicode", HPDF_OCLASS_DICT) : NULL;
+    if (!tu || !tu->stream || !rk_pdf_ok(p))
+        return;
+    HPDF_MemStream_FreeData(tu->stream);
+    HPDF_Stream s = tu->stream;
+    HPDF_Stream_WriteStr(s, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    int hi[256], n = 0;
+    for (int h = 0; h < 256; h++)
+        if (h < 0xD8 || h > 0xDF) /* no surrogates */
+            hi[n++] = h;
+    for (int i = 0; i < n; i += 100) {
+        int k = n - i < 100 ? n - i : 100;
+        char line[64];
+        snprintf(line, sizeof line, "%d beginbfrange\n", k);
+        HPDF_Stream_WriteStr(s, line);
+        for (int j = i; j < i + k; j++) {
+            snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi[j], hi[j], hi[j]);
+            HPDF_Stream_WriteStr(s, line);
+        }
+        HPDF_Stream_WriteStr(s, "endbfrange\n");
+    }
+    HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
+static HPDF_Font load_ttf(RkPdf *p, const char *path, const char *doing)
 {
     if (!rk_pdf_ok(p))
         return NULL;
@@ -34,14 +73,38 @@ static HPDF_Font load_font(RkPdf *p, const char *path, const char *doing)
         return NULL;
     }
     HPDF_Font f = HPDF_GetFont(p->doc, name, "UTF-8");
+    fix_to_unicode(p, f);
     if (f && rk_pdf_ok(p))
         p->doing = NULL;
     return f;
 }
 
-void rk_pdf_open(RkPdf *p)
+/* A standard font with WinAnsiEncoding and its width table. */
+static HPDF_Font std_font(RkPdf *p, const char *name, int index)
+{
+    if (!rk_pdf_ok(p))
+        return NULL;
+    HPDF_Font f = HPDF_GetFont(p->doc, name, "WinAnsiEncoding");
+    if (!f || !rk_pdf_ok(p))
+        return NULL;
+    for (int c = 1; c < 256; c++) {
+        HPDF_BYTE b = (HPDF_BYTE)c;
+        p->widths[index][c] = (float)HPDF_Font_TextWidth(f, &b, 1).width;
+    }
+    return f;
+}
+
+void rk_pdf_open(RkPdf *p, RkPdfPaper paper, bool unicode)
 {
     memset(p, 0, sizeof *p);
+    p->unicode = unicode;
+    p->page_w = paper == RK_PAPER_LETTER ? 612.0f : 595.276f;
+    p->page_h = paper == RK_PAPER_LETTER ? 792.0f : 841.89f;
+    p->left = RK_PDF_MARGIN;
+    p->right = p->page_w - RK_PDF_MARGIN;
+    p->width = p->right - p->left;
+    p->top = p->page_h - RK_PDF_MARGIN;
+    p->bottom = RK_PDF_MARGIN;
     p->doing = "creating the PDF document";
     p->doc = HPDF_New(on_error, p);
     if (!p->doc) {
@@ -49,14 +112,23 @@ void rk_pdf_open(RkPdf *p)
         return;
     }
     HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
-    /* UTF-8 must be enabled before fonts are asked for with it, and be the
-       current encoder so the info dictionary takes UTF-8 too. */
+    /* The info dictionary and bookmarks take UTF-8 in either mode. */
     HPDF_UseUTFEncodings(p->doc);
     HPDF_SetCurrentEncoder(p->doc, "UTF-8");
-    p->regular = load_font(p, FONT_REGULAR, "loading the font " FONT_REGULAR
-                                              " (package fonts-dejavu-core)");
-    p->bold = load_font(p, FONT_BOLD, "loading the font " FONT_BOLD
-                                        " (package fonts-dejavu-core)");
+    if (unicode) {
+        p->regular = load_ttf(p, FONT_REGULAR, "loading the font " FONT_REGULAR
+                                                 " (package fonts-dejavu-core)");
+        p->bold = load_ttf(p, FONT_BOLD, "loading the font " FONT_BOLD
+                                           " (package fonts-dejavu-core)");
+        p->italic = load_ttf(p, FONT_ITALIC, "loading the font " FONT_ITALIC
+                                               " (package fonts-dejavu-core)");
+    } else {
+        p->regular = std_font(p, "Helvetica", 0);
+        p->bold = std_font(p, "Helvetica-Bold", 1);
+        p->italic = std_font(p, "Helvetica-Oblique", 2);
+    }
+    if (rk_pdf_ok(p))
+        p->doing = NULL;
     rk_pdf_new_page(p);
 }
 
@@ -65,177 +137,77 @@ void rk_pdf_close(RkPdf *p)
     if (p->doc)
         HPDF_Free(p->doc);
     p->doc = NULL;
+    free(p->pages);
+    p->pages = NULL;
+}
+
+void rk_pdf_text_off(RkPdf *p, bool forget)
+{
+    if (p->in_text && p->page && rk_pdf_ok(p))
+        HPDF_Page_EndText(p->page);
+    p->in_text = false;
+    if (forget) {
+        p->fill_known = false;
+        p->cur_font = NULL;
+        p->cur_leading = 0;
+    }
+}
+
+float rk_pdf_round(float v)
+{
+    return roundf(v * 2.0f) / 2.0f;
 }
 
 void rk_pdf_new_page(RkPdf *p)
 {
     if (!rk_pdf_ok(p))
         return;
+    rk_pdf_text_off(p, true);
+    if (p->n_pages == p->cap_pages) {
+        int cap = p->cap_pages ? 2 * p->cap_pages : 16;
+        HPDF_Page *n = realloc(p->pages, (size_t)cap * sizeof *n);
+        if (!n) {
+            p->error = HPDF_FAILD_TO_ALLOC_MEM;
+            return;
+        }
+        p->pages = n;
+        p->cap_pages = cap;
+    }
     p->page = HPDF_AddPage(p->doc);
     if (!p->page)
         return;
-    HPDF_Page_SetSize(p->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
-    p->y = RK_PDF_PAGE_H - RK_PDF_MARGIN;
-    p->n_pages++;
+    HPDF_Page_SetWidth(p->page, p->page_w);
+    HPDF_Page_SetHeight(p->page, p->page_h);
+    p->pages[p->n_pages++] = p->page;
+    p->y = p->top;
+}
+
+void rk_pdf_use_page(RkPdf *p, int i)
+{
+    rk_pdf_text_off(p, true);
+    if (i >= 0 && i < p->n_pages)
+        p->page = p->pages[i];
 }
 
 bool rk_pdf_need(RkPdf *p, float h)
 {
-    if (!rk_pdf_ok(p) || p->y - h >= RK_PDF_MARGIN)
+    if (!rk_pdf_ok(p) || p->y - h >= p->bottom)
         return false;
     rk_pdf_new_page(p);
     return true;
-}
-
-float rk_pdf_width(RkPdf *p, HPDF_Font f, float size, const char *s)
-{
-    if (!rk_pdf_ok(p) || !*s)
-        return 0;
-    HPDF_TextWidth tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s,
-                                            (HPDF_UINT)strlen(s));
-    return (float)tw.width * size / 1000.0f;
-}
-
-void rk_pdf_text(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float y,
-                 const char *s)
-{
-    if (!rk_pdf_ok(p) || !*s)
-        return;
-    HPDF_Page_BeginText(p->page);
-    HPDF_Page_SetFontAndSize(p->page, f, size);
-    /* Text is painted with the fill colour: set it every time, so a bar drawn
-       before does not tint the text. */
-    HPDF_Page_SetRGBFill(p->page, c.r, c.g, c.b);
-    HPDF_Page_TextOut(p->page, x, y, s);
-    HPDF_Page_EndText(p->page);
-}
-
-/* The next line of s (len bytes) wrapped to width: returns the bytes it
-   consumes and sets *draw to the bytes to draw (without the trailing spaces
-   or newline). A word longer than the line is cut at a character. */
-static size_t next_line(HPDF_Font f, float size, float width,
-                        const char *s, size_t len, size_t *draw)
-{
-    const char *nl = memchr(s, '\n', len);
-    size_t seg = nl ? (size_t)(nl - s) : len;
-    size_t n = seg;
-    if (seg > 0) {
-        HPDF_REAL real;
-        n = HPDF_Font_MeasureText(f, (const HPDF_BYTE *)s, (HPDF_UINT)seg, width,
-                                  size, 0, 0, HPDF_TRUE, &real);
-        if (n == 0)
-            n = HPDF_Font_MeasureText(f, (const HPDF_BYTE *)s, (HPDF_UINT)seg,
-                                      width, size, 0, 0, HPDF_FALSE, &real);
-        if (n > seg)
-            n = seg;
-        while (n > 0 && n < seg && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--; /* never split a UTF-8 sequence */
-        if (n == 0) { /* not even one character fits: take one anyway */
-            n = 1;
-            while (n < seg && ((unsigned char)s[n] & 0xC0) == 0x80)
-                n++;
-        }
-    }
-    size_t d = n;
-    while (d > 0 && s[d - 1] == ' ')
-        d--;
-    *draw = d;
-    if (n == seg && nl)
-        n++; /* eat the newline */
-    else
-        while (n < len && s[n] == ' ')
-            n++; /* a wrapped line does not start with spaces */
-    return n;
-}
-
-/* Draw one wrapped line (the first n bytes of s) at baseline y. */
-static void draw_slice(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
-                       float y, const char *s, size_t n)
-{
-    char small[512];
-    char *buf = n < sizeof small ? small : malloc(n + 1);
-    if (!buf) {
-        p->error = HPDF_FAILD_TO_ALLOC_MEM;
-        return;
-    }
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    rk_pdf_text(p, f, size, c, x, y, buf);
-    if (buf != small)
-        free(buf);
-}
-
-/* Distance from the top of a line to its baseline. */
-static float ascent_of(HPDF_Font f, float size)
-{
-    return (float)HPDF_Font_GetAscent(f) * size / 1000.0f;
-}
-
-int rk_pdf_count_lines(RkPdf *p, HPDF_Font f, float size, float width,
-                       const char *s, int max_lines)
-{
-    int lines = 0;
-    size_t len = strlen(s), at = 0, draw;
-    while (rk_pdf_ok(p) && at < len && lines < max_lines) {
-        at += next_line(f, size, width, s + at, len - at, &draw);
-        lines++;
-    }
-    return lines;
-}
-
-#define ELLIPSIS "\xE2\x80\xA6"
-
-int rk_pdf_wrap_at(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
-                   float top, float width, float leading, const char *s,
-                   int max_lines)
-{
-    int lines = 0;
-    size_t len = strlen(s), at = 0, draw;
-    float ascent = ascent_of(f, size);
-    float ell = rk_pdf_width(p, f, size, ELLIPSIS);
-    while (rk_pdf_ok(p) && at < len && lines < max_lines) {
-        float y = top - ascent - (float)lines * leading;
-        size_t n = next_line(f, size, width, s + at, len - at, &draw);
-        if (lines + 1 == max_lines && at + n < len) {
-            /* the last line allowed and text remains: cut it short with an
-               ellipsis rather than run below the box */
-            next_line(f, size, width - ell, s + at, len - at, &draw);
-            draw_slice(p, f, size, c, x, y, s + at, draw);
-            float w = 0;
-            if (draw > 0) {
-                HPDF_TextWidth tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)(s + at),
-                                                        (HPDF_UINT)draw);
-                w = (float)tw.width * size / 1000.0f;
-            }
-            rk_pdf_text(p, f, size, c, x + w, y, ELLIPSIS);
-        } else {
-            draw_slice(p, f, size, c, x, y, s + at, draw);
-        }
-        at += n;
-        lines++;
-    }
-    return lines;
-}
-
-void rk_pdf_para(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
-                 float width, float leading, const char *s)
-{
-    size_t len = strlen(s), at = 0, draw;
-    while (rk_pdf_ok(p) && at < len) {
-        size_t n = next_line(f, size, width, s + at, len - at, &draw);
-        rk_pdf_need(p, leading);
-        draw_slice(p, f, size, c, x, p->y - ascent_of(f, size), s + at, draw);
-        p->y -= leading;
-        at += n;
-    }
 }
 
 void rk_pdf_rect(RkPdf *p, float x, float y, float w, float h, RkRgb fill)
 {
     if (!rk_pdf_ok(p) || w <= 0 || h <= 0)
         return;
-    HPDF_Page_SetRGBFill(p->page, fill.r, fill.g, fill.b);
-    HPDF_Page_Rectangle(p->page, x, y, w, h);
+    rk_pdf_text_off(p, false);
+    if (!p->fill_known || memcmp(&p->cur_fill, &fill, sizeof fill) != 0)
+        HPDF_Page_SetRGBFill(p->page, fill.r, fill.g, fill.b);
+    p->cur_fill = fill;
+    p->fill_known = true;
+    HPDF_Page_Rectangle(p->page, rk_pdf_round(x), rk_pdf_round(y), rk_pdf_round(w),
+                        rk_pdf_round(h));
     HPDF_Page_Fill(p->page);
 }
 
@@ -243,15 +215,80 @@ void rk_pdf_hline(RkPdf *p, float x0, float x1, float y, float width, RkRgb c)
 {
     if (!rk_pdf_ok(p))
         return;
+    rk_pdf_text_off(p, false);
     HPDF_Page_SetLineWidth(p->page, width);
     HPDF_Page_SetRGBStroke(p->page, c.r, c.g, c.b);
-    HPDF_Page_MoveTo(p->page, x0, y);
-    HPDF_Page_LineTo(p->page, x1, y);
+    HPDF_Page_MoveTo(p->page, rk_pdf_round(x0), rk_pdf_round(y));
+    HPDF_Page_LineTo(p->page, rk_pdf_round(x1), rk_pdf_round(y));
     HPDF_Page_Stroke(p->page);
 }
 
+/* A link annotation written with libHaru's object calls rather than
+   HPDF_Page_CreateURILinkAnnot: only the keys a viewer needs (no /Type,
+   /P or action /Type), whole-point corners; a third of the bytes per link,
+   which matters in a report with a source link on every answer. */
+void rk_pdf_link(RkPdf *p, float x, float y, float w, float h, const char *uri)
+{
+    if (!rk_pdf_ok(p) || !uri || !*uri)
+        return;
+    HPDF_MMgr mm = p->doc->mmgr;
+    HPDF_Dict a = HPDF_Dict_New(mm);
+    HPDF_Array rect = HPDF_Array_New(mm), border = HPDF_Array_New(mm);
+    HPDF_Dict act = HPDF_Dict_New(mm);
+    HPDF_String s = HPDF_String_New(mm, uri, NULL);
+    if (!a || !rect || !border || !act || !s || HPDF_Xref_Add(p->doc->xref, a) != HPDF_OK) {
+        if (p->error == 0)
+            p->error = HPDF_FAILD_TO_ALLOC_MEM;
+        return;
+    }
+    HPDF_Array annots = HPDF_Dict_GetItem(p->page, "Annots", HPDF_OCLASS_ARRAY);
+    if (!annots) {
+        annots = HPDF_Array_New(mm);
+        if (!annots || HPDF_Dict_Add(p->page, "Annots", annots) != HPDF_OK) {
+            if (p->error == 0)
+                p->error = HPDF_FAILD_TO_ALLOC_MEM;
+            return;
+        }
+    }
+    HPDF_Dict_AddName(a, "Subtype", "Link");
+    HPDF_Array_AddReal(rect, floorf(x));
+    HPDF_Array_AddReal(rect, floorf(y));
+    HPDF_Array_AddReal(rect, ceilf(x + w));
+    HPDF_Array_AddReal(rect, ceilf(y + h));
+    HPDF_Dict_Add(a, "Rect", rect);
+    for (int i = 0; i < 3; i++)
+        HPDF_Array_AddNumber(border, 0);
+    HPDF_Dict_Add(a, "Border", border);
+    HPDF_Dict_AddName(act, "S", "URI");
+    HPDF_Dict_Add(act, "URI", s);
+    HPDF_Dict_Add(a, "A", act);
+    if (HPDF_Array_Add(annots, a) != HPDF_OK && p->error == 0)
+        p->error = HPDF_FAILD_TO_ALLOC_MEM;
+}
+
+HPDF_Outline rk_pdf_bookmark(RkPdf *p, HPDF_Outline parent, const char *title)
+{
+    if (!rk_pdf_ok(p))
+        return NULL;
+    /* ASCII titles as plain strings; others as UTF-16 through the encoder */
+    bool ascii = true;
+    for (const char *c = title; *c; c++)
+        ascii = ascii && (unsigned char)*c < 0x80;
+    HPDF_Outline o = HPDF_CreateOutline(p->doc, parent, title,
+                                        ascii ? NULL : HPDF_GetEncoder(p->doc, "UTF-8"));
+    if (!o)
+        return NULL;
+    HPDF_Destination dst = HPDF_Page_CreateDestination(p->page);
+    if (dst) {
+        HPDF_Destination_SetFitH(dst, p->y + 20);
+        HPDF_Outline_SetDestination(o, dst);
+    }
+    HPDF_Outline_SetOpened(o, HPDF_FALSE);
+    return o;
+}
+
 void rk_pdf_metadata(RkPdf *p, const char *title, const char *subject,
-                     const char *author)
+                     const char *author, const char *creator, const char *lang)
 {
     if (!rk_pdf_ok(p))
         return;
@@ -261,7 +298,14 @@ void rk_pdf_metadata(RkPdf *p, const char *title, const char *subject,
         HPDF_SetInfoAttr(p->doc, HPDF_INFO_SUBJECT, subject);
     if (author && *author)
         HPDF_SetInfoAttr(p->doc, HPDF_INFO_AUTHOR, author);
-    HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "readykit");
+    HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, creator);
+    /* The catalog's /Lang: libHaru has no call for it. */
+    if (lang && *lang && rk_pdf_ok(p)) {
+        HPDF_String s = HPDF_String_New(p->doc->mmgr, lang, NULL);
+        if (s)
+            HPDF_Dict_Add(p->doc->catalog, "Lang", s);
+    }
+    HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
     /* Never the clock: a date only from SOURCE_DATE_EPOCH, so two runs on the
        same input give the same bytes. */
     long long epoch = rk_source_date_epoch();
@@ -281,6 +325,7 @@ void rk_pdf_metadata(RkPdf *p, const char *title, const char *subject,
 
 RkStatus rk_pdf_save(RkPdf *p, const char *path, RkDiag *d)
 {
+    rk_pdf_text_off(p, true);
     if (rk_pdf_ok(p)) {
         p->doing = "writing the PDF to memory";
         HPDF_SaveToStream(p->doc);

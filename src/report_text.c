@@ -9,6 +9,7 @@
 
 #include "readykit/labels.h"
 #include "readykit/report.h"
+#include "readykit/format.h"
 
 /* Scores are shown rounded to two decimals; NaN (no data) is null / "". */
 static double round2(double v)
@@ -277,8 +278,10 @@ static void pad(RkBuf *b, const char *s, size_t width)
 
 static void text_score(RkBuf *b, double v)
 {
+    char num[32];
+    rk_format_score(num, sizeof num, v, '.');
     if (isfinite(v))
-        rk_buf_printf(b, "%6.1f", round2(v));
+        rk_buf_printf(b, "%6s", num);
     else
         rk_buf_puts(b, "     -");
 }
@@ -342,7 +345,9 @@ void rk_report_text(RkBuf *b, const RkReportInput *in)
                       f->pillar ? ": " : "", f->text);
     }
     rk_buf_puts(b, "  ");
-    rk_buf_printf(b, l->w[RK_L_T_DATA_LINE], r->n_answered, r->n_questions - r->n_skipped,
-                  r->n_dont_know, r->n_unanswered, r->n_skipped, rk_result_confidence(r));
+    char line[512];
+    rk_labels_data_line(l, line, sizeof line, r->n_answered, r->n_questions - r->n_skipped,
+                        r->n_dont_know, r->n_unanswered, r->n_skipped, rk_result_confidence(r));
+    rk_buf_puts(b, line);
     rk_buf_puts(b, "\n");
 }

@@ -6,6 +6,8 @@
 #ifndef READYKIT_LABELS_H
 #define READYKIT_LABELS_H
 
+#include <stddef.h>
+
 typedef enum RkLabel {
     RK_L_OVERALL, RK_L_LEVEL, RK_L_PILLAR, RK_L_SCORE, RK_L_PILLARS, RK_L_NO_DATA,
     RK_L_CAPPED, RK_L_CONFIDENCE, RK_L_ANSWERED, RK_L_DONT_KNOW, RK_L_FINDINGS,
@@ -13,8 +15,7 @@ typedef enum RkLabel {
     RK_L_RECOMMENDATION, RK_L_AT_MOST, RK_L_INDICATORS, RK_L_NOT_AVAILABLE,
     /* short lower-case forms for the text output */
     RK_L_T_OVERALL, RK_L_T_CAPPED, RK_L_T_AT_MOST, RK_L_T_INDICATOR, RK_L_T_NO_SUBJECT,
-    /* printf format of the text output's data line: answered, applicable,
-       don't know, unanswered, not applicable (ints), confidence (double) */
+    /* the text output's data line: see rk_labels_data_line */
     RK_L_T_DATA_LINE,
     RK_L_COUNT
 } RkLabel;
@@ -29,5 +30,11 @@ typedef struct RkLabels {
 /* The labels for a language tag ("fr", "fr-CA", "es_MX"...); English when
    the language is not shipped or lang is NULL. */
 const RkLabels *rk_labels_for(const char *lang);
+
+/* The text output's data line ("data: 45 of 51 applicable questions
+   answered, ...") with the language's plural agreement. */
+void rk_labels_data_line(const RkLabels *l, char *buf, size_t size, int answered,
+                         int applicable, int dont_know, int unanswered, int not_applicable,
+                         double confidence);
 
 #endif

@@ -34,4 +34,24 @@ void rk_report_csv_row(RkBuf *out, const RkReportInput *in);
 
 RkStatus rk_report_pdf(const RkReportInput *in, const char *path, RkDiag *d);
 
+/* What the PDF may show beyond one result. Every pointer may be NULL; the
+   caller owns them all. */
+typedef enum RkPaper { RK_REPORT_A4 = 0, RK_REPORT_LETTER } RkPaper;
+typedef struct RkReportPdfOptions {
+    const char *creator;        /* "readykit 1.2.3", for the metadata */
+    RkPaper paper;
+    const RkResult *earlier;    /* --compare: an earlier assessment */
+    const char *earlier_label;  /* its date or file, for the legend */
+    const RkResult *target;     /* --target: the profile aimed at */
+    const char *target_label;
+    bool no_default_rules;      /* the questionnaire's own rules were skipped */
+    const char *const *rule_files; /* the --rules files applied, in order */
+    size_t n_rule_files;
+} RkReportPdfOptions;
+
+/* rk_report_pdf with options; opt may be NULL. Warnings (an embedded font)
+   go to d->warnings. */
+RkStatus rk_report_pdf_with(const RkReportInput *in, const RkReportPdfOptions *opt,
+                            const char *path, RkDiag *d);
+
 #endif

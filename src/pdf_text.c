@@ -1,0 +1,355 @@
+/* pdf_text: text on the page. UTF-8 in; Windows-1252 bytes out for the
+   standard fonts (or UTF-8 unchanged for the embedded font); line wrapping
+   measured glyph by glyph, never HPDF_Page_TextRect. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_draw.h"
+
+/* Windows-1252 0x80-0x9F as Unicode; 0 where the code is unused. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+/* The Windows-1252 byte for code point u, 0 when there is none. Spaces and
+   dashes that the set lacks become their nearest neighbour. */
+static unsigned char to_cp1252(unsigned long u)
+{
+    if (u < 0x80 || (u >= 0xA0 && u <= 0xFF))
+        return (unsigned char)u;
+    for (int i = 0; i < 32; i++)
+        if (cp1252_high[i] == u)
+            return (unsigned char)(0x80 + i);
+    switch (u) {
+    case 0x202F: case 0x2007: return 0xA0;          /* narrow / figure no-break space */
+    case 0x2009: case 0x200A: case 0x2002: case 0x2003: return ' ';
+    case 0x2010: case 0x2011: case 0x2212: return '-'; /* hyphens, minus */
+    case 0x2032: return '\'';
+    case 0x200B: case 0xFEFF: return 0xFF;          /* dropped below */
+    default: return 0;
+    }
+}
+
+/* Decode one UTF-8 sequence at s (NUL-terminated); *n its length. A bad
+   byte decodes as U+FFFD with length 1. */
+static unsigned long utf8_next(const unsigned char *s, size_t *n)
+{
+    unsigned c = s[0];
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0) {
+        *n = 1;
+        return 0xFFFD;
+    }
+    unsigned long u = len == 1 ? c : c & (0x7F >> len);
+    for (int i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *n = 1;
+            return 0xFFFD;
+        }
+        u = (u << 6) | (s[i] & 0x3F);
+    }
+    *n = (size_t)len;
+    return u;
+}
+
+/* s in the fonts' encoding: in buf when it fits (size bytes), else
+   malloc'd (release with done()); NULL on out-of-memory (recorded). In
+   WinAnsi mode, a character without a byte is drawn '?' and noted. */
+#define ENC_SMALL 512
+static char *encode(RkPdf *p, const char *s, size_t *out_len, char *buf, size_t size)
+{
+    size_t len = strlen(s);
+    char *out = len < size ? buf : malloc(len + 1);
+    if (!out) {
+        p->error = HPDF_FAILD_TO_ALLOC_MEM;
+        return NULL;
+    }
+    if (p->unicode) {
+        memcpy(out, s, len + 1);
+        *out_len = len;
+        return out;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        unsigned long u = utf8_next((const unsigned char *)s + i, &n);
+        i += n;
+        unsigned char b = to_cp1252(u);
+        if (b == 0xFF && u != 0xFF)
+            continue; /* zero-width characters */
+        if (b == 0 || u == 0xFFFD) {
+            if (!p->missing)
+                p->missing = u;
+            b = '?';
+        }
+        out[o++] = (char)b;
+    }
+    out[o] = '\0';
+    *out_len = o;
+    return out;
+}
+
+static void done(char *e, const char *buf)
+{
+    if (e != buf)
+        free(e);
+}
+
+static int font_index(const RkPdf *p, HPDF_Font f)
+{
+    return f == p->bold ? 1 : f == p->italic ? 2 : 0;
+}
+
+/* Bytes of the character at s (encoded). */
+static size_t char_len(const RkPdf *p, const char *s, size_t left)
+{
+    if (!p->unicode)
+        return 1;
+    size_t n = 1;
+    while (n < left && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n++;
+    return n;
+}
+
+/* Width of n encoded bytes at size 1000. */
+static float enc_width(RkPdf *p, HPDF_Font f, const char *s, size_t n)
+{
+    if (n == 0 || !rk_pdf_ok(p))
+        return 0;
+    if (!p->unicode) {
+        const float *w = p->widths[font_index(p, f)];
+        float t = 0;
+        for (size_t i = 0; i < n; i++)
+            t += w[(unsigned char)s[i]];
+        return t;
+    }
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)n);
+    return (float)tw.width;
+}
+
+float rk_pdf_width(RkPdf *p, HPDF_Font f, float size, const char *s)
+{
+    size_t n;
+    if (!rk_pdf_ok(p) || !*s)
+        return 0;
+    char small[ENC_SMALL];
+    char *e = encode(p, s, &n, small, sizeof small);
+    float w = e ? enc_width(p, f, e, n) * size / 1000.0f : 0;
+    done(e, small);
+    return w;
+}
+
+float rk_pdf_ascent(HPDF_Font f, float size)
+{
+    return (float)HPDF_Font_GetAscent(f) * size / 1000.0f;
+}
+
+/* Draw n encoded bytes at (x, y); with leading > 0, the line is the one
+   below the line drawn just before in the same run (same x, y - leading)
+   and goes out as T* with TL, which keeps the content stream small. */
+static void draw_line(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float y,
+                      const char *s, size_t n, float leading)
+{
+    if (!rk_pdf_ok(p) || n == 0)
+        return;
+    char small[256];
+    char *buf = n < sizeof small ? small : malloc(n + 1);
+    if (!buf) {
+        p->error = HPDF_FAILD_TO_ALLOC_MEM;
+        return;
+    }
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    bool next = leading > 0 && p->in_text;
+    if (!p->in_text) {
+        HPDF_Page_BeginText(p->page);
+        p->in_text = true;
+    }
+    if (p->cur_font != f || p->cur_size != size) {
+        HPDF_Page_SetFontAndSize(p->page, f, size);
+        p->cur_font = f;
+        p->cur_size = size;
+    }
+    /* Text is painted with the fill colour: a shape drawn before must not
+       tint it. */
+    if (!p->fill_known || memcmp(&p->cur_fill, &c, sizeof c) != 0) {
+        HPDF_Page_SetRGBFill(p->page, c.r, c.g, c.b);
+        p->cur_fill = c;
+        p->fill_known = true;
+    }
+    if (next) {
+        if (p->cur_leading != leading) {
+            HPDF_Page_SetTextLeading(p->page, leading);
+            p->cur_leading = leading;
+        }
+        HPDF_Page_ShowTextNextLine(p->page, buf);
+    } else {
+        HPDF_Page_TextOut(p->page, rk_pdf_round(x), rk_pdf_round(y), buf);
+    }
+    if (buf != small)
+        free(buf);
+}
+
+static void draw_enc(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float y,
+                     const char *s, size_t n)
+{
+    draw_line(p, f, size, c, x, y, s, n, 0);
+}
+
+void rk_pdf_text(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float y,
+                 const char *s)
+{
+    size_t n;
+    if (!rk_pdf_ok(p) || !*s)
+        return;
+    char small[ENC_SMALL];
+    char *e = encode(p, s, &n, small, sizeof small);
+    if (e)
+        draw_enc(p, f, size, c, x, y, e, n);
+    done(e, small);
+}
+
+void rk_pdf_text_right(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
+                       float y, const char *s)
+{
+    rk_pdf_text(p, f, size, c, x - rk_pdf_width(p, f, size, s), y, s);
+}
+
+/* A line may break after a space, or after '/', '-' or '?' inside a long
+   word (URLs), never inside a UTF-8 sequence. */
+static bool break_after(char c)
+{
+    return c == '/' || c == '-' || c == '?' || c == '&';
+}
+
+/* The next line of encoded s (len bytes) wrapped to width at size: returns
+   the bytes it consumes and sets *draw to the bytes to draw (without the
+   trailing spaces or newline). A word longer than the line is cut where it
+   may break, else at a character. */
+static size_t next_line(RkPdf *p, HPDF_Font f, float size, float width,
+                        const char *s, size_t len, size_t *draw)
+{
+    float limit = width * 1000.0f / size, w = 0;
+    size_t space = 0, soft = 0, i = 0;
+    while (i < len && s[i] != '\n') {
+        size_t n = char_len(p, s + i, len - i);
+        float cw = enc_width(p, f, s + i, n);
+        if (w + cw > limit && s[i] != ' ' && i > 0)
+            break;
+        w += cw;
+        i += n;
+        if (s[i - 1] == ' ')
+            space = i;
+        else if (break_after(s[i - 1]))
+            soft = i;
+    }
+    size_t n = i;
+    if (i < len && s[i] != '\n') /* overflow: go back to a break */
+        n = space ? space : soft ? soft : i;
+    size_t d = n;
+    while (d > 0 && s[d - 1] == ' ')
+        d--;
+    *draw = d;
+    if (n < len && s[n] == '\n')
+        n++; /* eat the newline */
+    else
+        while (n < len && s[n] == ' ')
+            n++; /* a wrapped line does not start with spaces */
+    return n;
+}
+
+int rk_pdf_count_lines(RkPdf *p, HPDF_Font f, float size, float width,
+                       const char *s, int max_lines)
+{
+    size_t len, at = 0, draw;
+    if (!rk_pdf_ok(p) || !*s)
+        return 0;
+    char small[ENC_SMALL];
+    char *e = encode(p, s, &len, small, sizeof small);
+    int lines = 0;
+    while (e && at < len && lines < max_lines) {
+        at += next_line(p, f, size, width, e + at, len - at, &draw);
+        lines++;
+    }
+    done(e, small);
+    return lines;
+}
+
+float rk_pdf_wrapped_width(RkPdf *p, HPDF_Font f, float size, float width, const char *s,
+                          int max_lines)
+{
+    size_t len, at = 0, draw;
+    if (!rk_pdf_ok(p) || !*s)
+        return 0;
+    char small[ENC_SMALL];
+    char *e = encode(p, s, &len, small, sizeof small);
+    float widest = 0;
+    for (int lines = 0; e && at < len && lines < max_lines; lines++) {
+        size_t n = next_line(p, f, size, width, e + at, len - at, &draw);
+        float w = enc_width(p, f, e + at, draw) * size / 1000.0f;
+        widest = w > widest ? w : widest;
+        at += n;
+    }
+    done(e, small);
+    return widest < width ? widest : width;
+}
+
+int rk_pdf_wrap_at(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
+                   float top, float width, float leading, const char *s,
+                   int max_lines)
+{
+    size_t len, at = 0, draw;
+    if (!rk_pdf_ok(p) || !*s)
+        return 0;
+    char small[ENC_SMALL];
+    char *e = encode(p, s, &len, small, sizeof small);
+    const char *ell = p->unicode ? "\xE2\x80\xA6" : "\x85";
+    float ell_w = enc_width(p, f, ell, strlen(ell)) * size / 1000.0f;
+    float ascent = rk_pdf_ascent(f, size);
+    int lines = 0;
+    bool drawn = false; /* the line before was drawn: the next is T* */
+    while (e && rk_pdf_ok(p) && at < len && lines < max_lines) {
+        float y = top - ascent - (float)lines * leading;
+        size_t n = next_line(p, f, size, width, e + at, len - at, &draw);
+        if (lines + 1 == max_lines && at + n < len) {
+            /* the last line allowed and text remains: cut it short with an
+               ellipsis rather than run below the box */
+            next_line(p, f, size, width - ell_w, e + at, len - at, &draw);
+            draw_line(p, f, size, c, x, y, e + at, draw, lines > 0 && draw ? leading : 0);
+            float w = enc_width(p, f, e + at, draw) * size / 1000.0f;
+            draw_enc(p, f, size, c, x + w, y, ell, strlen(ell));
+        } else {
+            draw_line(p, f, size, c, x, y, e + at, draw, lines > 0 && drawn ? leading : 0);
+        }
+        drawn = draw > 0;
+        at += n;
+        lines++;
+    }
+    done(e, small);
+    return lines;
+}
+
+void rk_pdf_para(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
+                 float width, float leading, const char *s)
+{
+    size_t len, at = 0, draw;
+    if (!rk_pdf_ok(p) || !*s)
+        return;
+    char small[ENC_SMALL];
+    char *e = encode(p, s, &len, small, sizeof small);
+    bool drawn = false; /* the line before was drawn on this page: T* */
+    while (e && rk_pdf_ok(p) && at < len) {
+        size_t n = next_line(p, f, size, width, e + at, len - at, &draw);
+        if (rk_pdf_need(p, leading))
+            drawn = false;
+        draw_line(p, f, size, c, x, p->y - rk_pdf_ascent(f, size), e + at, draw,
+                  drawn ? leading : 0);
+        drawn = draw > 0;
+        p->y -= leading;
+        at += n;
+    }
+    done(e, small);
+}
