@@ -364,6 +364,55 @@ static void long_lists_fit_in_one_warning(void **state)
     rk_questionnaire_free(q);
 }
 
+/* YAML line breaks other than \n (NEL, LS, PS) in a note, a source or a
+   retired value are escaped when saved, so they read back unchanged (found
+   by tests/fuzz/fuzz_answers.c). */
+static void yaml_line_breaks_round_trip(void **state)
+{
+    (void)state;
+    RkQuestionnaire *q = load_q(V2);
+    const char *path = write_tmp("questionnaire: vdemo\nversion: 1.0.0\nanswers:\n"
+                                 "  law: {value: draft, note: \"a\\Nb\\Lc\", source: \"d\\Pe\"}\n"
+                                 "  office: \"x\\Ny\"\n");
+    RkDiag d;
+    RkAnswers *a = load_a(path, q, &d);
+    unlink(path);
+    assert_string_equal(get(a, q, "law")->note, "a\xC2\x85" "b\xE2\x80\xA8" "c");
+    RkBuf b;
+    rk_buf_init(&b);
+    rk_answers_format(a, &b);
+    rk_buf_add(&b, "", 1);
+    assert_non_null(strstr(b.data, "note: \"a\\u0085b\\u2028c\"\n    source: \"d\\u2029e\""));
+    path = write_tmp(b.data);
+    rk_buf_free(&b);
+    RkAnswers *again = load_a(path, q, &d);
+    unlink(path);
+    assert_string_equal(get(again, q, "law")->note, get(a, q, "law")->note);
+    assert_string_equal(get(again, q, "law")->source, "d\xE2\x80\xA9" "e");
+    assert_string_equal(retired(again, "office")->items[0].text, "x\xC2\x85" "y");
+    rk_answers_free(again);
+    rk_answers_free(a);
+    rk_questionnaire_free(q);
+}
+
+/* An old file with an empty answers: section is migrated too (found by
+   tests/fuzz/fuzz_answers.c: it kept its old version, and read back in
+   migration mode after a save). */
+static void empty_answers_are_migrated(void **state)
+{
+    (void)state;
+    RkQuestionnaire *q = load_q(V2);
+    const char *path = write_tmp("questionnaire: vdemo\nversion: 1.0.0\nanswers:\n");
+    RkDiag d;
+    RkAnswers *a = load_a(path, q, &d);
+    unlink(path);
+    assert_int_equal(d.n_warnings, 1);
+    assert_string_equal(a->version, "2.0.0");
+    assert_string_equal(a->migrated_from, "1.0.0");
+    rk_answers_free(a);
+    rk_questionnaire_free(q);
+}
+
 static void compares_versions(void **state)
 {
     (void)state;
@@ -455,6 +504,8 @@ int main(void)
         cmocka_unit_test(direct_answer_wins_over_carried_one),
         cmocka_unit_test(retired_section_survives_a_second_migration),
         cmocka_unit_test(long_lists_fit_in_one_warning),
+        cmocka_unit_test(yaml_line_breaks_round_trip),
+        cmocka_unit_test(empty_answers_are_migrated),
         cmocka_unit_test(compares_versions),
         cmocka_unit_test(frozen_examples_keep_their_evidence),
     };
