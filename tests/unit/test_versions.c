@@ -257,9 +257,9 @@ static void maps_multi_bools_and_dont_know(void **state)
         "      - id: kind\n        type: choice\n        text: K\n        replaces: old_kind\n"
         "        choices: [{value: x, label: X, points: 1}]\n", &d);
     RkAnswers *a = load_text("questionnaire: m\nversion: '1'\nanswers:\n"
-                                 "  instruments: [grant, loan, guarantee]\n"
-                                 "  old_fund: true\n  old_stage: dont_know\n"
-                                 "  old_kind: [x]\n", q, &d);
+                             "  instruments: [grant, loan, guarantee]\n"
+                             "  old_fund: true\n  old_stage: dont_know\n"
+                             "  old_kind: [x]\n", q, &d);
     assert_int_equal(d.n_warnings, 1);
     const RkAnswer *tools = get(a, q, "tools");
     assert_int_equal(tools->state, RK_ANSWER_VALUE);
@@ -286,7 +286,7 @@ static void direct_answer_wins_over_carried_one(void **state)
     RkQuestionnaire *q = load_q(V2);
     RkDiag d;
     RkAnswers *a = load_text("questionnaire: vdemo\nversion: 1.0.0\nanswers:\n"
-                                 "  strategy: yes\n  sse_strategy: no\n  orgs: 5\n", q, &d);
+                             "  strategy: yes\n  sse_strategy: no\n  orgs: 5\n", q, &d);
     assert_int_equal(d.n_warnings, 1);
     answer_is(get(a, q, "sse_strategy"), "no", NULL, NULL);
     answer_is(get(a, q, "sse_orgs"), "5", NULL, NULL);
@@ -305,8 +305,8 @@ static void retired_section_survives_a_second_migration(void **state)
     RkQuestionnaire *q = load_q(V2);
     RkDiag d;
     RkAnswers *a = load_text("questionnaire: vdemo\nversion: 1.0.0\nanswers:\n"
-                                 "  office: {value: no, note: desk closed}\n"
-                                 "retired:\n  office: \"yes\"\n  older: [a, \"b c\"]\n", q, &d);
+                             "  office: {value: no, note: desk closed}\n"
+                             "retired:\n  office: \"yes\"\n  older: [a, \"b c\"]\n", q, &d);
     assert_int_equal(d.n_warnings, 1);
     assert_non_null(strstr(d.warnings, "'retired:': office@1.0.0 ("));
     assert_int_equal(a->n_retired, 3);
@@ -372,8 +372,8 @@ static void yaml_line_breaks_round_trip(void **state)
     RkQuestionnaire *q = load_q(V2);
     RkDiag d;
     RkAnswers *a = load_text("questionnaire: vdemo\nversion: 1.0.0\nanswers:\n"
-                                 "  law: {value: draft, note: \"a\\Nb\\Lc\", source: \"d\\Pe\"}\n"
-                                 "  office: \"x\\Ny\"\n", q, &d);
+                             "  law: {value: draft, note: \"a\\Nb\\Lc\", source: \"d\\Pe\"}\n"
+                             "  office: \"x\\Ny\"\n", q, &d);
     assert_string_equal(get(a, q, "law")->note, "a\xC2\x85" "b\xE2\x80\xA8" "c");
     RkBuf b;
     rk_buf_init(&b);
