@@ -44,7 +44,7 @@ fi
 cp "$T" "$RK_TMP/t-before.yaml"
 run "$RK_BIN" migrate "$T" -o "$RK_TMP/t2.yaml"
 expect_rc "migrate -o" 0
-expect_contains "migrate says what it wrote" "$out" "wrote $RK_TMP/t2.yaml: version 1.0.0 -> 2.0.0, 0 questions to answer again, 1 answers kept aside"
+expect_contains "migrate says what it wrote" "$out" "wrote $RK_TMP/t2.yaml: version 1.0.0 -> 2.0.0, 0 questions to answer again, 1 answer kept aside"
 new=$(cat "$RK_TMP/t2.yaml")
 expect_contains "migrated file is at 2.0.0" "$new" "version: 2.0.0"
 expect_contains "renamed question carried" "$new" "  sse_strategy: yes"
@@ -101,7 +101,7 @@ if cmp -s "$U" "$RK_TMP/u-before.yaml"; then ok "refused runs leave the input"; 
 inode=$(ls -i "$U" | cut -d' ' -f1)
 run "$RK_BIN" migrate "$U" --in-place
 expect_rc "--in-place" 0
-expect_contains "--in-place says what it wrote" "$out" "wrote $U: version 1.0.0 -> 2.0.0, 1 questions to answer again, 2 answers kept aside"
+expect_contains "--in-place says what it wrote" "$out" "wrote $U: version 1.0.0 -> 2.0.0, 1 question to answer again, 2 answers kept aside"
 expect_contains "--in-place file is at 2.0.0" "$(cat "$U")" "version: 2.0.0"
 if [ "$(ls -i "$U" | cut -d' ' -f1)" != "$inode" ] && [ "$(ls -a "$RK_TMP/answers" | wc -l)" = 4 ]; then
     ok "--in-place replaced the file by rename, no temporary file left"
