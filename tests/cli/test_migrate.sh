@@ -30,6 +30,10 @@ expect_contains "warning names the new question" "$err" "not answered in 1.0.0: 
 expect_contains "warning names the retired answer" "$err" "kept aside under 'retired:': office"
 expect_contains "warning is at the version line" "$err" "testland-1.0.0.yaml:3:10: warning:"
 
+run "$RK_BIN" score --format json "$T"
+expect_rc "score --format json reads a 1.0.0 file" 0
+expect_contains "json says which version the answers were made with" "$out" '"version": "2.0.0", "migrated_from": "1.0.0"'
+
 run "$RK_BIN" report "$T" -o "$RK_TMP/t.pdf"
 expect_rc "report reads a 1.0.0 answers file" 0
 expect_contains "report prints the score" "$out" "overall   62.5"
@@ -63,6 +67,8 @@ expect_contains "retired answer kept aside with its evidence" "$new" "retired:
 expect_not_contains "old ids are gone from answers" "$new" "  strategy:"
 if cmp -s "$T" "$RK_TMP/t-before.yaml"; then ok "migrate -o leaves the input as it was"; else not_ok "input changed"; fi
 
+run "$RK_BIN" score --format json "$RK_TMP/t2.yaml"
+expect_contains "json: migrated file is not migrated again" "$out" '"version": "2.0.0", "migrated_from": null'
 run "$RK_BIN" score "$RK_TMP/t2.yaml"
 expect_rc "migrated file scores" 0
 expect_contains "migrated file: same score" "$out" "overall   62.5  High"
