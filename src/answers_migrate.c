@@ -350,8 +350,9 @@ static void put_raw(RkBuf *b, const RkRawValue *v)
         bare = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                c >= 0x80 || strchr("_.+-/~ ", c);
     }
-    if (bare && (s[0] == '-' || s[0] == '?') && s[1] == ' ')
-        bare = false;
+    if (bare && (((s[0] == '-' || s[0] == '?') && s[1] == ' ') || strstr(s, "\xC2\x85") ||
+                 strstr(s, "\xE2\x80\xA8") || strstr(s, "\xE2\x80\xA9")))
+        bare = false; /* a list or key marker, or a YAML line break */
     if (bare)
         rk_buf_puts(b, s);
     else

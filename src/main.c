@@ -368,10 +368,10 @@ static int cmd_migrate(int argc, char **argv)
     if (rk_migrate(&m, &out, &sum, &d) == RK_OK) {
         fwrite(out.data ? out.data : "", 1, out.len, stdout);
         if (sum.written)
-            printf("wrote %s: version %s -> %s, %zu questions to answer again, %zu answers "
-                   "kept aside\n",
-                   sum.written, sum.from[0] ? sum.from : "(none)", sum.to, sum.not_carried,
-                   sum.retired);
+            printf("wrote %s: version %s -> %s, %zu question%s to answer again, %zu "
+                   "answer%s kept aside\n", sum.written, sum.from[0] ? sum.from : "(none)",
+                   sum.to, sum.not_carried, sum.not_carried == 1 ? "" : "s", sum.retired,
+                   sum.retired == 1 ? "" : "s");
     }
     rk_buf_free(&out);
     if (d.status == RK_EUSAGE)

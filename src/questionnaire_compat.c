@@ -57,8 +57,8 @@ static void check_replaces(const RkQuestionnaire *q, const RkQuestion *qn,
     char h[128];
     if (!o) {
         rk_diag_add(d, RK_EDATA, q->path, r->line, r->column, "question '%s' replaces '%s', "
-                    "which is not a question of %s %s%s", qn->id, r->id, old->id,
-                    old->version, hint(h, sizeof h, DID_YOU_MEAN, r->id, old_ids, old->n_questions));
+                    "which is not a question of %s %s%s", qn->id, r->id, old->id, old->version,
+                    hint(h, sizeof h, DID_YOU_MEAN, r->id, old_ids, old->n_questions));
         return;
     }
     if (!has_choices(o))

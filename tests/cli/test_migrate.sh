@@ -30,6 +30,10 @@ expect_contains "warning names the new question" "$err" "not answered in 1.0.0: 
 expect_contains "warning names the retired answer" "$err" "kept aside under 'retired:': office"
 expect_contains "warning is at the version line" "$err" "testland-1.0.0.yaml:3:10: warning:"
 
+run "$RK_BIN" score --format json "$T"
+expect_rc "score --format json reads a 1.0.0 file" 0
+expect_contains "json says which version the answers were made with" "$out" '"version": "2.0.0", "migrated_from": "1.0.0"'
+
 run "$RK_BIN" report "$T" -o "$RK_TMP/t.pdf"
 expect_rc "report reads a 1.0.0 answers file" 0
 expect_contains "report prints the score" "$out" "overall   62.5"
@@ -44,7 +48,7 @@ fi
 cp "$T" "$RK_TMP/t-before.yaml"
 run "$RK_BIN" migrate "$T" -o "$RK_TMP/t2.yaml"
 expect_rc "migrate -o" 0
-expect_contains "migrate says what it wrote" "$out" "wrote $RK_TMP/t2.yaml: version 1.0.0 -> 2.0.0, 0 questions to answer again, 1 answers kept aside"
+expect_contains "migrate says what it wrote" "$out" "wrote $RK_TMP/t2.yaml: version 1.0.0 -> 2.0.0, 0 questions to answer again, 1 answer kept aside"
 new=$(cat "$RK_TMP/t2.yaml")
 expect_contains "migrated file is at 2.0.0" "$new" "version: 2.0.0"
 expect_contains "renamed question carried" "$new" "  sse_strategy: yes"
@@ -63,6 +67,8 @@ expect_contains "retired answer kept aside with its evidence" "$new" "retired:
 expect_not_contains "old ids are gone from answers" "$new" "  strategy:"
 if cmp -s "$T" "$RK_TMP/t-before.yaml"; then ok "migrate -o leaves the input as it was"; else not_ok "input changed"; fi
 
+run "$RK_BIN" score --format json "$RK_TMP/t2.yaml"
+expect_contains "json: migrated file is not migrated again" "$out" '"version": "2.0.0", "migrated_from": null'
 run "$RK_BIN" score "$RK_TMP/t2.yaml"
 expect_rc "migrated file scores" 0
 expect_contains "migrated file: same score" "$out" "overall   62.5  High"
@@ -101,7 +107,7 @@ if cmp -s "$U" "$RK_TMP/u-before.yaml"; then ok "refused runs leave the input"; 
 inode=$(ls -i "$U" | cut -d' ' -f1)
 run "$RK_BIN" migrate "$U" --in-place
 expect_rc "--in-place" 0
-expect_contains "--in-place says what it wrote" "$out" "wrote $U: version 1.0.0 -> 2.0.0, 1 questions to answer again, 2 answers kept aside"
+expect_contains "--in-place says what it wrote" "$out" "wrote $U: version 1.0.0 -> 2.0.0, 1 question to answer again, 2 answers kept aside"
 expect_contains "--in-place file is at 2.0.0" "$(cat "$U")" "version: 2.0.0"
 if [ "$(ls -i "$U" | cut -d' ' -f1)" != "$inode" ] && [ "$(ls -a "$RK_TMP/answers" | wc -l)" = 4 ]; then
     ok "--in-place replaced the file by rename, no temporary file left"
