@@ -151,15 +151,49 @@ static bool known_name(const char *w, size_t wl)
     return false;
 }
 
-/* A global the expression's environment does not have: most likely a typo
-   (anwser.x); a warning, since the rules engine may offer more names. */
+/* Is word (wl bytes) the value of a choice of some question? */
+static bool is_choice_value(const QLoader *L, const char *w, size_t wl)
+{
+    for (size_t i = 0; i < L->n_qs; i++)
+        for (size_t c = 0; c < L->qs[i]->n_choices; c++) {
+            const char *v = L->qs[i]->choices[c].value;
+            if (v && strlen(v) == wl && memcmp(v, w, wl) == 0)
+                return true;
+        }
+    return wl == 3 ? memcmp(w, "yes", 3) == 0 : wl == 2 && memcmp(w, "no", 2) == 0;
+}
+
+/* The expression with the word at w replaced by repl (for the fix to show). */
+static void fixed_expr(const Expr *e, const char *w, size_t wl, const char *repl, char *out,
+                       size_t size)
+{
+    snprintf(out, size, "%.*s%s%s", (int)(w - e->text), e->text, repl, w + wl);
+}
+
+/* A global the expression's environment does not have. Scoring would fail
+   on it ("unknown global"), so it is an error, with the fix spelt out: a
+   choice value is quoted, a question id is read through answer. */
 static void unknown_name(QLoader *L, const Expr *e, const char *w, size_t wl)
 {
-    char word[64];
+    char word[64], repl[80], fixed[600];
     if (wl >= sizeof word)
         return;
     memcpy(word, w, wl);
     word[wl] = '\0';
+    if (is_choice_value(L, w, wl)) {
+        snprintf(repl, sizeof repl, "'%s'", word);
+        fixed_expr(e, w, wl, repl, fixed, sizeof fixed);
+        rk_q_expr_error(L, e, w, "%s uses '%s' as a name, but it is a choice value, which "
+                        "is text: quote it, as in: %s", e->what, word, fixed);
+        return;
+    }
+    if (rk_q_id_find(L, word) >= 0) {
+        snprintf(repl, sizeof repl, "answer.%s", word);
+        fixed_expr(e, w, wl, repl, fixed, sizeof fixed);
+        rk_q_expr_error(L, e, w, "%s uses the question id '%s' as a name: read its answer "
+                        "as answer.%s, as in: %s", e->what, word, word, fixed);
+        return;
+    }
     const char *all[sizeof names / sizeof names[0] + sizeof helpers / sizeof helpers[0]];
     size_t n = 0;
     for (size_t k = 22; k < sizeof names / sizeof names[0]; k++)
@@ -167,12 +201,14 @@ static void unknown_name(QLoader *L, const Expr *e, const char *w, size_t wl)
     for (size_t k = 0; k < sizeof helpers / sizeof helpers[0]; k++)
         all[n++] = helpers[k];
     const char *near = rk_suggest(word, all, n);
-    int line, col;
-    rk_q_expr_position(e, w, &line, &col);
-    rk_diag_warn(L->d, L->path, line, col, "%s uses '%s', which is not a name expressions "
-                 "know%s%s%s", e->what, word, near ? " (did you mean '" : "",
-                 near ? near : "", near ? "'?)" : " (answer, value, selected, answered, "
-                 "dont_know, count_selected, math, string...)");
+    if (near)
+        rk_q_expr_error(L, e, w, "%s uses '%s', which is not a name expressions know (did "
+                        "you mean '%s'?)", e->what, word, near);
+    else
+        rk_q_expr_error(L, e, w, "%s uses '%s', which is not a name expressions know "
+                        "(answer, value, selected, answered, dont_know, count_selected, "
+                        "math, string...); a text value must be quoted: '%s'", e->what, word,
+                        word);
 }
 
 /* Find the questions an expression names, outside strings and comments. */
