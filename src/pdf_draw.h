@@ -52,6 +52,7 @@ typedef struct RkPdf {
     RkRgb cur_fill;
     bool fill_known;
     float cur_leading;     /* TL; 0 when unknown */
+    float line_x, line_y;  /* start of the current text line (inside BT) */
     HPDF_STATUS error;     /* first libHaru error; 0 while none */
     HPDF_STATUS detail;
     const char *doing;     /* what was being done, for the error message */

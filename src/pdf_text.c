@@ -1,9 +1,13 @@
 /* pdf_text: text on the page. UTF-8 in; Windows-1252 bytes out for the
    standard fonts (or UTF-8 unchanged for the embedded font); line wrapping
    measured glyph by glyph, never HPDF_Page_TextRect. */
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <hpdf_pages.h>
 
 #include "pdf_draw.h"
 
@@ -147,6 +151,86 @@ float rk_pdf_ascent(HPDF_Font f, float size)
     return (float)HPDF_Font_GetAscent(f) * size / 1000.0f;
 }
 
+/* A coordinate already rounded to half a point, as PDF writes it: "12",
+   "-3.5". No printf: its decimal point would follow the locale. */
+static size_t put_num(char *b, float v)
+{
+    long h = lroundf(v * 2.0f);
+    size_t n = 0;
+    if (h < 0) {
+        b[n++] = '-';
+        h = -h;
+    }
+    char d[24];
+    int k = 0;
+    long w = h / 2;
+    do
+        d[k++] = (char)('0' + w % 10);
+    while ((w /= 10) > 0);
+    while (k > 0)
+        b[n++] = d[--k];
+    if (h % 2) {
+        b[n++] = '.';
+        b[n++] = '5';
+    }
+    return n;
+}
+
+/* Standard fonts: the text operators written straight into the page's
+   content stream (libHaru's TextOut measures every string again and writes
+   every byte above 127 as a 4-byte escape). Td moves relative to the start
+   of the line, which this context tracks; `next` shows the line below the
+   last one with the ' operator (T* and Tj). */
+static void raw_write(RkPdf *p, const char *b, size_t k)
+{
+    HPDF_Stream st = ((HPDF_PageAttr)p->page->attr)->stream;
+    if (HPDF_Stream_Write(st, (const HPDF_BYTE *)b, (HPDF_UINT)k) != HPDF_OK && p->error == 0)
+        p->error = HPDF_FILE_IO_ERROR;
+}
+
+static void raw_text(RkPdf *p, float x, float y, const char *s, size_t n, bool next)
+{
+    char small[512];
+    size_t cap = 4 * n + 64;
+    char *b = cap <= sizeof small ? small : malloc(cap);
+    if (!b) {
+        p->error = HPDF_FAILD_TO_ALLOC_MEM;
+        return;
+    }
+    size_t k = 0;
+    if (!next) {
+        k += put_num(b + k, x - p->line_x);
+        b[k++] = ' ';
+        k += put_num(b + k, y - p->line_y);
+        memcpy(b + k, " Td\n", 4);
+        k += 4;
+        p->line_x = x;
+        p->line_y = y;
+    } else {
+        p->line_y -= p->cur_leading;
+    }
+    b[k++] = '(';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '(' || c == ')' || c == '\\') {
+            b[k++] = '\\';
+            b[k++] = (char)c;
+        } else if (c < 0x20) {
+            b[k++] = '\\';
+            b[k++] = (char)('0' + (c >> 6));
+            b[k++] = (char)('0' + ((c >> 3) & 7));
+            b[k++] = (char)('0' + (c & 7));
+        } else {
+            b[k++] = (char)c;
+        }
+    }
+    memcpy(b + k, next ? ") '\n" : ") Tj\n", next ? 4 : 5);
+    k += next ? 4 : 5;
+    raw_write(p, b, k);
+    if (b != small)
+        free(b);
+}
+
 /* Draw n encoded bytes at (x, y); with leading > 0, the line is the one
    below the line drawn just before in the same run (same x, y - leading)
    and goes out as T* with TL, which keeps the content stream small. */
@@ -167,24 +251,46 @@ static void draw_line(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float
     if (!p->in_text) {
         HPDF_Page_BeginText(p->page);
         p->in_text = true;
+        p->line_x = p->line_y = 0;
     }
     if (p->cur_font != f || p->cur_size != size) {
-        HPDF_Page_SetFontAndSize(p->page, f, size);
+        if (p->unicode) {
+            HPDF_Page_SetFontAndSize(p->page, f, size);
+        } else {
+            /* the font's name in the page's resources (libHaru adds it) */
+            const char *name = HPDF_Page_GetLocalFontName(p->page, f);
+            char op[64];
+            int k = snprintf(op, sizeof op, "/%s ", name ? name : "F1");
+            k += (int)put_num(op + k, size);
+            memcpy(op + k, " Tf\n", 4);
+            raw_write(p, op, (size_t)k + 4);
+        }
         p->cur_font = f;
         p->cur_size = size;
     }
     /* Text is painted with the fill colour: a shape drawn before must not
        tint it. */
     if (!p->fill_known || memcmp(&p->cur_fill, &c, sizeof c) != 0) {
-        HPDF_Page_SetRGBFill(p->page, c.r, c.g, c.b);
+        if (p->unicode) {
+            HPDF_Page_SetRGBFill(p->page, c.r, c.g, c.b);
+        } else {
+            char op[64];
+            int k = snprintf(op, sizeof op, "%d.%03d %d.%03d %d.%03d rg\n", (int)(c.r * 1000 + 0.5f) / 1000,
+                             (int)(c.r * 1000 + 0.5f) % 1000, (int)(c.g * 1000 + 0.5f) / 1000,
+                             (int)(c.g * 1000 + 0.5f) % 1000, (int)(c.b * 1000 + 0.5f) / 1000,
+                             (int)(c.b * 1000 + 0.5f) % 1000);
+            raw_write(p, op, (size_t)k);
+        }
         p->cur_fill = c;
         p->fill_known = true;
     }
-    if (next) {
-        if (p->cur_leading != leading) {
-            HPDF_Page_SetTextLeading(p->page, leading);
-            p->cur_leading = leading;
-        }
+    if (next && p->cur_leading != leading) {
+        HPDF_Page_SetTextLeading(p->page, leading);
+        p->cur_leading = leading;
+    }
+    if (!p->unicode) {
+        raw_text(p, rk_pdf_round(x), rk_pdf_round(y), s, n, next);
+    } else if (next) {
         HPDF_Page_ShowTextNextLine(p->page, buf);
     } else {
         HPDF_Page_TextOut(p->page, rk_pdf_round(x), rk_pdf_round(y), buf);
