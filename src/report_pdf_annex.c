@@ -134,6 +134,21 @@ static void rule_line(Report *rp, const char *name, const void *data, size_t len
     p->y -= 2;
 }
 
+/* path with "dir/../" steps taken out, for the reader ("examples/../x.lua"
+   reads as "x.lua"); the file itself is read by its own path. */
+static void tidy_path(const char *path, char *out, size_t size)
+{
+    snprintf(out, size, "%s", path);
+    for (char *up; (up = strstr(out, "/../")) != NULL;) {
+        char *start = up;
+        while (start > out && start[-1] != '/')
+            start--;
+        if (up - start == 2 && start[0] == '.' && start[1] == '.')
+            break; /* "../../": nothing to take out */
+        memmove(start, up + 4, strlen(up + 4) + 1);
+    }
+}
+
 static void rule_file(Report *rp, const char *path)
 {
     char *data = NULL;
@@ -142,7 +157,9 @@ static void rule_file(Report *rp, const char *path)
     rk_diag_init(&d);
     if (rk_file_read(path, 0, &data, &len, &d) != RK_OK)
         data = NULL;
-    rule_line(rp, path, data, len);
+    char shown[1024];
+    tidy_path(path, shown, sizeof shown);
+    rule_line(rp, shown, data, len);
     free(data);
 }
 
