@@ -14,46 +14,51 @@
 #include "readykit/format.h"
 #include "readykit/labels.h"
 
+typedef struct FmtCase {
+    double v;
+    char dec;
+    const char *want;
+} FmtCase;
+
+/* Each case through one formatter. */
+static void check_fmt(void (*fmt)(char *, size_t, double, char), const FmtCase *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char buf[64];
+        fmt(buf, sizeof buf, c[i].v, c[i].dec);
+        assert_string_equal(buf, c[i].want);
+    }
+}
+
 static void scores_round_to_one_decimal(void **state)
 {
     (void)state;
-    static const struct { double v; char dec; const char *want; } c[] = {
+    static const FmtCase c[] = {
         {74.06, '.', "74.1"}, {80, '.', "80.0"}, {90.94, ',', "90,9"}, {90.96, ',', "91,0"},
         {0.04, '.', "0.0"}, {-0.04, '.', "0.0"}, {100, ',', "100,0"}, {-2.26, '.', "-2.3"},
         {NAN, '.', ""}, {1e300, '.', "1000000000000.0"},
     };
-    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
-        char buf[64];
-        rk_format_score(buf, sizeof buf, c[i].v, c[i].dec);
-        assert_string_equal(buf, c[i].want);
-    }
+    check_fmt(rk_format_score, c, sizeof c / sizeof c[0]);
 }
 
 static void changes_carry_a_sign(void **state)
 {
     (void)state;
-    static const struct { double v; const char *want; } c[] = {
-        {3.26, "+3,3"}, {-0.5, "-0,5"}, {0.02, "0,0"}, {-0.02, "0,0"}, {50, "+50,0"},
+    static const FmtCase c[] = {
+        {3.26, ',', "+3,3"}, {-0.5, ',', "-0,5"}, {0.02, ',', "0,0"}, {-0.02, ',', "0,0"},
+        {50, ',', "+50,0"},
     };
-    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
-        char buf[64];
-        rk_format_change(buf, sizeof buf, c[i].v, ',');
-        assert_string_equal(buf, c[i].want);
-    }
+    check_fmt(rk_format_change, c, sizeof c / sizeof c[0]);
 }
 
 static void values_drop_trailing_zeros(void **state)
 {
     (void)state;
-    static const struct { double v; char dec; const char *want; } c[] = {
+    static const FmtCase c[] = {
         {12.5, ',', "12,5"}, {2013, '.', "2013"}, {88.0, '.', "88"}, {3.14159, '.', "3.14"},
         {0.1, ',', "0,1"}, {INFINITY, '.', ""},
     };
-    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
-        char buf[64];
-        rk_format_value(buf, sizeof buf, c[i].v, c[i].dec);
-        assert_string_equal(buf, c[i].want);
-    }
+    check_fmt(rk_format_value, c, sizeof c / sizeof c[0]);
 }
 
 static void dates_in_each_language(void **state)
