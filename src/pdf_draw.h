@@ -77,6 +77,15 @@ void rk_pdf_text_off(RkPdf *p, bool forget);
    see, libHaru writes in few digits and the compressor likes. */
 float rk_pdf_round(float v);
 
+/* --- encoding (pdf_encode.c) --- */
+#define RK_PDF_ENC_SMALL 512
+/* s in the fonts' encoding: in buf when it fits (size bytes), else
+   malloc'd (release with rk_pdf_encode_done); NULL on out-of-memory
+   (recorded). In WinAnsi mode, a character without a byte is drawn '?'
+   and noted in p->missing. */
+char *rk_pdf_encode(RkPdf *p, const char *s, size_t *out_len, char *buf, size_t size);
+void rk_pdf_encode_done(char *e, const char *buf);
+
 /* --- text (pdf_text.c) --- */
 /* Width of UTF-8 text at size. */
 float rk_pdf_width(RkPdf *p, HPDF_Font f, float size, const char *s);

@@ -1,6 +1,5 @@
-/* pdf_text: text on the page. UTF-8 in; Windows-1252 bytes out for the
-   standard fonts (or UTF-8 unchanged for the embedded font); line wrapping
-   measured glyph by glyph, never HPDF_Page_TextRect. */
+/* pdf_text: text on the page: UTF-8 in (encoded by pdf_encode.c), line
+   wrapping measured glyph by glyph, never HPDF_Page_TextRect. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,97 +9,6 @@
 #include <hpdf_pages.h>
 
 #include "pdf_draw.h"
-
-/* Windows-1252 0x80-0x9F as Unicode; 0 where the code is unused. */
-static const uint16_t cp1252_high[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
-
-/* The Windows-1252 byte for code point u, 0 when there is none. Spaces and
-   dashes that the set lacks become their nearest neighbour. */
-static unsigned char to_cp1252(unsigned long u)
-{
-    if (u < 0x80 || (u >= 0xA0 && u <= 0xFF))
-        return (unsigned char)u;
-    for (int i = 0; i < 32; i++)
-        if (cp1252_high[i] == u)
-            return (unsigned char)(0x80 + i);
-    switch (u) {
-    case 0x202F: case 0x2007: return 0xA0;          /* narrow / figure no-break space */
-    case 0x2009: case 0x200A: case 0x2002: case 0x2003: return ' ';
-    case 0x2010: case 0x2011: case 0x2212: return '-'; /* hyphens, minus */
-    case 0x2032: return '\'';
-    case 0x200B: case 0xFEFF: return 0xFF;          /* dropped below */
-    default: return 0;
-    }
-}
-
-/* Decode one UTF-8 sequence at s (NUL-terminated); *n its length. A bad
-   byte decodes as U+FFFD with length 1. */
-static unsigned long utf8_next(const unsigned char *s, size_t *n)
-{
-    unsigned c = s[0];
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0) {
-        *n = 1;
-        return 0xFFFD;
-    }
-    unsigned long u = len == 1 ? c : c & (0x7F >> len);
-    for (int i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *n = 1;
-            return 0xFFFD;
-        }
-        u = (u << 6) | (s[i] & 0x3F);
-    }
-    *n = (size_t)len;
-    return u;
-}
-
-/* s in the fonts' encoding: in buf when it fits (size bytes), else
-   malloc'd (release with done()); NULL on out-of-memory (recorded). In
-   WinAnsi mode, a character without a byte is drawn '?' and noted. */
-#define ENC_SMALL 512
-static char *encode(RkPdf *p, const char *s, size_t *out_len, char *buf, size_t size)
-{
-    size_t len = strlen(s);
-    char *out = len < size ? buf : malloc(len + 1);
-    if (!out) {
-        p->error = HPDF_FAILD_TO_ALLOC_MEM;
-        return NULL;
-    }
-    if (p->unicode) {
-        memcpy(out, s, len + 1);
-        *out_len = len;
-        return out;
-    }
-    size_t o = 0;
-    for (size_t i = 0; i < len;) {
-        size_t n;
-        unsigned long u = utf8_next((const unsigned char *)s + i, &n);
-        i += n;
-        unsigned char b = to_cp1252(u);
-        if (b == 0xFF && u != 0xFF)
-            continue; /* zero-width characters */
-        if (b == 0 || u == 0xFFFD) {
-            if (!p->missing)
-                p->missing = u;
-            b = '?';
-        }
-        out[o++] = (char)b;
-    }
-    out[o] = '\0';
-    *out_len = o;
-    return out;
-}
-
-static void done(char *e, const char *buf)
-{
-    if (e != buf)
-        free(e);
-}
 
 static int font_index(const RkPdf *p, HPDF_Font f)
 {
@@ -139,10 +47,10 @@ float rk_pdf_width(RkPdf *p, HPDF_Font f, float size, const char *s)
     size_t n;
     if (!rk_pdf_ok(p) || !*s)
         return 0;
-    char small[ENC_SMALL];
-    char *e = encode(p, s, &n, small, sizeof small);
+    char small[RK_PDF_ENC_SMALL];
+    char *e = rk_pdf_encode(p, s, &n, small, sizeof small);
     float w = e ? enc_width(p, f, e, n) * size / 1000.0f : 0;
-    done(e, small);
+    rk_pdf_encode_done(e, small);
     return w;
 }
 
@@ -311,11 +219,11 @@ void rk_pdf_text(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float y,
     size_t n;
     if (!rk_pdf_ok(p) || !*s)
         return;
-    char small[ENC_SMALL];
-    char *e = encode(p, s, &n, small, sizeof small);
+    char small[RK_PDF_ENC_SMALL];
+    char *e = rk_pdf_encode(p, s, &n, small, sizeof small);
     if (e)
         draw_enc(p, f, size, c, x, y, e, n);
-    done(e, small);
+    rk_pdf_encode_done(e, small);
 }
 
 void rk_pdf_text_right(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
@@ -373,14 +281,14 @@ int rk_pdf_count_lines(RkPdf *p, HPDF_Font f, float size, float width,
     size_t len, at = 0, draw;
     if (!rk_pdf_ok(p) || !*s)
         return 0;
-    char small[ENC_SMALL];
-    char *e = encode(p, s, &len, small, sizeof small);
+    char small[RK_PDF_ENC_SMALL];
+    char *e = rk_pdf_encode(p, s, &len, small, sizeof small);
     int lines = 0;
     while (e && at < len && lines < max_lines) {
         at += next_line(p, f, size, width, e + at, len - at, &draw);
         lines++;
     }
-    done(e, small);
+    rk_pdf_encode_done(e, small);
     return lines;
 }
 
@@ -390,8 +298,8 @@ float rk_pdf_wrapped_width(RkPdf *p, HPDF_Font f, float size, float width, const
     size_t len, at = 0, draw;
     if (!rk_pdf_ok(p) || !*s)
         return 0;
-    char small[ENC_SMALL];
-    char *e = encode(p, s, &len, small, sizeof small);
+    char small[RK_PDF_ENC_SMALL];
+    char *e = rk_pdf_encode(p, s, &len, small, sizeof small);
     float widest = 0;
     for (int lines = 0; e && at < len && lines < max_lines; lines++) {
         size_t n = next_line(p, f, size, width, e + at, len - at, &draw);
@@ -399,7 +307,7 @@ float rk_pdf_wrapped_width(RkPdf *p, HPDF_Font f, float size, float width, const
         widest = w > widest ? w : widest;
         at += n;
     }
-    done(e, small);
+    rk_pdf_encode_done(e, small);
     return widest < width ? widest : width;
 }
 
@@ -410,8 +318,8 @@ int rk_pdf_wrap_at(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
     size_t len, at = 0, draw;
     if (!rk_pdf_ok(p) || !*s)
         return 0;
-    char small[ENC_SMALL];
-    char *e = encode(p, s, &len, small, sizeof small);
+    char small[RK_PDF_ENC_SMALL];
+    char *e = rk_pdf_encode(p, s, &len, small, sizeof small);
     const char *ell = p->unicode ? "\xE2\x80\xA6" : "\x85";
     float ell_w = enc_width(p, f, ell, strlen(ell)) * size / 1000.0f;
     float ascent = rk_pdf_ascent(f, size);
@@ -434,7 +342,7 @@ int rk_pdf_wrap_at(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
         at += n;
         lines++;
     }
-    done(e, small);
+    rk_pdf_encode_done(e, small);
     return lines;
 }
 
@@ -444,8 +352,8 @@ void rk_pdf_para(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
     size_t len, at = 0, draw;
     if (!rk_pdf_ok(p) || !*s)
         return;
-    char small[ENC_SMALL];
-    char *e = encode(p, s, &len, small, sizeof small);
+    char small[RK_PDF_ENC_SMALL];
+    char *e = rk_pdf_encode(p, s, &len, small, sizeof small);
     bool drawn = false; /* the line before was drawn on this page: T* */
     while (e && rk_pdf_ok(p) && at < len) {
         size_t n = next_line(p, f, size, width, e + at, len - at, &draw);
@@ -457,5 +365,5 @@ void rk_pdf_para(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
         p->y -= leading;
         at += n;
     }
-    done(e, small);
+    rk_pdf_encode_done(e, small);
 }
