@@ -257,27 +257,45 @@ static void summary_words(Report *rp)
     p->y -= 8;
 }
 
-/* The pillar table: title | score | level | [change] | [gap] | bar. */
+/* The pillar table's columns: title | score | level | [change] | [target] | bar. */
+typedef struct Cols {
+    bool cmp, tgt;
+    float title_w, score_r, level_x, extra_x, bar_x, bar_w;
+} Cols;
+
+/* The column names, again at the top of each page the table runs onto. */
+static void table_head(Report *rp, const Cols *k)
+{
+    RkPdf *p = &rp->pdf;
+    float b = p->y - 8;
+    rk_pdf_text(p, p->regular, 7.5f, RK_GREY, p->left, b, rk_rp_label(rp, RK_L_PILLAR));
+    rk_pdf_text_right(p, p->regular, 7.5f, RK_GREY, k->score_r, b, rk_rp_label(rp, RK_L_SCORE));
+    rk_pdf_text(p, p->regular, 7.5f, RK_GREY, k->level_x, b, rk_rp_label(rp, RK_L_LEVEL));
+    if (k->cmp)
+        rk_pdf_text_right(p, p->regular, 7.5f, RK_GREY, k->extra_x + 40, b,
+                          rk_rp_word(rp, RK_W_CHANGE));
+    if (k->tgt)
+        rk_pdf_text_right(p, p->regular, 7.5f, RK_GREY, k->extra_x + (k->cmp ? 88 : 40), b,
+                          rk_rp_word(rp, RK_W_TARGET));
+    p->y -= 12;
+    rk_pdf_hline(p, p->left, p->right, p->y, 0.6f, RK_RULE);
+}
+
 static void pillar_table(Report *rp)
 {
     RkPdf *p = &rp->pdf;
     const RkResult *r = rp->r;
-    bool cmp = rp->opt->earlier != NULL, tgt = rp->opt->target != NULL;
-    float title_w = 170, score_r = p->left + title_w + 40, level_x = score_r + 10;
-    float extra_x = level_x + 90, bar_x = extra_x + (cmp ? 48 : 0) + (tgt ? 48 : 0) + 6;
-    float bar_w = p->right - bar_x;
+    Cols k = {.cmp = rp->opt->earlier != NULL, .tgt = rp->opt->target != NULL, .title_w = 170};
+    k.score_r = p->left + k.title_w + 40;
+    k.level_x = k.score_r + 10;
+    k.extra_x = k.level_x + 90;
+    k.bar_x = k.extra_x + (k.cmp ? 48 : 0) + (k.tgt ? 48 : 0) + 6;
+    k.bar_w = p->right - k.bar_x;
+    bool cmp = k.cmp, tgt = k.tgt;
+    float title_w = k.title_w, score_r = k.score_r, level_x = k.level_x, extra_x = k.extra_x;
+    float bar_x = k.bar_x, bar_w = k.bar_w;
     rk_pdf_need(p, 40);
-    float b = p->y - 8;
-    rk_pdf_text(p, p->regular, 7.5f, RK_GREY, p->left, b, rk_rp_label(rp, RK_L_PILLAR));
-    rk_pdf_text_right(p, p->regular, 7.5f, RK_GREY, score_r, b, rk_rp_label(rp, RK_L_SCORE));
-    rk_pdf_text(p, p->regular, 7.5f, RK_GREY, level_x, b, rk_rp_label(rp, RK_L_LEVEL));
-    if (cmp)
-        rk_pdf_text_right(p, p->regular, 7.5f, RK_GREY, extra_x + 40, b, rk_rp_word(rp, RK_W_CHANGE));
-    if (tgt)
-        rk_pdf_text_right(p, p->regular, 7.5f, RK_GREY, extra_x + (cmp ? 88 : 40), b,
-                          rk_rp_word(rp, RK_W_TARGET));
-    p->y -= 12;
-    rk_pdf_hline(p, p->left, p->right, p->y, 0.6f, RK_RULE);
+    table_head(rp, &k);
     for (size_t i = 0; i < r->n_pillars && rk_pdf_ok(p); i++) {
         const RkPillarResult *pr = &r->pillars[i];
         const char *title = pr->title ? pr->title : pr->id;
@@ -286,7 +304,8 @@ static void pillar_table(Report *rp)
         int lt = rk_pdf_count_lines(p, p->regular, 8.5f, title_w, title, 3);
         int ll = rk_pdf_count_lines(p, p->regular, 8.5f, 86, level, 2);
         float h = 6 + 10.5f * (float)(lt > ll ? lt : ll);
-        rk_pdf_need(p, h);
+        if (rk_pdf_need(p, h))
+            table_head(rp, &k);
         float top = p->y - 3;
         float base = top - rk_pdf_ascent(p->regular, 8.5f);
         rk_pdf_wrap_at(p, p->regular, 8.5f, RK_INK, p->left, top, title_w, 10.5f, title, 3);
