@@ -261,8 +261,10 @@ static size_t next_line(RkPdf *p, HPDF_Font f, float size, float width,
             soft = i;
     }
     size_t n = i;
-    if (i < len && s[i] != '\n') /* overflow: go back to a break */
-        n = space ? space : soft ? soft : i;
+    /* overflow: go back to the last place a line may break (inside a URL
+       rather than leave "Source:" alone on its line), else cut here */
+    if (i < len && s[i] != '\n')
+        n = space > soft ? space : soft ? soft : i;
     size_t d = n;
     while (d > 0 && s[d - 1] == ' ')
         d--;
