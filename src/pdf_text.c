@@ -182,11 +182,12 @@ static void draw_line(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float
         if (p->unicode) {
             HPDF_Page_SetRGBFill(p->page, c.r, c.g, c.b);
         } else {
+            /* thousandths, without printf's locale-dependent point */
+            int r = (int)(c.r * 1000 + 0.5f), g = (int)(c.g * 1000 + 0.5f);
+            int b = (int)(c.b * 1000 + 0.5f);
             char op[64];
-            int k = snprintf(op, sizeof op, "%d.%03d %d.%03d %d.%03d rg\n", (int)(c.r * 1000 + 0.5f) / 1000,
-                             (int)(c.r * 1000 + 0.5f) % 1000, (int)(c.g * 1000 + 0.5f) / 1000,
-                             (int)(c.g * 1000 + 0.5f) % 1000, (int)(c.b * 1000 + 0.5f) / 1000,
-                             (int)(c.b * 1000 + 0.5f) % 1000);
+            int k = snprintf(op, sizeof op, "%d.%03d %d.%03d %d.%03d rg\n", r / 1000, r % 1000,
+                             g / 1000, g % 1000, b / 1000, b % 1000);
             raw_write(p, op, (size_t)k);
         }
         p->cur_fill = c;
