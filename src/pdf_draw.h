@@ -52,6 +52,7 @@ typedef struct RkPdf {
     RkRgb cur_fill;
     bool fill_known;
     float cur_leading;     /* TL; 0 when unknown */
+    float line_x, line_y;  /* start of the current text line (inside BT) */
     HPDF_STATUS error;     /* first libHaru error; 0 while none */
     HPDF_STATUS detail;
     const char *doing;     /* what was being done, for the error message */
@@ -75,6 +76,15 @@ void rk_pdf_text_off(RkPdf *p, bool forget);
 /* Coordinates as written: rounded to half a point, which the eye cannot
    see, libHaru writes in few digits and the compressor likes. */
 float rk_pdf_round(float v);
+
+/* --- encoding (pdf_encode.c) --- */
+#define RK_PDF_ENC_SMALL 512
+/* s in the fonts' encoding: in buf when it fits (size bytes), else
+   malloc'd (release with rk_pdf_encode_done); NULL on out-of-memory
+   (recorded). In WinAnsi mode, a character without a byte is drawn '?'
+   and noted in p->missing. */
+char *rk_pdf_encode(RkPdf *p, const char *s, size_t *out_len, char *buf, size_t size);
+void rk_pdf_encode_done(char *e, const char *buf);
 
 /* --- text (pdf_text.c) --- */
 /* Width of UTF-8 text at size. */

@@ -101,7 +101,8 @@ static void spoke_label(RkPdf *p, float cx, float cy, float radius, size_t i, si
        spoke */
     float w = rk_pdf_wrapped_width(p, p->regular, size, label_w, label, RK_RADAR_LABEL_LINES);
     float x = sx > 0.25f ? ax : sx < -0.25f ? ax - w : ax - w / 2;
-    float top = sy > 0.25f ? ay + h - 2 : sy < -0.25f ? ay - 1 : ay + h / 2;
+    /* above or below the spokes near the vertical, beside the others */
+    float top = sy > 0.7f ? ay + h - 2 : sy < -0.7f ? ay - 1 : ay + h / 2 - 1;
     if (x < p->left)
         x = p->left;
     if (x + w > p->right)

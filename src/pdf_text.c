@@ -1,102 +1,14 @@
-/* pdf_text: text on the page. UTF-8 in; Windows-1252 bytes out for the
-   standard fonts (or UTF-8 unchanged for the embedded font); line wrapping
-   measured glyph by glyph, never HPDF_Page_TextRect. */
+/* pdf_text: text on the page: UTF-8 in (encoded by pdf_encode.c), line
+   wrapping measured glyph by glyph, never HPDF_Page_TextRect. */
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <hpdf_pages.h>
+
 #include "pdf_draw.h"
-
-/* Windows-1252 0x80-0x9F as Unicode; 0 where the code is unused. */
-static const uint16_t cp1252_high[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
-
-/* The Windows-1252 byte for code point u, 0 when there is none. Spaces and
-   dashes that the set lacks become their nearest neighbour. */
-static unsigned char to_cp1252(unsigned long u)
-{
-    if (u < 0x80 || (u >= 0xA0 && u <= 0xFF))
-        return (unsigned char)u;
-    for (int i = 0; i < 32; i++)
-        if (cp1252_high[i] == u)
-            return (unsigned char)(0x80 + i);
-    switch (u) {
-    case 0x202F: case 0x2007: return 0xA0;          /* narrow / figure no-break space */
-    case 0x2009: case 0x200A: case 0x2002: case 0x2003: return ' ';
-    case 0x2010: case 0x2011: case 0x2212: return '-'; /* hyphens, minus */
-    case 0x2032: return '\'';
-    case 0x200B: case 0xFEFF: return 0xFF;          /* dropped below */
-    default: return 0;
-    }
-}
-
-/* Decode one UTF-8 sequence at s (NUL-terminated); *n its length. A bad
-   byte decodes as U+FFFD with length 1. */
-static unsigned long utf8_next(const unsigned char *s, size_t *n)
-{
-    unsigned c = s[0];
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0) {
-        *n = 1;
-        return 0xFFFD;
-    }
-    unsigned long u = len == 1 ? c : c & (0x7F >> len);
-    for (int i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *n = 1;
-            return 0xFFFD;
-        }
-        u = (u << 6) | (s[i] & 0x3F);
-    }
-    *n = (size_t)len;
-    return u;
-}
-
-/* s in the fonts' encoding: in buf when it fits (size bytes), else
-   malloc'd (release with done()); NULL on out-of-memory (recorded). In
-   WinAnsi mode, a character without a byte is drawn '?' and noted. */
-#define ENC_SMALL 512
-static char *encode(RkPdf *p, const char *s, size_t *out_len, char *buf, size_t size)
-{
-    size_t len = strlen(s);
-    char *out = len < size ? buf : malloc(len + 1);
-    if (!out) {
-        p->error = HPDF_FAILD_TO_ALLOC_MEM;
-        return NULL;
-    }
-    if (p->unicode) {
-        memcpy(out, s, len + 1);
-        *out_len = len;
-        return out;
-    }
-    size_t o = 0;
-    for (size_t i = 0; i < len;) {
-        size_t n;
-        unsigned long u = utf8_next((const unsigned char *)s + i, &n);
-        i += n;
-        unsigned char b = to_cp1252(u);
-        if (b == 0xFF && u != 0xFF)
-            continue; /* zero-width characters */
-        if (b == 0 || u == 0xFFFD) {
-            if (!p->missing)
-                p->missing = u;
-            b = '?';
-        }
-        out[o++] = (char)b;
-    }
-    out[o] = '\0';
-    *out_len = o;
-    return out;
-}
-
-static void done(char *e, const char *buf)
-{
-    if (e != buf)
-        free(e);
-}
 
 static int font_index(const RkPdf *p, HPDF_Font f)
 {
@@ -135,16 +47,96 @@ float rk_pdf_width(RkPdf *p, HPDF_Font f, float size, const char *s)
     size_t n;
     if (!rk_pdf_ok(p) || !*s)
         return 0;
-    char small[ENC_SMALL];
-    char *e = encode(p, s, &n, small, sizeof small);
+    char small[RK_PDF_ENC_SMALL];
+    char *e = rk_pdf_encode(p, s, &n, small, sizeof small);
     float w = e ? enc_width(p, f, e, n) * size / 1000.0f : 0;
-    done(e, small);
+    rk_pdf_encode_done(e, small);
     return w;
 }
 
 float rk_pdf_ascent(HPDF_Font f, float size)
 {
     return (float)HPDF_Font_GetAscent(f) * size / 1000.0f;
+}
+
+/* A coordinate already rounded to half a point, as PDF writes it: "12",
+   "-3.5". No printf: its decimal point would follow the locale. */
+static size_t put_num(char *b, float v)
+{
+    long h = lroundf(v * 2.0f);
+    size_t n = 0;
+    if (h < 0) {
+        b[n++] = '-';
+        h = -h;
+    }
+    char d[24];
+    int k = 0;
+    long w = h / 2;
+    do
+        d[k++] = (char)('0' + w % 10);
+    while ((w /= 10) > 0);
+    while (k > 0)
+        b[n++] = d[--k];
+    if (h % 2) {
+        b[n++] = '.';
+        b[n++] = '5';
+    }
+    return n;
+}
+
+/* Standard fonts: the text operators written straight into the page's
+   content stream (libHaru's TextOut measures every string again and writes
+   every byte above 127 as a 4-byte escape). Td moves relative to the start
+   of the line, which this context tracks; `next` shows the line below the
+   last one with the ' operator (T* and Tj). */
+static void raw_write(RkPdf *p, const char *b, size_t k)
+{
+    HPDF_Stream st = ((HPDF_PageAttr)p->page->attr)->stream;
+    if (HPDF_Stream_Write(st, (const HPDF_BYTE *)b, (HPDF_UINT)k) != HPDF_OK && p->error == 0)
+        p->error = HPDF_FILE_IO_ERROR;
+}
+
+static void raw_text(RkPdf *p, float x, float y, const char *s, size_t n, bool next)
+{
+    char small[512];
+    size_t cap = 4 * n + 64;
+    char *b = cap <= sizeof small ? small : malloc(cap);
+    if (!b) {
+        p->error = HPDF_FAILD_TO_ALLOC_MEM;
+        return;
+    }
+    size_t k = 0;
+    if (!next) {
+        k += put_num(b + k, x - p->line_x);
+        b[k++] = ' ';
+        k += put_num(b + k, y - p->line_y);
+        memcpy(b + k, " Td\n", 4);
+        k += 4;
+        p->line_x = x;
+        p->line_y = y;
+    } else {
+        p->line_y -= p->cur_leading;
+    }
+    b[k++] = '(';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '(' || c == ')' || c == '\\') {
+            b[k++] = '\\';
+            b[k++] = (char)c;
+        } else if (c < 0x20) {
+            b[k++] = '\\';
+            b[k++] = (char)('0' + (c >> 6));
+            b[k++] = (char)('0' + ((c >> 3) & 7));
+            b[k++] = (char)('0' + (c & 7));
+        } else {
+            b[k++] = (char)c;
+        }
+    }
+    memcpy(b + k, next ? ") '\n" : ") Tj\n", next ? 4 : 5);
+    k += next ? 4 : 5;
+    raw_write(p, b, k);
+    if (b != small)
+        free(b);
 }
 
 /* Draw n encoded bytes at (x, y); with leading > 0, the line is the one
@@ -167,24 +159,47 @@ static void draw_line(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float
     if (!p->in_text) {
         HPDF_Page_BeginText(p->page);
         p->in_text = true;
+        p->line_x = p->line_y = 0;
     }
     if (p->cur_font != f || p->cur_size != size) {
-        HPDF_Page_SetFontAndSize(p->page, f, size);
+        if (p->unicode) {
+            HPDF_Page_SetFontAndSize(p->page, f, size);
+        } else {
+            /* the font's name in the page's resources (libHaru adds it) */
+            const char *name = HPDF_Page_GetLocalFontName(p->page, f);
+            char op[64];
+            int k = snprintf(op, sizeof op, "/%s ", name ? name : "F1");
+            k += (int)put_num(op + k, size);
+            memcpy(op + k, " Tf\n", 4);
+            raw_write(p, op, (size_t)k + 4);
+        }
         p->cur_font = f;
         p->cur_size = size;
     }
     /* Text is painted with the fill colour: a shape drawn before must not
        tint it. */
     if (!p->fill_known || memcmp(&p->cur_fill, &c, sizeof c) != 0) {
-        HPDF_Page_SetRGBFill(p->page, c.r, c.g, c.b);
+        if (p->unicode) {
+            HPDF_Page_SetRGBFill(p->page, c.r, c.g, c.b);
+        } else {
+            /* thousandths, without printf's locale-dependent point */
+            int r = (int)(c.r * 1000 + 0.5f), g = (int)(c.g * 1000 + 0.5f);
+            int b = (int)(c.b * 1000 + 0.5f);
+            char op[64];
+            int k = snprintf(op, sizeof op, "%d.%03d %d.%03d %d.%03d rg\n", r / 1000, r % 1000,
+                             g / 1000, g % 1000, b / 1000, b % 1000);
+            raw_write(p, op, (size_t)k);
+        }
         p->cur_fill = c;
         p->fill_known = true;
     }
-    if (next) {
-        if (p->cur_leading != leading) {
-            HPDF_Page_SetTextLeading(p->page, leading);
-            p->cur_leading = leading;
-        }
+    if (next && p->cur_leading != leading) {
+        HPDF_Page_SetTextLeading(p->page, leading);
+        p->cur_leading = leading;
+    }
+    if (!p->unicode) {
+        raw_text(p, rk_pdf_round(x), rk_pdf_round(y), s, n, next);
+    } else if (next) {
         HPDF_Page_ShowTextNextLine(p->page, buf);
     } else {
         HPDF_Page_TextOut(p->page, rk_pdf_round(x), rk_pdf_round(y), buf);
@@ -205,11 +220,11 @@ void rk_pdf_text(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x, float y,
     size_t n;
     if (!rk_pdf_ok(p) || !*s)
         return;
-    char small[ENC_SMALL];
-    char *e = encode(p, s, &n, small, sizeof small);
+    char small[RK_PDF_ENC_SMALL];
+    char *e = rk_pdf_encode(p, s, &n, small, sizeof small);
     if (e)
         draw_enc(p, f, size, c, x, y, e, n);
-    done(e, small);
+    rk_pdf_encode_done(e, small);
 }
 
 void rk_pdf_text_right(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
@@ -247,8 +262,10 @@ static size_t next_line(RkPdf *p, HPDF_Font f, float size, float width,
             soft = i;
     }
     size_t n = i;
-    if (i < len && s[i] != '\n') /* overflow: go back to a break */
-        n = space ? space : soft ? soft : i;
+    /* overflow: go back to the last place a line may break (inside a URL
+       rather than leave "Source:" alone on its line), else cut here */
+    if (i < len && s[i] != '\n')
+        n = space > soft ? space : soft ? soft : i;
     size_t d = n;
     while (d > 0 && s[d - 1] == ' ')
         d--;
@@ -267,14 +284,14 @@ int rk_pdf_count_lines(RkPdf *p, HPDF_Font f, float size, float width,
     size_t len, at = 0, draw;
     if (!rk_pdf_ok(p) || !*s)
         return 0;
-    char small[ENC_SMALL];
-    char *e = encode(p, s, &len, small, sizeof small);
+    char small[RK_PDF_ENC_SMALL];
+    char *e = rk_pdf_encode(p, s, &len, small, sizeof small);
     int lines = 0;
     while (e && at < len && lines < max_lines) {
         at += next_line(p, f, size, width, e + at, len - at, &draw);
         lines++;
     }
-    done(e, small);
+    rk_pdf_encode_done(e, small);
     return lines;
 }
 
@@ -284,8 +301,8 @@ float rk_pdf_wrapped_width(RkPdf *p, HPDF_Font f, float size, float width, const
     size_t len, at = 0, draw;
     if (!rk_pdf_ok(p) || !*s)
         return 0;
-    char small[ENC_SMALL];
-    char *e = encode(p, s, &len, small, sizeof small);
+    char small[RK_PDF_ENC_SMALL];
+    char *e = rk_pdf_encode(p, s, &len, small, sizeof small);
     float widest = 0;
     for (int lines = 0; e && at < len && lines < max_lines; lines++) {
         size_t n = next_line(p, f, size, width, e + at, len - at, &draw);
@@ -293,7 +310,7 @@ float rk_pdf_wrapped_width(RkPdf *p, HPDF_Font f, float size, float width, const
         widest = w > widest ? w : widest;
         at += n;
     }
-    done(e, small);
+    rk_pdf_encode_done(e, small);
     return widest < width ? widest : width;
 }
 
@@ -304,8 +321,8 @@ int rk_pdf_wrap_at(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
     size_t len, at = 0, draw;
     if (!rk_pdf_ok(p) || !*s)
         return 0;
-    char small[ENC_SMALL];
-    char *e = encode(p, s, &len, small, sizeof small);
+    char small[RK_PDF_ENC_SMALL];
+    char *e = rk_pdf_encode(p, s, &len, small, sizeof small);
     const char *ell = p->unicode ? "\xE2\x80\xA6" : "\x85";
     float ell_w = enc_width(p, f, ell, strlen(ell)) * size / 1000.0f;
     float ascent = rk_pdf_ascent(f, size);
@@ -328,7 +345,7 @@ int rk_pdf_wrap_at(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
         at += n;
         lines++;
     }
-    done(e, small);
+    rk_pdf_encode_done(e, small);
     return lines;
 }
 
@@ -338,8 +355,8 @@ void rk_pdf_para(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
     size_t len, at = 0, draw;
     if (!rk_pdf_ok(p) || !*s)
         return;
-    char small[ENC_SMALL];
-    char *e = encode(p, s, &len, small, sizeof small);
+    char small[RK_PDF_ENC_SMALL];
+    char *e = rk_pdf_encode(p, s, &len, small, sizeof small);
     bool drawn = false; /* the line before was drawn on this page: T* */
     while (e && rk_pdf_ok(p) && at < len) {
         size_t n = next_line(p, f, size, width, e + at, len - at, &draw);
@@ -351,5 +368,5 @@ void rk_pdf_para(RkPdf *p, HPDF_Font f, float size, RkRgb c, float x,
         p->y -= leading;
         at += n;
     }
-    done(e, small);
+    rk_pdf_encode_done(e, small);
 }

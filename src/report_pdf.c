@@ -214,8 +214,11 @@ static void add_item(Report *rp, ItemKind kind, const RkFinding *f, const char *
     rk_buf_add(&rp->texts, text, len);
     rk_buf_add(&rp->texts, "", 1);
     /* a half that starts mid-sentence starts with a capital */
-    if (!rp->texts.failed && rp->texts.data[at] >= 'a' && rp->texts.data[at] <= 'z')
-        rp->texts.data[at] = (char)(rp->texts.data[at] - 'a' + 'A');
+    unsigned char *c = rp->texts.failed ? NULL : (unsigned char *)rp->texts.data + at;
+    if (c && c[0] >= 'a' && c[0] <= 'z')
+        c[0] = (unsigned char)(c[0] - 'a' + 'A');
+    else if (c && c[0] == 0xC3 && c[1] >= 0xA0 && c[1] <= 0xBE && c[1] != 0xB7)
+        c[1] = (unsigned char)(c[1] - 0x20); /* é -> É, à -> À (Latin-1 letters) */
 }
 
 /* Findings -> items: the kind word once, strengths and next steps apart. */

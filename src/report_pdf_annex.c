@@ -134,6 +134,21 @@ static void rule_line(Report *rp, const char *name, const void *data, size_t len
     p->y -= 2;
 }
 
+/* path with "dir/../" steps taken out, for the reader ("examples/../x.lua"
+   reads as "x.lua"); the file itself is read by its own path. */
+static void tidy_path(const char *path, char *out, size_t size)
+{
+    snprintf(out, size, "%s", path);
+    for (char *up; (up = strstr(out, "/../")) != NULL;) {
+        char *start = up;
+        while (start > out && start[-1] != '/')
+            start--;
+        if (up - start == 2 && start[0] == '.' && start[1] == '.')
+            break; /* "../../": nothing to take out */
+        memmove(start, up + 4, strlen(up + 4) + 1);
+    }
+}
+
 static void rule_file(Report *rp, const char *path)
 {
     char *data = NULL;
@@ -142,7 +157,9 @@ static void rule_file(Report *rp, const char *path)
     rk_diag_init(&d);
     if (rk_file_read(path, 0, &data, &len, &d) != RK_OK)
         data = NULL;
-    rule_line(rp, path, data, len);
+    char shown[1024];
+    tidy_path(path, shown, sizeof shown);
+    rule_line(rp, shown, data, len);
     free(data);
 }
 
@@ -217,25 +234,37 @@ static bool used(const Report *rp, const char *w)
     return false;
 }
 
+static const char *expansion(const Report *rp, const RkAcronym *a)
+{
+    return strncmp(rp->lang, "fr", 2) == 0 ? a->fr : strncmp(rp->lang, "es", 2) == 0 ? a->es : a->en;
+}
+
+/* The glossary, kept on one page when it fits on one: a last page with a
+   few lines of it reads as a leftover. */
 void rk_rp_glossary(Report *rp)
 {
     RkPdf *p = &rp->pdf;
-    bool first = true;
-    for (size_t i = 0; i < rk_n_acronyms && rk_pdf_ok(p); i++) {
-        const RkAcronym *a = &rk_acronyms[i];
-        if (!used(rp, a->acronym))
+    bool use[64] = {false};
+    float total = 0;
+    for (size_t i = 0; i < rk_n_acronyms && i < 64; i++) {
+        use[i] = used(rp, rk_acronyms[i].acronym);
+        if (use[i])
+            total += 11.0f * (float)rk_pdf_count_lines(p, p->regular, 8.5f, p->width - 70,
+                                                       expansion(rp, &rk_acronyms[i]), 4) + 2;
+    }
+    if (total == 0)
+        return;
+    float frame = p->top - p->bottom - 40;
+    p->y -= 10;
+    rk_rp_heading(rp, NULL, rk_rp_word(rp, RK_W_GLOSSARY), 14, total < frame ? total : 30);
+    for (size_t i = 0; i < rk_n_acronyms && i < 64 && rk_pdf_ok(p); i++) {
+        if (!use[i])
             continue;
-        if (first) {
-            p->y -= 10;
-            rk_rp_heading(rp, NULL, rk_rp_word(rp, RK_W_GLOSSARY), 14, 30);
-            first = false;
-        }
-        const char *x = strncmp(rp->lang, "fr", 2) == 0 ? a->fr
-                        : strncmp(rp->lang, "es", 2) == 0 ? a->es : a->en;
+        const char *x = expansion(rp, &rk_acronyms[i]);
         int lines = rk_pdf_count_lines(p, p->regular, 8.5f, p->width - 70, x, 4);
         rk_pdf_need(p, 11.0f * (float)lines + 2);
         float top = p->y;
-        rk_pdf_wrap_at(p, p->bold, 8.5f, RK_INK, p->left, top, 65, 11, a->acronym, 1);
+        rk_pdf_wrap_at(p, p->bold, 8.5f, RK_INK, p->left, top, 65, 11, rk_acronyms[i].acronym, 1);
         rk_pdf_wrap_at(p, p->regular, 8.5f, RK_INK, p->left + 70, top, p->width - 70, 11, x, 4);
         p->y -= 11.0f * (float)lines + 2;
     }

@@ -257,58 +257,77 @@ static void summary_words(Report *rp)
     p->y -= 8;
 }
 
-/* The pillar table: title | score | level | [change] | [gap] | bar. */
+/* The pillar table's columns: title | score | level | [change] | [target] | bar. */
+typedef struct Cols {
+    bool cmp, tgt;
+    float title_w, score_r, level_x, extra_x, bar_x, bar_w;
+} Cols;
+
+/* The column names, again at the top of each page the table runs onto. */
+static void table_head(Report *rp, const Cols *k)
+{
+    RkPdf *p = &rp->pdf;
+    float b = p->y - 8;
+    rk_pdf_text(p, p->regular, 7.5f, RK_GREY, p->left, b, rk_rp_label(rp, RK_L_PILLAR));
+    rk_pdf_text_right(p, p->regular, 7.5f, RK_GREY, k->score_r, b, rk_rp_label(rp, RK_L_SCORE));
+    rk_pdf_text(p, p->regular, 7.5f, RK_GREY, k->level_x, b, rk_rp_label(rp, RK_L_LEVEL));
+    if (k->cmp)
+        rk_pdf_text_right(p, p->regular, 7.5f, RK_GREY, k->extra_x + 40, b,
+                          rk_rp_word(rp, RK_W_CHANGE));
+    if (k->tgt)
+        rk_pdf_text_right(p, p->regular, 7.5f, RK_GREY, k->extra_x + (k->cmp ? 88 : 40), b,
+                          rk_rp_word(rp, RK_W_TARGET));
+    p->y -= 12;
+    rk_pdf_hline(p, p->left, p->right, p->y, 0.6f, RK_RULE);
+}
+
 static void pillar_table(Report *rp)
 {
     RkPdf *p = &rp->pdf;
     const RkResult *r = rp->r;
-    bool cmp = rp->opt->earlier != NULL, tgt = rp->opt->target != NULL;
-    float title_w = 170, score_r = p->left + title_w + 40, level_x = score_r + 10;
-    float extra_x = level_x + 90, bar_x = extra_x + (cmp ? 48 : 0) + (tgt ? 48 : 0) + 6;
-    float bar_w = p->right - bar_x;
+    Cols k = {.cmp = rp->opt->earlier != NULL, .tgt = rp->opt->target != NULL, .title_w = 170};
+    k.score_r = p->left + k.title_w + 40;
+    k.level_x = k.score_r + 10;
+    k.extra_x = k.level_x + 90;
+    k.bar_x = k.extra_x + (k.cmp ? 48 : 0) + (k.tgt ? 48 : 0) + 6;
+    k.bar_w = p->right - k.bar_x;
     rk_pdf_need(p, 40);
-    float b = p->y - 8;
-    rk_pdf_text(p, p->regular, 7.5f, RK_GREY, p->left, b, rk_rp_label(rp, RK_L_PILLAR));
-    rk_pdf_text_right(p, p->regular, 7.5f, RK_GREY, score_r, b, rk_rp_label(rp, RK_L_SCORE));
-    rk_pdf_text(p, p->regular, 7.5f, RK_GREY, level_x, b, rk_rp_label(rp, RK_L_LEVEL));
-    if (cmp)
-        rk_pdf_text_right(p, p->regular, 7.5f, RK_GREY, extra_x + 40, b, rk_rp_word(rp, RK_W_CHANGE));
-    if (tgt)
-        rk_pdf_text_right(p, p->regular, 7.5f, RK_GREY, extra_x + (cmp ? 88 : 40), b,
-                          rk_rp_word(rp, RK_W_TARGET));
-    p->y -= 12;
-    rk_pdf_hline(p, p->left, p->right, p->y, 0.6f, RK_RULE);
+    table_head(rp, &k);
     for (size_t i = 0; i < r->n_pillars && rk_pdf_ok(p); i++) {
         const RkPillarResult *pr = &r->pillars[i];
         const char *title = pr->title ? pr->title : pr->id;
         bool none = isnan(pr->score);
-        const char *level = none ? rk_rp_label(rp, RK_L_NO_DATA) : pr->level_name ? pr->level_name : "";
-        int lt = rk_pdf_count_lines(p, p->regular, 8.5f, title_w, title, 3);
+        const char *level = none ? rk_rp_label(rp, RK_L_NO_DATA)
+                            : pr->level_name ? pr->level_name : "";
+        int lt = rk_pdf_count_lines(p, p->regular, 8.5f, k.title_w, title, 3);
         int ll = rk_pdf_count_lines(p, p->regular, 8.5f, 86, level, 2);
         float h = 6 + 10.5f * (float)(lt > ll ? lt : ll);
-        rk_pdf_need(p, h);
+        if (rk_pdf_need(p, h))
+            table_head(rp, &k);
         float top = p->y - 3;
         float base = top - rk_pdf_ascent(p->regular, 8.5f);
-        rk_pdf_wrap_at(p, p->regular, 8.5f, RK_INK, p->left, top, title_w, 10.5f, title, 3);
+        rk_pdf_wrap_at(p, p->regular, 8.5f, RK_INK, p->left, top, k.title_w, 10.5f, title, 3);
         char num[32];
         rk_rp_score(rp, num, sizeof num, pr->score);
-        rk_pdf_text_right(p, p->bold, 8.5f, none ? RK_GREY : RK_INK, score_r, base, num);
-        rk_pdf_wrap_at(p, p->regular, 8.5f, none ? RK_GREY : RK_INK, level_x, top, 86, 10.5f,
+        rk_pdf_text_right(p, p->bold, 8.5f, none ? RK_GREY : RK_INK, k.score_r, base, num);
+        rk_pdf_wrap_at(p, p->regular, 8.5f, none ? RK_GREY : RK_INK, k.level_x, top, 86, 10.5f,
                        level, 2);
-        if (cmp) {
+        if (k.cmp) {
             const RkPillarResult *e = rk_rp_pillar(rp->opt->earlier, pr->id);
             rk_format_change(num, sizeof num, e ? pr->score - e->score : NAN, rp->dec);
-            rk_pdf_text_right(p, p->regular, 8.5f, RK_INK, extra_x + 40, base, num);
+            rk_pdf_text_right(p, p->regular, 8.5f, RK_INK, k.extra_x + 40, base, num);
         }
-        if (tgt) {
+        if (k.tgt) {
             const RkPillarResult *t = rk_rp_pillar(rp->opt->target, pr->id);
             rk_rp_score(rp, num, sizeof num, t ? t->score : NAN);
-            rk_pdf_text_right(p, p->regular, 8.5f, RK_TARGET, extra_x + (cmp ? 88 : 40), base, num);
-            if (t && !isnan(t->score))
-                rk_pdf_rect(p, bar_x + bar_w * (float)(t->score > 100 ? 1 : t->score / 100.0) - 0.75f,
-                            base - 2.5f, 1.5f, 9, RK_TARGET);
+            rk_pdf_text_right(p, p->regular, 8.5f, RK_TARGET, k.extra_x + (k.cmp ? 88 : 40),
+                              base, num);
+            if (t && !isnan(t->score)) { /* a tick on the bar at the target */
+                float at = k.bar_w * (float)(t->score > 100 ? 1 : t->score / 100.0);
+                rk_pdf_rect(p, k.bar_x + at - 0.75f, base - 2.5f, 1.5f, 9, RK_TARGET);
+            }
         }
-        rk_rp_bar(rp, bar_x, base - 0.5f, bar_w, 5, pr->score, level_colour(rp, pr->level));
+        rk_rp_bar(rp, k.bar_x, base - 0.5f, k.bar_w, 5, pr->score, level_colour(rp, pr->level));
         p->y -= h;
         rk_pdf_hline(p, p->left, p->right, p->y, 0.3f, RK_RULE);
     }

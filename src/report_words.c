@@ -147,11 +147,14 @@ void rk_words_date(const RkWords *w, const char *iso, char *buf, size_t size)
 {
     int y, m, d;
     char tail;
-    if (iso && sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 && m <= 12 &&
-        d >= 1 && d <= 31 && strlen(iso) == 10)
-        snprintf(buf, size, w->date_format, d, w->months[m - 1], y);
-    else
+    bool ok = iso && sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
+              m <= 12 && d >= 1 && d <= 31 && strlen(iso) == 10;
+    if (!ok)
         snprintf(buf, size, "%s", iso ? iso : "");
+    else if (d == 1 && strcmp(w->lang, "fr") == 0) /* French: "1er mars" */
+        snprintf(buf, size, "1er %s %d", w->months[m - 1], y);
+    else
+        snprintf(buf, size, w->date_format, d, w->months[m - 1], y);
 }
 
 void rk_words_counts(const RkWords *w, char *buf, size_t size, int answered, int applicable,

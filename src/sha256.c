@@ -19,6 +19,15 @@ static uint32_t ror(uint32_t x, int n)
     return (x >> n) | (x << (32 - n));
 }
 
+/* One round with the working variables renamed instead of moved. */
+#define ROUND(a, b, c, d, e, f, g, h, i)                                                \
+    do {                                                                              \
+        uint32_t t1 = h + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + (g ^ (e & (f ^ g))) + \
+                      K[i] + w[i];                                                    \
+        d += t1;                                                                      \
+        h = t1 + (ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) + ((a & b) | (c & (a | b)));  \
+    } while (0)
+
 static void compress(RkSha256 *s, const unsigned char *b)
 {
     uint32_t w[64];
@@ -32,17 +41,15 @@ static void compress(RkSha256 *s, const unsigned char *b)
     }
     uint32_t a = s->h[0], bb = s->h[1], c = s->h[2], d = s->h[3];
     uint32_t e = s->h[4], f = s->h[5], g = s->h[6], h = s->h[7];
-    for (int i = 0; i < 64; i++) {
-        uint32_t t1 = h + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
-        uint32_t t2 = (ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) + ((a & bb) ^ (a & c) ^ (bb & c));
-        h = g;
-        g = f;
-        f = e;
-        e = d + t1;
-        d = c;
-        c = bb;
-        bb = a;
-        a = t1 + t2;
+    for (int i = 0; i < 64; i += 8) {
+        ROUND(a, bb, c, d, e, f, g, h, i);
+        ROUND(h, a, bb, c, d, e, f, g, i + 1);
+        ROUND(g, h, a, bb, c, d, e, f, i + 2);
+        ROUND(f, g, h, a, bb, c, d, e, i + 3);
+        ROUND(e, f, g, h, a, bb, c, d, i + 4);
+        ROUND(d, e, f, g, h, a, bb, c, i + 5);
+        ROUND(c, d, e, f, g, h, a, bb, i + 6);
+        ROUND(bb, c, d, e, f, g, h, a, i + 7);
     }
     s->h[0] += a;
     s->h[1] += bb;
