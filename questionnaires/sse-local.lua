@@ -61,8 +61,8 @@ local function policy()
   if is("sse_office", "no") then
     rec("local_policy", 2,
       "Give a service (and an elected official) an explicit SSE portfolio as a single entry point for SSE actors (OECD Recommendation block 2).",
-      "Confier à un service (et à un élu) un portefeuille ESS explicite, guichet unique pour les acteurs de l'ESS (Recommandation de l'OCDE, pilier 2).",
-      "Dar a un servicio (y a un cargo electo) una cartera explícita de ESS como ventanilla única para los actores de la ESS (Recomendación de la OCDE, pilar 2).",
+      "Confier à un service (et à un élu) un portefeuille ESS explicite, guichet unique pour les acteurs de l'ESS (Recommandation de l'OCDE, volet 2).",
+      "Dar a un servicio (y a un cargo electo) una cartera explícita de ESS como ventanilla única para los actores de la ESS (Recomendación de la OCDE, componente 2).",
       {"sse_office"})
   end
   if is("local_legal_act", "no") then
@@ -82,9 +82,9 @@ local function policy()
   local b = num("local_budget")
   if b and b < 0.1 then
     rec("local_policy", 2,
-      "Earmark a visible, multi-year budget line for the SSE (UNRISD/GSEF Guidelines topic 6; A/RES/77/281 para. 1(e)).",
-      "Réserver une ligne budgétaire visible et pluriannuelle pour l'ESS (Lignes directrices UNRISD/GSEF, thème 6 ; A/RES/77/281 par. 1(e)).",
-      "Reservar una partida presupuestaria visible y plurianual para la ESS (Directrices UNRISD/GSEF, tema 6; A/RES/77/281 párr. 1(e)).",
+      "Earmark a visible, multi-year budget line for the SSE (UNRISD/GSEF Guidelines topic 6; A/RES/77/281 para. 1 (business support, financial services and funding)).",
+      "Réserver une ligne budgétaire visible et pluriannuelle pour l'ESS (Lignes directrices UNRISD/GSEF, thème 6 ; A/RES/77/281 par. 1 (appui aux entreprises, services financiers et financement)).",
+      "Reservar una partida presupuestaria visible y plurianual para la ESS (Directrices UNRISD/GSEF, tema 6; A/RES/77/281 párr. 1 (apoyo empresarial, servicios financieros y financiación)).",
       {"local_budget"})
   end
 end
@@ -98,9 +98,9 @@ local function coconstruction()
   end
   if is("joint_body", "no") then
     rec("local_coconstruction", 1,
-      "Set up a formal joint body of the local government and local SSE networks to design and monitor SSE policy (UNRISD/GSEF Guidelines topic 1; A/RES/77/281 para. 1(f)).",
-      "Créer un organe conjoint formel entre la collectivité et les réseaux locaux de l'ESS pour concevoir et suivre la politique d'ESS (Lignes directrices UNRISD/GSEF, thème 1 ; A/RES/77/281 par. 1(f)).",
-      "Crear un órgano conjunto formal del gobierno local y las redes locales de la ESS para diseñar y seguir la política de ESS (Directrices UNRISD/GSEF, tema 1; A/RES/77/281 párr. 1(f)).",
+      "Set up a formal joint body of the local government and local SSE networks to design and monitor SSE policy (UNRISD/GSEF Guidelines topic 1; A/RES/77/281 para. 1 (participation in policymaking)).",
+      "Créer un organe conjoint formel entre la collectivité et les réseaux locaux de l'ESS pour concevoir et suivre la politique d'ESS (Lignes directrices UNRISD/GSEF, thème 1 ; A/RES/77/281 par. 1 (participation à l'élaboration des politiques)).",
+      "Crear un órgano conjunto formal del gobierno local y las redes locales de la ESS para diseñar y seguir la política de ESS (Directrices UNRISD/GSEF, tema 1; A/RES/77/281 párr. 1 (participación en la formulación de políticas)).",
       {"joint_body"})
   end
   if weak("local_co_design", 1) then
@@ -112,9 +112,9 @@ local function coconstruction()
   end
   if is("local_sse_network", "no") then
     rec("local_coconstruction", 2,
-      "Support the creation of a local SSE network or round table that can speak for local SSE actors (OECD Recommendation block 1(d)).",
-      "Soutenir la création d'un réseau ou d'une table locale de l'ESS capable de parler au nom des acteurs locaux (Recommandation de l'OCDE, pilier 1(d)).",
-      "Apoyar la creación de una red o mesa local de la ESS capaz de hablar en nombre de los actores locales (Recomendación de la OCDE, pilar 1(d)).",
+      "Support the creation of a local SSE network or round table that can speak for local SSE actors (OECD Recommendation block 1 (networks)).",
+      "Soutenir la création d'un réseau ou d'une table locale de l'ESS capable de parler au nom des acteurs locaux (Recommandation de l'OCDE, volet 1 (réseaux)).",
+      "Apoyar la creación de una red o mesa local de la ESS capaz de hablar en nombre de los actores locales (Recomendación de la OCDE, componente 1 (redes)).",
       {"local_sse_network"})
   end
 end
@@ -122,15 +122,15 @@ end
 local function finance()
   if is("local_fund", "no") and weak("local_finance_partners", 1) then
     cap("local_finance", "emerging",
-      "No local SSE fund and no partnership with solidarity finance (UNRISD/GSEF Guidelines topic 6; A/RES/77/281 para. 1(e)).",
-      "Ni fonds local pour l'ESS ni partenariat avec la finance solidaire (Lignes directrices UNRISD/GSEF, thème 6 ; A/RES/77/281 par. 1(e)).",
-      "Ni fondo local para la ESS ni alianza con las finanzas solidarias (Directrices UNRISD/GSEF, tema 6; A/RES/77/281 párr. 1(e)).")
+      "No local SSE fund and no partnership with solidarity finance (UNRISD/GSEF Guidelines topic 6; A/RES/77/281 para. 1 (business support, financial services and funding)).",
+      "Ni fonds local pour l'ESS ni partenariat avec la finance solidaire (Lignes directrices UNRISD/GSEF, thème 6 ; A/RES/77/281 par. 1 (appui aux entreprises, services financiers et financement)).",
+      "Ni fondo local para la ESS ni alianza con las finanzas solidarias (Directrices UNRISD/GSEF, tema 6; A/RES/77/281 párr. 1 (apoyo empresarial, servicios financieros y financiación)).")
   end
   if is("local_fund", "no") then
     rec("local_finance", 1,
       "Create or co-fund a local SSE fund, ideally managed with a solidarity finance intermediary (UNRISD/GSEF Guidelines topic 6; OECD Recommendation block 4).",
-      "Créer ou cofinancer un fonds local pour l'ESS, idéalement géré avec un intermédiaire de la finance solidaire (Lignes directrices UNRISD/GSEF, thème 6 ; Recommandation de l'OCDE, pilier 4).",
-      "Crear o cofinanciar un fondo local para la ESS, idealmente gestionado con un intermediario de finanzas solidarias (Directrices UNRISD/GSEF, tema 6; Recomendación de la OCDE, pilar 4).",
+      "Créer ou cofinancer un fonds local pour l'ESS, idéalement géré avec un intermédiaire de la finance solidaire (Lignes directrices UNRISD/GSEF, thème 6 ; Recommandation de l'OCDE, volet 4).",
+      "Crear o cofinanciar un fondo local para la ESS, idealmente gestionado con un intermediario de finanzas solidarias (Directrices UNRISD/GSEF, tema 6; Recomendación de la OCDE, componente 4).",
       {"local_fund"})
   end
   local v = rk.answer("local_instruments")
@@ -148,8 +148,8 @@ local function finance()
   if weak("local_finance_partners", 1) then
     rec("local_finance", 3,
       "Partner with solidarity finance intermediaries (cooperative banks, solidarity funds) to lever local public money (OECD Recommendation block 4).",
-      "S'associer à des intermédiaires de la finance solidaire (banques coopératives, fonds solidaires) pour démultiplier l'argent public local (Recommandation de l'OCDE, pilier 4).",
-      "Asociarse con intermediarios de finanzas solidarias (bancos cooperativos, fondos solidarios) para multiplicar el dinero público local (Recomendación de la OCDE, pilar 4).",
+      "S'associer à des intermédiaires de la finance solidaire (banques coopératives, fonds solidaires) pour démultiplier l'argent public local (Recommandation de l'OCDE, volet 4).",
+      "Asociarse con intermediarios de finanzas solidarias (bancos cooperativos, fondos solidarios) para multiplicar el dinero público local (Recomendación de la OCDE, componente 4).",
       {"local_finance_partners"})
   end
 end
@@ -187,15 +187,15 @@ end
 local function markets()
   if weak("municipal_procurement", 0) then
     cap("local_markets", "emerging",
-      "The local government does not buy from the SSE at all (UNRISD/GSEF Guidelines topic 7; A/RES/77/281 para. 1(c)).",
-      "La collectivité n'achète rien à l'ESS (Lignes directrices UNRISD/GSEF, thème 7 ; A/RES/77/281 par. 1(c)).",
-      "El gobierno local no compra nada a la ESS (Directrices UNRISD/GSEF, tema 7; A/RES/77/281 párr. 1(c)).")
+      "The local government does not buy from the SSE at all (UNRISD/GSEF Guidelines topic 7; A/RES/77/281 para. 1 (fiscal and procurement incentives)).",
+      "La collectivité n'achète rien à l'ESS (Lignes directrices UNRISD/GSEF, thème 7 ; A/RES/77/281 par. 1 (incitations fiscales et commande publique)).",
+      "El gobierno local no compra nada a la ESS (Directrices UNRISD/GSEF, tema 7; A/RES/77/281 párr. 1 (incentivos fiscales y de contratación pública)).")
   end
   if weak("municipal_procurement", 1) then
     rec("local_markets", 1,
-      "Adopt a responsible-procurement policy: social clauses, reserved contracts, smaller lots and a target for purchases from the SSE, and publish the results (UNRISD/GSEF Guidelines topic 7; A/RES/77/281 para. 1(c)).",
-      "Adopter une politique d'achats responsables : clauses sociales, marchés réservés, allotissement et cible d'achats auprès de l'ESS, avec publication des résultats (Lignes directrices UNRISD/GSEF, thème 7 ; A/RES/77/281 par. 1(c)).",
-      "Adoptar una política de compras responsables: cláusulas sociales, contratos reservados, lotes más pequeños y una meta de compras a la ESS, y publicar los resultados (Directrices UNRISD/GSEF, tema 7; A/RES/77/281 párr. 1(c)).",
+      "Adopt a responsible-procurement policy: social clauses, reserved contracts, smaller lots and a target for purchases from the SSE, and publish the results (UNRISD/GSEF Guidelines topic 7; A/RES/77/281 para. 1 (fiscal and procurement incentives)).",
+      "Adopter une politique d'achats responsables : clauses sociales, marchés réservés, allotissement et cible d'achats auprès de l'ESS, avec publication des résultats (Lignes directrices UNRISD/GSEF, thème 7 ; A/RES/77/281 par. 1 (incitations fiscales et commande publique)).",
+      "Adoptar una política de compras responsables: cláusulas sociales, contratos reservados, lotes más pequeños y una meta de compras a la ESS, y publicar los resultados (Directrices UNRISD/GSEF, tema 7; A/RES/77/281 párr. 1 (incentivos fiscales y de contratación pública)).",
       {"municipal_procurement"})
   end
   if weak("local_market_access", 1) then
@@ -217,9 +217,9 @@ local function data()
   end
   if d and d <= 2 then
     rec("local_data", 2,
-      "Map the local SSE and ask the statistics office for a territorial breakdown of SSE statistics, then repeat it to follow change (UNRISD/GSEF Guidelines topic 9; A/RES/77/281 para. 1(b)).",
-      "Cartographier l'ESS locale et demander à l'institut de statistique une ventilation territoriale, puis la renouveler pour suivre l'évolution (Lignes directrices UNRISD/GSEF, thème 9 ; A/RES/77/281 par. 1(b)).",
-      "Mapear la ESS local y pedir al instituto de estadística un desglose territorial de las estadísticas de la ESS, y repetirlo para seguir su evolución (Directrices UNRISD/GSEF, tema 9; A/RES/77/281 párr. 1(b)).",
+      "Map the local SSE and ask the statistics office for a territorial breakdown of SSE statistics, then repeat it to follow change (UNRISD/GSEF Guidelines topic 9; A/RES/77/281 para. 1 (national statistics)).",
+      "Cartographier l'ESS locale et demander à l'institut de statistique une ventilation territoriale, puis la renouveler pour suivre l'évolution (Lignes directrices UNRISD/GSEF, thème 9 ; A/RES/77/281 par. 1 (statistiques nationales)).",
+      "Mapear la ESS local y pedir al instituto de estadística un desglose territorial de las estadísticas de la ESS, y repetirlo para seguir su evolución (Directrices UNRISD/GSEF, tema 9; A/RES/77/281 párr. 1 (estadísticas nacionales)).",
       {"local_data_maturity"})
   end
   if is("local_research", "no") then
@@ -242,16 +242,16 @@ local function multilevel()
   local h = rk.answer("higher_framework")
   if h == "none" or h == "draft" then
     gap("multilevel", 2,
-      "No SSE law applies at a higher level: local action lacks a legal definition to refer to; advocate, with other cities, for national SSE legislation (A/RES/77/281 para. 1(a)).",
-      "Aucune loi sur l'ESS ne s'applique à un niveau supérieur : l'action locale n'a pas de définition légale de référence ; plaider, avec d'autres villes, pour une législation nationale (A/RES/77/281 par. 1(a)).",
-      "No se aplica ninguna ley de ESS de nivel superior: la acción local carece de una definición legal de referencia; abogar, junto con otras ciudades, por una legislación nacional de ESS (A/RES/77/281 párr. 1(a)).",
+      "No SSE law applies at a higher level: local action lacks a legal definition to refer to; advocate, with other cities, for national SSE legislation (A/RES/77/281 para. 1 (legal frameworks)).",
+      "Aucune loi sur l'ESS ne s'applique à un niveau supérieur : l'action locale n'a pas de définition légale de référence ; plaider, avec d'autres villes, pour une législation nationale (A/RES/77/281 par. 1 (cadres juridiques)).",
+      "No se aplica ninguna ley de ESS de nivel superior: la acción local carece de una definición legal de referencia; abogar, junto con otras ciudades, por una legislación nacional de ESS (A/RES/77/281 párr. 1 (marcos jurídicos)).",
       {"higher_framework"})
   end
   if weak("vertical_coordination", 1) then
     rec("multilevel", 2,
       "Seek agreements and co-funded programmes with regional and national governments on the SSE (OECD Recommendation block 2: vertical co-ordination).",
-      "Rechercher des conventions et des programmes cofinancés avec les niveaux régional et national (Recommandation de l'OCDE, pilier 2 : coordination verticale).",
-      "Buscar convenios y programas cofinanciados con los gobiernos regional y nacional sobre la ESS (Recomendación de la OCDE, pilar 2: coordinación vertical).",
+      "Rechercher des conventions et des programmes cofinancés avec les niveaux régional et national (Recommandation de l'OCDE, volet 2 : coordination verticale).",
+      "Buscar convenios y programas cofinanciados con los gobiernos regional y nacional sobre la ESS (Recomendación de la OCDE, componente 2: coordinación vertical).",
       {"vertical_coordination"})
   end
   if is("city_network", "no") then
@@ -383,8 +383,8 @@ local NEXT = {
     "añadir un conjunto de indicadores locales (organizaciones, empleos, ingresos por habitante) actualizado con un calendario fijo (Directrices UNRISD/GSEF, tema 9)."},
   multilevel = {
     "write the local measures into the next regional or national SSE plan as co-funded actions (OECD Recommendation block 2).",
-    "inscrire les mesures locales dans le prochain plan régional ou national d'ESS comme actions cofinancées (Recommandation de l'OCDE, pilier 2).",
-    "incluir las medidas locales en el próximo plan regional o nacional de ESS como acciones cofinanciadas (Recomendación de la OCDE, pilar 2)."},
+    "inscrire les mesures locales dans le prochain plan régional ou national d'ESS comme actions cofinancées (Recommandation de l'OCDE, volet 2).",
+    "incluir las medidas locales en el próximo plan regional o nacional de ESS como acciones cofinanciadas (Recomendación de la OCDE, componente 2)."},
 }
 
 local function strength(id, score)

@@ -69,33 +69,33 @@ local function legal()
   local no_law = status == "none" or status == "draft"
   if no_law or is("legal_definition", "no") then
     cap("legal_framework", "emerging",
-      "No SSE law with a legal definition of the SSE is in force (A/RES/77/281 para. 1(a)).",
-      "Aucune loi définissant l'ESS n'est en vigueur (A/RES/77/281 par. 1(a)).",
-      "No hay en vigor ninguna ley que defina la ESS (A/RES/77/281 párr. 1(a)).")
+      "No SSE law with a legal definition of the SSE is in force (A/RES/77/281 para. 1 (legal frameworks)).",
+      "Aucune loi définissant l'ESS n'est en vigueur (A/RES/77/281 par. 1 (cadres juridiques)).",
+      "No hay en vigor ninguna ley que defina la ESS (A/RES/77/281 párr. 1 (marcos jurídicos)).")
   end
   if no_law or (status == "sectoral" and is("legal_definition", "no")) then
     rec("legal_framework", 1,
-      "Prepare an SSE framework law: start with the scoping phase of the OECD Policy Guide on Legal Frameworks for the SSE (2023), then define the SSE with the four ILO 2022 principles and list the entities it covers (A/RES/77/281 para. 1(a); OECD Recommendation block 3).",
-      "Préparer une loi-cadre sur l'ESS : commencer par la phase de cadrage du Guide de l'OCDE sur les cadres juridiques de l'ESS (2023), puis définir l'ESS à partir des quatre principes de l'OIT (2022) et lister les entités couvertes (A/RES/77/281 par. 1(a) ; Recommandation de l'OCDE, pilier 3).",
-      "Preparar una ley marco de ESS: empezar por la fase de delimitación de la Guía de la OCDE sobre marcos jurídicos para la ESS (2023), luego definir la ESS con los cuatro principios de la OIT (2022) y enumerar las entidades que abarca (A/RES/77/281 párr. 1(a); Recomendación de la OCDE, pilar 3).",
+      "Prepare an SSE framework law: start with the scoping phase of the OECD Policy Guide on Legal Frameworks for the SSE (2023), then define the SSE with the four ILO 2022 principles and list the entities it covers (A/RES/77/281 para. 1 (legal frameworks); OECD Recommendation block 3).",
+      "Préparer une loi-cadre sur l'ESS : commencer par la phase de cadrage du Guide de l'OCDE sur les cadres juridiques de l'ESS (2023), puis définir l'ESS à partir des quatre principes de l'OIT (2022) et lister les entités couvertes (A/RES/77/281 par. 1 (cadres juridiques) ; Recommandation de l'OCDE, volet 3).",
+      "Preparar una ley marco de ESS: empezar por la fase de delimitación de la Guía de la OCDE sobre marcos jurídicos para la ESS (2023), luego definir la ESS con los cuatro principios de la OIT (2022) y enumerar las entidades que abarca (A/RES/77/281 párr. 1 (marcos jurídicos); Recomendación de la OCDE, componente 3).",
       {"legal_status", "legal_definition"})
   end
   if no_law then
     cap(nil, "developing",
-      "No SSE legislation is in force: the overall level cannot exceed Developing (A/RES/77/281 para. 1(a); OECD Recommendation block 3).",
-      "Aucune législation sur l'ESS n'est en vigueur : le niveau global ne peut dépasser « En développement » (A/RES/77/281 par. 1(a) ; Recommandation de l'OCDE, pilier 3).",
-      "No hay legislación sobre la ESS en vigor: el nivel global no puede superar «En desarrollo» (A/RES/77/281 párr. 1(a); Recomendación de la OCDE, pilar 3).")
+      "No SSE legislation is in force: the overall level cannot exceed Developing (A/RES/77/281 para. 1 (legal frameworks); OECD Recommendation block 3).",
+      "Aucune législation sur l'ESS n'est en vigueur : le niveau global ne peut dépasser « En développement » (A/RES/77/281 par. 1 (cadres juridiques) ; Recommandation de l'OCDE, volet 3).",
+      "No hay legislación sobre la ESS en vigor: el nivel global no puede superar «En desarrollo» (A/RES/77/281 párr. 1 (marcos jurídicos); Recomendación de la OCDE, componente 3).")
   elseif status == "sectoral" and not is("legal_definition", "no") then
     rec("legal_framework", 2,
-      "Sectoral laws exist but no framework law: assess whether a framework law should give cooperatives, mutuals, associations and social enterprises a common definition and common support measures (OECD Policy Guide on Legal Frameworks, 2023; A/RES/77/281 para. 1(a)).",
-      "Des lois sectorielles existent mais pas de loi-cadre : évaluer l'intérêt d'une loi-cadre donnant aux coopératives, mutuelles, associations et entreprises sociales une définition et des mesures d'appui communes (Guide de l'OCDE sur les cadres juridiques, 2023 ; A/RES/77/281 par. 1(a)).",
-      "Existen leyes sectoriales pero no una ley marco: evaluar si una ley marco debería dar a cooperativas, mutuales, asociaciones y empresas sociales una definición y medidas de apoyo comunes (Guía de la OCDE sobre marcos jurídicos, 2023; A/RES/77/281 párr. 1(a)).",
+      "Sectoral laws exist but no framework law: assess whether a framework law should give cooperatives, mutuals, associations and social enterprises a common definition and common support measures (OECD Policy Guide on Legal Frameworks, 2023; A/RES/77/281 para. 1 (legal frameworks)).",
+      "Des lois sectorielles existent mais pas de loi-cadre : évaluer l'intérêt d'une loi-cadre donnant aux coopératives, mutuelles, associations et entreprises sociales une définition et des mesures d'appui communes (Guide de l'OCDE sur les cadres juridiques, 2023 ; A/RES/77/281 par. 1 (cadres juridiques)).",
+      "Existen leyes sectoriales pero no una ley marco: evaluar si una ley marco debería dar a cooperativas, mutuales, asociaciones y empresas sociales una definición y medidas de apoyo comunes (Guía de la OCDE sobre marcos jurídicos, 2023; A/RES/77/281 párr. 1 (marcos jurídicos)).",
       {"legal_status"})
   elseif status == "framework" then
     rec("legal_framework", 2,
       "The framework law lacks implementing decrees or bodies: adopt them, with a funded action plan, so the law produces effects (OECD Recommendation block 3; OECD/EU BEPT legal module).",
-      "La loi-cadre n'a pas encore ses décrets ou organes d'application : les adopter, avec un plan d'action financé, pour que la loi produise ses effets (Recommandation de l'OCDE, pilier 3 ; module juridique du BEPT).",
-      "La ley marco carece de decretos u organismos de aplicación: adoptarlos, con un plan de acción financiado, para que la ley surta efecto (Recomendación de la OCDE, pilar 3; módulo jurídico de la BEPT OCDE/UE).",
+      "La loi-cadre n'a pas encore ses décrets ou organes d'application : les adopter, avec un plan d'action financé, pour que la loi produise ses effets (Recommandation de l'OCDE, volet 3 ; module juridique du BEPT).",
+      "La ley marco carece de decretos u organismos de aplicación: adoptarlos, con un plan de acción financiado, para que la ley surta efecto (Recomendación de la OCDE, componente 3; módulo jurídico de la BEPT OCDE/UE).",
       {"legal_status"})
   end
   local year = num("law_year")
@@ -143,34 +143,34 @@ local function institutions()
   if weak("strategy", 0) and is("lead_body", "no") then
     cap("institutional_framework", "emerging",
       "No SSE strategy and no lead body (OECD Recommendation block 2).",
-      "Ni stratégie d'ESS ni organisme chef de file (Recommandation de l'OCDE, pilier 2).",
-      "Ni estrategia de ESS ni organismo rector (Recomendación de la OCDE, pilar 2).")
+      "Ni stratégie d'ESS ni organisme chef de file (Recommandation de l'OCDE, volet 2).",
+      "Ni estrategia de ESS ni organismo rector (Recomendación de la OCDE, componente 2).")
   end
   if weak("strategy", 1) then
     rec("institutional_framework", 1,
       "Adopt a national SSE strategy or action plan with a budget, a lead body, targets and indicators, prepared with SSE representatives (A/RES/77/281 para. 1; OECD Recommendation block 2; for EU members, Council Recommendation C/2023/1344: within 24 months).",
-      "Adopter une stratégie ou un plan d'action national pour l'ESS, avec un budget, un pilote, des cibles et des indicateurs, élaboré avec les représentants de l'ESS (A/RES/77/281 par. 1 ; Recommandation de l'OCDE, pilier 2 ; pour les membres de l'UE, Recommandation du Conseil C/2023/1344 : dans les 24 mois).",
-      "Adoptar una estrategia o plan de acción nacional de ESS con presupuesto, organismo rector, metas e indicadores, elaborado con los representantes de la ESS (A/RES/77/281 párr. 1; Recomendación de la OCDE, pilar 2; para los miembros de la UE, Recomendación del Consejo C/2023/1344: en 24 meses).",
+      "Adopter une stratégie ou un plan d'action national pour l'ESS, avec un budget, un pilote, des cibles et des indicateurs, élaboré avec les représentants de l'ESS (A/RES/77/281 par. 1 ; Recommandation de l'OCDE, volet 2 ; pour les membres de l'UE, Recommandation du Conseil C/2023/1344 : dans les 24 mois).",
+      "Adoptar una estrategia o plan de acción nacional de ESS con presupuesto, organismo rector, metas e indicadores, elaborado con los representantes de la ESS (A/RES/77/281 párr. 1; Recomendación de la OCDE, componente 2; para los miembros de la UE, Recomendación del Consejo C/2023/1344: en 24 meses).",
       {"strategy"})
   elseif weak("strategy", 2) then
     rec("institutional_framework", 2,
       "Fund the adopted strategy, give it targets, indicators and a named lead, and plan its evaluation (OECD Recommendation block 2; OECD/EU BEPT institutional module).",
-      "Financer la stratégie adoptée, lui donner des cibles, des indicateurs et un pilote désigné, et prévoir son évaluation (Recommandation de l'OCDE, pilier 2 ; module institutionnel du BEPT).",
-      "Financiar la estrategia adoptada, darle metas, indicadores y un responsable designado, y prever su evaluación (Recomendación de la OCDE, pilar 2; módulo institucional de la BEPT OCDE/UE).",
+      "Financer la stratégie adoptée, lui donner des cibles, des indicateurs et un pilote désigné, et prévoir son évaluation (Recommandation de l'OCDE, volet 2 ; module institutionnel du BEPT).",
+      "Financiar la estrategia adoptada, darle metas, indicadores y un responsable designado, y prever su evaluación (Recomendación de la OCDE, componente 2; módulo institucional de la BEPT OCDE/UE).",
       {"strategy"})
   end
   if is("lead_body", "no") then
     rec("institutional_framework", 1,
       "Designate a ministry, agency or unit with an explicit SSE mandate and staff (OECD Recommendation block 2; examples: INAES in Mexico, INACOOP in Uruguay).",
-      "Désigner un ministère, une agence ou une unité avec un mandat explicite pour l'ESS et du personnel (Recommandation de l'OCDE, pilier 2 ; exemples : INAES au Mexique, INACOOP en Uruguay).",
-      "Designar un ministerio, agencia o unidad con un mandato explícito sobre la ESS y personal (Recomendación de la OCDE, pilar 2; ejemplos: INAES en México, INACOOP en Uruguay).",
+      "Désigner un ministère, une agence ou une unité avec un mandat explicite pour l'ESS et du personnel (Recommandation de l'OCDE, volet 2 ; exemples : INAES au Mexique, INACOOP en Uruguay).",
+      "Designar un ministerio, agencia o unidad con un mandato explícito sobre la ESS y personal (Recomendación de la OCDE, componente 2; ejemplos: INAES en México, INACOOP en Uruguay).",
       {"lead_body"})
   end
   if weak("coordination", 1) then
     rec("institutional_framework", 2,
       "Set up horizontal co-ordination (an inter-ministerial committee, or a duty on every minister to consider the SSE, as in the Quebec Social Economy Act) and vertical co-ordination with regions and cities (OECD Recommendation block 2).",
-      "Mettre en place une coordination horizontale (comité interministériel, ou obligation pour chaque ministre de tenir compte de l'ESS, comme dans la Loi sur l'économie sociale du Québec) et verticale avec les régions et les villes (Recommandation de l'OCDE, pilier 2).",
-      "Establecer una coordinación horizontal (un comité interministerial, o la obligación de todo ministro de tener en cuenta la ESS, como en la Ley de economía social de Quebec) y vertical con regiones y ciudades (Recomendación de la OCDE, pilar 2).",
+      "Mettre en place une coordination horizontale (comité interministériel, ou obligation pour chaque ministre de tenir compte de l'ESS, comme dans la Loi sur l'économie sociale du Québec) et verticale avec les régions et les villes (Recommandation de l'OCDE, volet 2).",
+      "Establecer una coordinación horizontal (un comité interministerial, o la obligación de todo ministro de tener en cuenta la ESS, como en la Ley de economía social de Quebec) y vertical con regiones y ciudades (Recomendación de la OCDE, componente 2).",
       {"coordination"})
   end
   if weak("development_plan", 1) then
@@ -193,51 +193,51 @@ end
 local function finance(informal_high)
   if is("public_fund", "no") and weak("finance_intermediaries", 1) then
     cap("finance", "emerging",
-      "No dedicated public funding and no SSE finance intermediaries (A/RES/77/281 para. 1(e)).",
-      "Ni financement public dédié ni intermédiaires financiers de l'ESS (A/RES/77/281 par. 1(e)).",
-      "Ni financiación pública dedicada ni intermediarios financieros de la ESS (A/RES/77/281 párr. 1(e)).")
+      "No dedicated public funding and no SSE finance intermediaries (A/RES/77/281 para. 1 (business support, financial services and funding)).",
+      "Ni financement public dédié ni intermédiaires financiers de l'ESS (A/RES/77/281 par. 1 (appui aux entreprises, services financiers et financement)).",
+      "Ni financiación pública dedicada ni intermediarios financieros de la ESS (A/RES/77/281 párr. 1 (apoyo empresarial, servicios financieros y financiación)).")
   end
   if is("public_fund", "no") then
     rec("finance", 1,
-      "Open a dedicated SSE budget line or fund, multi-year and co-managed with SSE finance intermediaries (A/RES/77/281 para. 1(e); OECD Recommendation block 4).",
-      "Ouvrir une ligne budgétaire ou un fonds dédié à l'ESS, pluriannuel et cogéré avec les intermédiaires financiers de l'ESS (A/RES/77/281 par. 1(e) ; Recommandation de l'OCDE, pilier 4).",
-      "Abrir una partida presupuestaria o un fondo dedicado a la ESS, plurianual y cogestionado con los intermediarios financieros de la ESS (A/RES/77/281 párr. 1(e); Recomendación de la OCDE, pilar 4).",
+      "Open a dedicated SSE budget line or fund, multi-year and co-managed with SSE finance intermediaries (A/RES/77/281 para. 1 (business support, financial services and funding); OECD Recommendation block 4).",
+      "Ouvrir une ligne budgétaire ou un fonds dédié à l'ESS, pluriannuel et cogéré avec les intermédiaires financiers de l'ESS (A/RES/77/281 par. 1 (appui aux entreprises, services financiers et financement) ; Recommandation de l'OCDE, volet 4).",
+      "Abrir una partida presupuestaria o un fondo dedicado a la ESS, plurianual y cogestionado con los intermediarios financieros de la ESS (A/RES/77/281 párr. 1 (apoyo empresarial, servicios financieros y financiación); Recomendación de la OCDE, componente 4).",
       {"public_fund"})
   end
   local n = count("finance_instruments")
   if n and n <= 2 then
     rec("finance", 2,
       "Widen the range of instruments beyond grants and loans: guarantees, patient capital or quasi-equity suited to entities that cannot issue shares (OECD Recommendation block 4; OECD/EU BEPT finance module).",
-      "Élargir la palette d'instruments au-delà des subventions et des prêts : garanties, capital patient ou quasi-fonds propres adaptés aux entités qui ne peuvent émettre d'actions (Recommandation de l'OCDE, pilier 4 ; module financement du BEPT).",
-      "Ampliar los instrumentos más allá de subvenciones y préstamos: garantías, capital paciente o cuasi capital adaptados a entidades que no pueden emitir acciones (Recomendación de la OCDE, pilar 4; módulo de financiación de la BEPT OCDE/UE).",
+      "Élargir la palette d'instruments au-delà des subventions et des prêts : garanties, capital patient ou quasi-fonds propres adaptés aux entités qui ne peuvent émettre d'actions (Recommandation de l'OCDE, volet 4 ; module financement du BEPT).",
+      "Ampliar los instrumentos más allá de subvenciones y préstamos: garantías, capital paciente o cuasi capital adaptados a entidades que no pueden emitir acciones (Recomendación de la OCDE, componente 4; módulo de financiación de la BEPT OCDE/UE).",
       {"finance_instruments"})
   end
   if weak("finance_intermediaries", 1) then
     rec("finance", 2,
       "Support dedicated SSE finance intermediaries (solidarity savings cooperatives, patient-capital funds such as Quebec's RISQ and Fiducie, or a FONDES-type fund) with public seed capital (OECD Recommendation block 4).",
-      "Appuyer des intermédiaires financiers dédiés à l'ESS (caisses d'épargne solidaire, fonds de capital patient comme le RISQ et la Fiducie au Québec, ou un fonds de type FONDES) par un capital public d'amorçage (Recommandation de l'OCDE, pilier 4).",
-      "Apoyar con capital público semilla a intermediarios financieros dedicados a la ESS (cooperativas de ahorro solidario, fondos de capital paciente como RISQ y la Fiducie en Quebec, o un fondo del tipo FONDES) (Recomendación de la OCDE, pilar 4).",
+      "Appuyer des intermédiaires financiers dédiés à l'ESS (caisses d'épargne solidaire, fonds de capital patient comme le RISQ et la Fiducie au Québec, ou un fonds de type FONDES) par un capital public d'amorçage (Recommandation de l'OCDE, volet 4).",
+      "Apoyar con capital público semilla a intermediarios financieros dedicados a la ESS (cooperativas de ahorro solidario, fondos de capital paciente como RISQ y la Fiducie en Quebec, o un fondo del tipo FONDES) (Recomendación de la OCDE, componente 4).",
       {"finance_intermediaries"})
   end
   if weak("mainstream_access", 1) then
     rec("finance", 2,
-      "Open general SME and development-bank programmes to cooperatives, associations and other SSE forms on equal terms with other enterprises (A/RES/77/281 para. 1(e); OECD Recommendation block 4).",
-      "Ouvrir aux coopératives, associations et autres formes de l'ESS, à égalité avec les autres entreprises, les programmes généraux d'appui aux PME et ceux des banques de développement (A/RES/77/281 par. 1(e) ; Recommandation de l'OCDE, pilier 4).",
-      "Abrir los programas generales para pymes y de la banca de desarrollo a cooperativas, asociaciones y otras formas de la ESS en igualdad de condiciones con las demás empresas (A/RES/77/281 párr. 1(e); Recomendación de la OCDE, pilar 4).",
+      "Open general SME and development-bank programmes to cooperatives, associations and other SSE forms on equal terms with other enterprises (A/RES/77/281 para. 1 (business support, financial services and funding); OECD Recommendation block 4).",
+      "Ouvrir aux coopératives, associations et autres formes de l'ESS, à égalité avec les autres entreprises, les programmes généraux d'appui aux PME et ceux des banques de développement (A/RES/77/281 par. 1 (appui aux entreprises, services financiers et financement) ; Recommandation de l'OCDE, volet 4).",
+      "Abrir los programas generales para pymes y de la banca de desarrollo a cooperativas, asociaciones y otras formas de la ESS en igualdad de condiciones con las demás empresas (A/RES/77/281 párr. 1 (apoyo empresarial, servicios financieros y financiación); Recomendación de la OCDE, componente 4).",
       {"mainstream_access"})
   end
   if weak("inclusive_finance", 1) then
     rec("finance", informal_high and 1 or 3,
-      "Strengthen savings and credit cooperatives and regulated microfinance in rural and informal settings, as a first step towards formalisation (ILO 2022 conclusions; A/RES/77/281 para. 1(e)).",
-      "Renforcer les coopératives d'épargne et de crédit et la microfinance réglementée en milieu rural et informel, comme premier pas vers la formalisation (conclusions de l'OIT 2022 ; A/RES/77/281 par. 1(e)).",
-      "Fortalecer las cooperativas de ahorro y crédito y las microfinanzas reguladas en el medio rural e informal, como primer paso hacia la formalización (conclusiones de la OIT 2022; A/RES/77/281 párr. 1(e)).",
+      "Strengthen savings and credit cooperatives and regulated microfinance in rural and informal settings, as a first step towards formalisation (ILO 2022 conclusions; A/RES/77/281 para. 1 (business support, financial services and funding)).",
+      "Renforcer les coopératives d'épargne et de crédit et la microfinance réglementée en milieu rural et informel, comme premier pas vers la formalisation (conclusions de l'OIT 2022 ; A/RES/77/281 par. 1 (appui aux entreprises, services financiers et financement)).",
+      "Fortalecer las cooperativas de ahorro y crédito y las microfinanzas reguladas en el medio rural e informal, como primer paso hacia la formalización (conclusiones de la OIT 2022; A/RES/77/281 párr. 1 (apoyo empresarial, servicios financieros y financiación)).",
       {"inclusive_finance"})
   end
   if is("solidarity_savings", "no") then
     rec("finance", 3,
       "Create a solidarity-savings product or a tax incentive for investment in the SSE to mobilise private savings (OECD Recommendation block 4).",
-      "Créer un produit d'épargne solidaire ou un avantage fiscal pour l'investissement dans l'ESS afin de mobiliser l'épargne privée (Recommandation de l'OCDE, pilier 4).",
-      "Crear un producto de ahorro solidario o un incentivo fiscal a la inversión en la ESS para movilizar el ahorro privado (Recomendación de la OCDE, pilar 4).",
+      "Créer un produit d'épargne solidaire ou un avantage fiscal pour l'investissement dans l'ESS afin de mobiliser l'épargne privée (Recommandation de l'OCDE, volet 4).",
+      "Crear un producto de ahorro solidario o un incentivo fiscal a la inversión en la ESS para movilizar el ahorro privado (Recomendación de la OCDE, componente 4).",
       {"solidarity_savings"})
   end
 end
@@ -246,36 +246,36 @@ end
 local function networks()
   if is("national_network", "no") and weak("local_intermediaries", 0) then
     cap("support_networks", "emerging",
-      "No national SSE network and no local intermediaries (OECD Recommendation blocks 1(d) and 6).",
-      "Ni réseau national de l'ESS ni intermédiaires locaux (Recommandation de l'OCDE, piliers 1(d) et 6).",
-      "Ni red nacional de la ESS ni intermediarios locales (Recomendación de la OCDE, pilares 1(d) y 6).")
+      "No national SSE network and no local intermediaries (OECD Recommendation blocks 1 (networks) and 6).",
+      "Ni réseau national de l'ESS ni intermédiaires locaux (Recommandation de l'OCDE, volets 1 (réseaux) et 6).",
+      "Ni red nacional de la ESS ni intermediarios locales (Recomendación de la OCDE, componentes 1 (redes) y 6).")
   end
   if is("national_network", "no") then
     rec("support_networks", 1,
-      "Support the creation of a representative national SSE umbrella body (a network of networks such as Quebec's Chantier de l'économie sociale or Spain's CEPES) that can speak for the sector (OECD Recommendation block 1(d)).",
-      "Appuyer la création d'une organisation faîtière nationale représentative de l'ESS (un réseau de réseaux comme le Chantier de l'économie sociale au Québec ou la CEPES en Espagne) capable de parler au nom du secteur (Recommandation de l'OCDE, pilier 1(d)).",
-      "Apoyar la creación de un organismo nacional representativo de la ESS (una red de redes como el Chantier de l'économie sociale de Quebec o la CEPES en España) capaz de hablar en nombre del sector (Recomendación de la OCDE, pilar 1(d)).",
+      "Support the creation of a representative national SSE umbrella body (a network of networks such as Quebec's Chantier de l'économie sociale or Spain's CEPES) that can speak for the sector (OECD Recommendation block 1 (networks)).",
+      "Appuyer la création d'une organisation faîtière nationale représentative de l'ESS (un réseau de réseaux comme le Chantier de l'économie sociale au Québec ou la CEPES en Espagne) capable de parler au nom du secteur (Recommandation de l'OCDE, volet 1 (réseaux)).",
+      "Apoyar la creación de un organismo nacional representativo de la ESS (una red de redes como el Chantier de l'économie sociale de Quebec o la CEPES en España) capaz de hablar en nombre del sector (Recomendación de la OCDE, componente 1 (redes)).",
       {"national_network"})
   end
   if weak("local_intermediaries", 1) then
     rec("support_networks", 2,
       "Build a territorial network of local development intermediaries and incubators (CDEC-type bodies, regional hubs) with public co-funding (UNRISD/GSEF Guidelines topic 4; OECD Recommendation block 6).",
-      "Constituer un réseau territorial d'intermédiaires de développement local et d'incubateurs (organismes de type CDEC, pôles régionaux) avec un cofinancement public (Lignes directrices UNRISD/GSEF, thème 4 ; Recommandation de l'OCDE, pilier 6).",
-      "Construir una red territorial de intermediarios de desarrollo local e incubadoras (organismos del tipo CDEC, polos regionales) con cofinanciación pública (Directrices UNRISD/GSEF, tema 4; Recomendación de la OCDE, pilar 6).",
+      "Constituer un réseau territorial d'intermédiaires de développement local et d'incubateurs (organismes de type CDEC, pôles régionaux) avec un cofinancement public (Lignes directrices UNRISD/GSEF, thème 4 ; Recommandation de l'OCDE, volet 6).",
+      "Construir una red territorial de intermediarios de desarrollo local e incubadoras (organismos del tipo CDEC, polos regionales) con cofinanciación pública (Directrices UNRISD/GSEF, tema 4; Recomendación de la OCDE, componente 6).",
       {"local_intermediaries"})
   end
   if weak("business_support", 1) then
     rec("support_networks", 3,
-      "Add SSE-specific content (governance, member economics, impact) to business development services (A/RES/77/281 para. 1(e); OECD/EU BEPT skills module).",
-      "Ajouter un contenu propre à l'ESS (gouvernance, économie des membres, impact) aux services d'accompagnement des entreprises (A/RES/77/281 par. 1(e) ; module compétences du BEPT).",
-      "Añadir contenido propio de la ESS (gobernanza, economía de los socios, impacto) a los servicios de desarrollo empresarial (A/RES/77/281 párr. 1(e); módulo de competencias de la BEPT OCDE/UE).",
+      "Add SSE-specific content (governance, member economics, impact) to business development services (A/RES/77/281 para. 1 (business support, financial services and funding); OECD/EU BEPT skills module).",
+      "Ajouter un contenu propre à l'ESS (gouvernance, économie des membres, impact) aux services d'accompagnement des entreprises (A/RES/77/281 par. 1 (appui aux entreprises, services financiers et financement) ; module compétences du BEPT).",
+      "Añadir contenido propio de la ESS (gobernanza, economía de los socios, impacto) a los servicios de desarrollo empresarial (A/RES/77/281 párr. 1 (apoyo empresarial, servicios financieros y financiación); módulo de competencias de la BEPT OCDE/UE).",
       {"business_support"})
   end
   if is("networks_funded", "no") then
     rec("support_networks", 2,
       "Give SSE networks and intermediaries multi-year funding agreements instead of project grants (OECD Recommendation block 6).",
-      "Accorder aux réseaux et intermédiaires de l'ESS des conventions de financement pluriannuelles plutôt que des subventions par projet (Recommandation de l'OCDE, pilier 6).",
-      "Dar a las redes e intermediarios de la ESS convenios de financiación plurianuales en lugar de subvenciones por proyecto (Recomendación de la OCDE, pilar 6).",
+      "Accorder aux réseaux et intermédiaires de l'ESS des conventions de financement pluriannuelles plutôt que des subventions par projet (Recommandation de l'OCDE, volet 6).",
+      "Dar a las redes e intermediarios de la ESS convenios de financiación plurianuales en lugar de subvenciones por proyecto (Recomendación de la OCDE, componente 6).",
       {"networks_funded"})
   end
 end
@@ -285,51 +285,51 @@ local function statistics()
   local d = lvl("data_maturity")
   -- The caps follow the statistics ladder (shared/domain/SSE.md 1.5) and the level texts:
   -- no data at all is Nascent ("not recognised in ... statistics"); registers alone do not
-  -- make the SSE visible in national statistics (A/RES/77/281 para. 1(b)): Emerging.
+  -- make the SSE visible in national statistics (A/RES/77/281 para. 1 (national statistics)): Emerging.
   if d == 0 then
     cap("statistics", "nascent",
-      "There are no data on the SSE (A/RES/77/281 para. 1(b)).",
-      "Il n'existe aucune donnée sur l'ESS (A/RES/77/281 par. 1(b)).",
-      "No existe ningún dato sobre la ESS (A/RES/77/281 párr. 1(b)).")
+      "There are no data on the SSE (A/RES/77/281 para. 1 (national statistics)).",
+      "Il n'existe aucune donnée sur l'ESS (A/RES/77/281 par. 1 (statistiques nationales)).",
+      "No existe ningún dato sobre la ESS (A/RES/77/281 párr. 1 (estadísticas nacionales)).")
   elseif d == 1 then
     cap("statistics", "emerging",
-      "Only administrative registers exist: the SSE is not yet visible in national statistics (A/RES/77/281 para. 1(b)).",
-      "Seuls des registres administratifs existent : l'ESS n'est pas encore visible dans la statistique nationale (A/RES/77/281 par. 1(b)).",
-      "Solo existen registros administrativos: la ESS aún no es visible en las estadísticas nacionales (A/RES/77/281 párr. 1(b)).")
+      "Only administrative registers exist: the SSE is not yet visible in national statistics (A/RES/77/281 para. 1 (national statistics)).",
+      "Seuls des registres administratifs existent : l'ESS n'est pas encore visible dans la statistique nationale (A/RES/77/281 par. 1 (statistiques nationales)).",
+      "Solo existen registros administrativos: la ESS aún no es visible en las estadísticas nacionales (A/RES/77/281 párr. 1 (estadísticas nacionales)).")
   end
   if d and d <= 2 then
     rec("statistics", 1,
-      "Ask the national statistics office for an official statistical portrait of the SSE, applying the ILO Guidelines concerning statistics of cooperatives (20th ICLS, 2018) and following the ILO roadmap towards SSE statistics (21st ICLS, 2023) (A/RES/77/281 para. 1(b); OECD Recommendation block 8).",
-      "Demander à l'institut national de statistique un portrait statistique officiel de l'ESS, appliquant les Lignes directrices de l'OIT sur les statistiques des coopératives (20e CIST, 2018) et suivant la feuille de route de l'OIT vers la statistique de l'ESS (21e CIST, 2023) (A/RES/77/281 par. 1(b) ; Recommandation de l'OCDE, pilier 8).",
-      "Pedir al instituto nacional de estadística un retrato estadístico oficial de la ESS, aplicando las Directrices de la OIT sobre estadísticas de cooperativas (20.ª CIET, 2018) y siguiendo la hoja de ruta de la OIT hacia las estadísticas de la ESS (21.ª CIET, 2023) (A/RES/77/281 párr. 1(b); Recomendación de la OCDE, pilar 8).",
+      "Ask the national statistics office for an official statistical portrait of the SSE, applying the ILO Guidelines concerning statistics of cooperatives (20th ICLS, 2018) and following the ILO roadmap towards SSE statistics (21st ICLS, 2023) (A/RES/77/281 para. 1 (national statistics); OECD Recommendation block 8).",
+      "Demander à l'institut national de statistique un portrait statistique officiel de l'ESS, appliquant les Lignes directrices de l'OIT sur les statistiques des coopératives (20e CIST, 2018) et suivant la feuille de route de l'OIT vers la statistique de l'ESS (21e CIST, 2023) (A/RES/77/281 par. 1 (statistiques nationales) ; Recommandation de l'OCDE, volet 8).",
+      "Pedir al instituto nacional de estadística un retrato estadístico oficial de la ESS, aplicando las Directrices de la OIT sobre estadísticas de cooperativas (20.ª CIET, 2018) y siguiendo la hoja de ruta de la OIT hacia las estadísticas de la ESS (21.ª CIET, 2023) (A/RES/77/281 párr. 1 (estadísticas nacionales); Recomendación de la OCDE, componente 8).",
       {"data_maturity"})
   elseif d == 3 then
     rec("statistics", 3,
       "Turn the official portraits into a recurring satellite account (CIRIEC manual, UN TSE Handbook 2018), as Portugal does with INE and CASES (OECD Recommendation block 8).",
-      "Transformer les portraits officiels en un compte satellite récurrent (manuel CIRIEC, Manuel ONU TSE 2018), comme le Portugal avec l'INE et CASES (Recommandation de l'OCDE, pilier 8).",
-      "Convertir los retratos oficiales en una cuenta satélite recurrente (manual CIRIEC, Manual TSE de la ONU 2018), como hace Portugal con el INE y CASES (Recomendación de la OCDE, pilar 8).",
+      "Transformer les portraits officiels en un compte satellite récurrent (manuel CIRIEC, Manuel de l'ONU sur le tiers secteur et l'économie sociale, 2018), comme le Portugal avec l'INE et CASES (Recommandation de l'OCDE, volet 8).",
+      "Convertir los retratos oficiales en una cuenta satélite recurrente (manual CIRIEC, Manual de la ONU sobre el tercer sector y la economía social, 2018), como hace Portugal con el INE y CASES (Recomendación de la OCDE, componente 8).",
       {"data_maturity"})
   end
   local oc = rk.get("org_count")
   if not oc or oc.state ~= "answered" then
     gap("statistics", 2,
-      "No count of SSE organisations was given: the SSE's size cannot be tracked (A/RES/77/281 para. 1(b)).",
-      "Aucun décompte des organisations de l'ESS n'a été fourni : la taille de l'ESS ne peut être suivie (A/RES/77/281 par. 1(b)).",
-      "No se dio ningún recuento de organizaciones de la ESS: no se puede seguir el tamaño de la ESS (A/RES/77/281 párr. 1(b)).",
+      "No count of SSE organisations was given: the SSE's size cannot be tracked (A/RES/77/281 para. 1 (national statistics)).",
+      "Aucun décompte des organisations de l'ESS n'a été fourni : la taille de l'ESS ne peut être suivie (A/RES/77/281 par. 1 (statistiques nationales)).",
+      "No se dio ningún recuento de organizaciones de la ESS: no se puede seguir el tamaño de la ESS (A/RES/77/281 párr. 1 (estadísticas nacionales)).",
       {"org_count"})
   end
   if is("registry_observatory", "no") then
     rec("statistics", 3,
       "Create a public SSE registry or observatory that publishes data every year (OECD Recommendation block 8; EU Social Economy Action Plan).",
-      "Créer un registre public ou un observatoire de l'ESS qui publie des données chaque année (Recommandation de l'OCDE, pilier 8 ; Plan d'action de l'UE).",
-      "Crear un registro público u observatorio de la ESS que publique datos cada año (Recomendación de la OCDE, pilar 8; Plan de Acción de la UE para la Economía Social).",
+      "Créer un registre public ou un observatoire de l'ESS qui publie des données chaque année (Recommandation de l'OCDE, volet 8 ; Plan d'action de l'UE).",
+      "Crear un registro público u observatorio de la ESS que publique datos cada año (Recomendación de la OCDE, componente 8; Plan de Acción de la UE para la Economía Social).",
       {"registry_observatory"})
   end
   if weak("impact_measurement", 1) then
     rec("statistics", 3,
       "Co-design social impact measurement guidance with SSE networks, proportionate to entity size (OECD Recommendation block 7; OECD Policy Guide on Social Impact Measurement for the SSE).",
-      "Co-concevoir avec les réseaux de l'ESS des orientations sur la mesure de l'impact social, proportionnées à la taille des entités (Recommandation de l'OCDE, pilier 7 ; Guide de l'OCDE sur la mesure de l'impact social).",
-      "Co-diseñar con las redes de la ESS orientaciones de medición del impacto social proporcionales al tamaño de las entidades (Recomendación de la OCDE, pilar 7; Guía de la OCDE sobre la medición del impacto social para la ESS).",
+      "Co-concevoir avec les réseaux de l'ESS des orientations sur la mesure de l'impact social, proportionnées à la taille des entités (Recommandation de l'OCDE, volet 7 ; Guide de l'OCDE sur la mesure de l'impact social).",
+      "Co-diseñar con las redes de la ESS orientaciones de medición del impacto social proporcionales al tamaño de las entidades (Recomendación de la OCDE, componente 7; Guía de la OCDE sobre la medición del impacto social para la ESS).",
       {"impact_measurement"})
   end
 end
@@ -338,38 +338,38 @@ end
 local function education()
   if weak("vocational_training", 1) then
     rec("education_research", 2,
-      "Fund vocational and non-formal training for SSE managers, members and workers, delivered with SSE networks (A/RES/77/281 para. 1(d); OECD Recommendation block 6).",
-      "Financer une formation professionnelle et non formelle pour les dirigeants, membres et travailleurs de l'ESS, assurée avec les réseaux de l'ESS (A/RES/77/281 par. 1(d) ; Recommandation de l'OCDE, pilier 6).",
-      "Financiar formación profesional y no formal para dirigentes, socios y trabajadores de la ESS, impartida con las redes de la ESS (A/RES/77/281 párr. 1(d); Recomendación de la OCDE, pilar 6).",
+      "Fund vocational and non-formal training for SSE managers, members and workers, delivered with SSE networks (A/RES/77/281 para. 1 (education, capacity-building and research); OECD Recommendation block 6).",
+      "Financer une formation professionnelle et non formelle pour les dirigeants, membres et travailleurs de l'ESS, assurée avec les réseaux de l'ESS (A/RES/77/281 par. 1 (éducation, renforcement des capacités et recherche) ; Recommandation de l'OCDE, volet 6).",
+      "Financiar formación profesional y no formal para dirigentes, socios y trabajadores de la ESS, impartida con las redes de la ESS (A/RES/77/281 párr. 1 (educación, creación de capacidad e investigación); Recomendación de la OCDE, componente 6).",
       {"vocational_training"})
   end
   if weak("school_curricula", 1) then
     rec("education_research", 3,
-      "Include the SSE (cooperation, mutual aid, school cooperatives) in school curricula (A/RES/77/281 para. 1(d); OECD Recommendation block 1(e)).",
-      "Inclure l'ESS (coopération, entraide, coopératives scolaires) dans les programmes scolaires (A/RES/77/281 par. 1(d) ; Recommandation de l'OCDE, pilier 1(e)).",
-      "Incluir la ESS (cooperación, ayuda mutua, cooperativas escolares) en los planes de estudio (A/RES/77/281 párr. 1(d); Recomendación de la OCDE, pilar 1(e)).",
+      "Include the SSE (cooperation, mutual aid, school cooperatives) in school curricula (A/RES/77/281 para. 1 (education, capacity-building and research); OECD Recommendation block 1 (learning)).",
+      "Inclure l'ESS (coopération, entraide, coopératives scolaires) dans les programmes scolaires (A/RES/77/281 par. 1 (éducation, renforcement des capacités et recherche) ; Recommandation de l'OCDE, volet 1 (apprentissage)).",
+      "Incluir la ESS (cooperación, ayuda mutua, cooperativas escolares) en los planes de estudio (A/RES/77/281 párr. 1 (educación, creación de capacidad e investigación); Recomendación de la OCDE, componente 1 (aprendizaje)).",
       {"school_curricula"})
   end
   local u = num("university_programmes")
   if (u and u < 1) or is("research_transfer", "no") then
     rec("education_research", 3,
-      "Support SSE research: university chairs or programmes and a research-practice transfer body (A/RES/77/281 para. 1(d); UNRISD/GSEF Guidelines topic 9).",
-      "Soutenir la recherche sur l'ESS : chaires ou programmes universitaires et un organisme de transfert entre recherche et pratique (A/RES/77/281 par. 1(d) ; Lignes directrices UNRISD/GSEF, thème 9).",
-      "Apoyar la investigación sobre la ESS: cátedras o programas universitarios y un organismo de transferencia entre investigación y práctica (A/RES/77/281 párr. 1(d); Directrices UNRISD/GSEF, tema 9).",
+      "Support SSE research: university chairs or programmes and a research-practice transfer body (A/RES/77/281 para. 1 (education, capacity-building and research); UNRISD/GSEF Guidelines topic 9).",
+      "Soutenir la recherche sur l'ESS : chaires ou programmes universitaires et un organisme de transfert entre recherche et pratique (A/RES/77/281 par. 1 (éducation, renforcement des capacités et recherche) ; Lignes directrices UNRISD/GSEF, thème 9).",
+      "Apoyar la investigación sobre la ESS: cátedras o programas universitarios y un organismo de transferencia entre investigación y práctica (A/RES/77/281 párr. 1 (educación, creación de capacidad e investigación); Directrices UNRISD/GSEF, tema 9).",
       {"university_programmes", "research_transfer"})
   end
   if is("awareness", "no") then
     rec("education_research", 3,
-      "Run a recurring public awareness campaign with the SSE networks, such as a yearly SSE month (as Quebec's Social Economy Month), with a budget line and a reach indicator (OECD Recommendation block 1(c); UNRISD/GSEF Guidelines topic 8).",
-      "Mener avec les réseaux de l'ESS une campagne récurrente de sensibilisation du public, comme un mois annuel de l'ESS (à l'exemple du Mois de l'économie sociale au Québec), avec une ligne budgétaire et un indicateur de portée (Recommandation de l'OCDE, pilier 1(c) ; Lignes directrices UNRISD/GSEF, thème 8).",
-      "Realizar con las redes de la ESS una campaña pública recurrente de sensibilización, como un mes anual de la ESS (por ejemplo, el Mes de la economía social de Quebec), con una partida presupuestaria y un indicador de alcance (Recomendación de la OCDE, pilar 1(c); Directrices UNRISD/GSEF, tema 8).",
+      "Run a recurring public awareness campaign with the SSE networks, such as a yearly SSE month (as Quebec's Social Economy Month), with a budget line and a reach indicator (OECD Recommendation block 1 (awareness); UNRISD/GSEF Guidelines topic 8).",
+      "Mener avec les réseaux de l'ESS une campagne récurrente de sensibilisation du public, comme un mois annuel de l'ESS (à l'exemple du Mois de l'économie sociale au Québec), avec une ligne budgétaire et un indicateur de portée (Recommandation de l'OCDE, volet 1 (sensibilisation) ; Lignes directrices UNRISD/GSEF, thème 8).",
+      "Realizar con las redes de la ESS una campaña pública recurrente de sensibilización, como un mes anual de la ESS (por ejemplo, el Mes de la economía social de Quebec), con una partida presupuestaria y un indicador de alcance (Recomendación de la OCDE, componente 1 (sensibilización); Directrices UNRISD/GSEF, tema 8).",
       {"awareness"})
   end
   if weak("social_innovation", 1) then
     rec("education_research", 3,
       "Create an experimentation fund or social innovation lab with a path to scale successful pilots (OECD Recommendation block 9).",
-      "Créer un fonds d'expérimentation ou un laboratoire d'innovation sociale avec une voie de changement d'échelle des expériences réussies (Recommandation de l'OCDE, pilier 9).",
-      "Crear un fondo de experimentación o un laboratorio de innovación social con una vía para escalar los pilotos exitosos (Recomendación de la OCDE, pilar 9).",
+      "Créer un fonds d'expérimentation ou un laboratoire d'innovation sociale avec une voie de changement d'échelle des expériences réussies (Recommandation de l'OCDE, volet 9).",
+      "Crear un fondo de experimentación o un laboratorio de innovación social con una vía para escalar los pilotos exitosos (Recomendación de la OCDE, componente 9).",
       {"social_innovation"})
   end
 end
@@ -378,36 +378,36 @@ end
 local function markets()
   if is("social_clauses", "no") and weak("procurement_practice", 1) and weak("tax_treatment", 1) then
     cap("markets_procurement", "emerging",
-      "Neither procurement nor fiscal incentives for the SSE (A/RES/77/281 para. 1(c)).",
-      "Ni commande publique ni incitations fiscales en faveur de l'ESS (A/RES/77/281 par. 1(c)).",
-      "Ni contratación pública ni incentivos fiscales a favor de la ESS (A/RES/77/281 párr. 1(c)).")
+      "Neither procurement nor fiscal incentives for the SSE (A/RES/77/281 para. 1 (fiscal and procurement incentives)).",
+      "Ni commande publique ni incitations fiscales en faveur de l'ESS (A/RES/77/281 par. 1 (incitations fiscales et commande publique)).",
+      "Ni contratación pública ni incentivos fiscales a favor de la ESS (A/RES/77/281 párr. 1 (incentivos fiscales y de contratación pública)).")
   end
   if is("social_clauses", "no") then
     rec("markets_procurement", 1,
-      "Amend procurement rules to allow social clauses and contracts reserved for SSE and work-integration enterprises (A/RES/77/281 para. 1(c); OECD Recommendation block 5).",
-      "Modifier les règles de la commande publique pour permettre les clauses sociales et les marchés réservés aux entreprises de l'ESS et d'insertion (A/RES/77/281 par. 1(c) ; Recommandation de l'OCDE, pilier 5).",
-      "Modificar las normas de contratación pública para permitir cláusulas sociales y contratos reservados a empresas de la ESS y de inserción (A/RES/77/281 párr. 1(c); Recomendación de la OCDE, pilar 5).",
+      "Amend procurement rules to allow social clauses and contracts reserved for SSE and work-integration enterprises (A/RES/77/281 para. 1 (fiscal and procurement incentives); OECD Recommendation block 5).",
+      "Modifier les règles de la commande publique pour permettre les clauses sociales et les marchés réservés aux entreprises de l'ESS et d'insertion (A/RES/77/281 par. 1 (incitations fiscales et commande publique) ; Recommandation de l'OCDE, volet 5).",
+      "Modificar las normas de contratación pública para permitir cláusulas sociales y contratos reservados a empresas de la ESS y de inserción (A/RES/77/281 párr. 1 (incentivos fiscales y de contratación pública); Recomendación de la OCDE, componente 5).",
       {"social_clauses"})
   end
   if weak("procurement_practice", 1) then
     rec("markets_procurement", 2,
       "Make public buyers use the tools: set a target for purchases from the SSE, train buyers, split lots and publish what SSE entities win (OECD Recommendation block 5).",
-      "Faire utiliser ces outils par les acheteurs publics : fixer une cible d'achats auprès de l'ESS, former les acheteurs, allotir et publier les marchés obtenus par l'ESS (Recommandation de l'OCDE, pilier 5).",
-      "Hacer que los compradores públicos usen las herramientas: fijar una meta de compras a la ESS, formar a los compradores, dividir en lotes y publicar lo que obtienen las entidades de la ESS (Recomendación de la OCDE, pilar 5).",
+      "Faire utiliser ces outils par les acheteurs publics : fixer une cible d'achats auprès de l'ESS, former les acheteurs, allotir et publier les marchés obtenus par l'ESS (Recommandation de l'OCDE, volet 5).",
+      "Hacer que los compradores públicos usen las herramientas: fijar una meta de compras a la ESS, formar a los compradores, dividir en lotes y publicar lo que obtienen las entidades de la ESS (Recomendación de la OCDE, componente 5).",
       {"procurement_practice"})
   end
   if weak("tax_treatment", 1) then
     rec("markets_procurement", 2,
-      "Review tax law so that SSE entities get a treatment suited to their limited-profit nature (indivisible reserves, surplus rules), tied to the legal definition (A/RES/77/281 para. 1(c); OECD Recommendation block 3).",
-      "Revoir la fiscalité pour donner aux entités de l'ESS un régime adapté à leur lucrativité limitée (réserves impartageables, règles d'excédents), rattaché à la définition légale (A/RES/77/281 par. 1(c) ; Recommandation de l'OCDE, pilier 3).",
-      "Revisar la legislación tributaria para dar a las entidades de la ESS un tratamiento adecuado a su lucro limitado (reservas irrepartibles, reglas de excedentes), vinculado a la definición legal (A/RES/77/281 párr. 1(c); Recomendación de la OCDE, pilar 3).",
+      "Review tax law so that SSE entities get a treatment suited to their limited-profit nature (indivisible reserves, surplus rules), tied to the legal definition (A/RES/77/281 para. 1 (fiscal and procurement incentives); OECD Recommendation block 3).",
+      "Revoir la fiscalité pour donner aux entités de l'ESS un régime adapté à leur lucrativité limitée (réserves impartageables, règles d'excédents), rattaché à la définition légale (A/RES/77/281 par. 1 (incitations fiscales et commande publique) ; Recommandation de l'OCDE, volet 3).",
+      "Revisar la legislación tributaria para dar a las entidades de la ESS un tratamiento adecuado a su lucro limitado (reservas irrepartibles, reglas de excedentes), vinculado a la definición legal (A/RES/77/281 párr. 1 (incentivos fiscales y de contratación pública); Recomendación de la OCDE, componente 3).",
       {"tax_treatment"})
   end
   if weak("market_programmes", 1) then
     rec("markets_procurement", 3,
       "Link SSE suppliers with private buyers (B2B platforms, fair trade and short supply chains) (OECD Recommendation block 5).",
-      "Relier les fournisseurs de l'ESS aux acheteurs privés (plateformes interentreprises, commerce équitable, circuits courts) (Recommandation de l'OCDE, pilier 5).",
-      "Vincular a los proveedores de la ESS con compradores privados (plataformas entre empresas, comercio justo y circuitos cortos) (Recomendación de la OCDE, pilar 5).",
+      "Relier les fournisseurs de l'ESS aux acheteurs privés (plateformes interentreprises, commerce équitable, circuits courts) (Recommandation de l'OCDE, volet 5).",
+      "Vincular a los proveedores de la ESS con compradores privados (plataformas entre empresas, comercio justo y circuitos cortos) (Recomendación de la OCDE, componente 5).",
       {"market_programmes"})
   end
 end
@@ -416,15 +416,15 @@ end
 local function coconstruction()
   if is("consultative_body", "no") and weak("co_drafting", 1) then
     cap("coconstruction_localization", "emerging",
-      "SSE actors are neither formally consulted nor involved in drafting (A/RES/77/281 para. 1(f)).",
-      "Les acteurs de l'ESS ne sont ni consultés formellement ni associés à la rédaction (A/RES/77/281 par. 1(f)).",
-      "Los actores de la ESS no son consultados formalmente ni participan en la redacción (A/RES/77/281 párr. 1(f)).")
+      "SSE actors are neither formally consulted nor involved in drafting (A/RES/77/281 para. 1 (participation in policymaking)).",
+      "Les acteurs de l'ESS ne sont ni consultés formellement ni associés à la rédaction (A/RES/77/281 par. 1 (participation à l'élaboration des politiques)).",
+      "Los actores de la ESS no son consultados formalmente ni participan en la redacción (A/RES/77/281 párr. 1 (participación en la formulación de políticas)).")
   end
   if is("consultative_body", "no") then
     rec("coconstruction_localization", 1,
-      "Create a formal body, or a legal duty, to consult SSE representatives on SSE policy, as the Quebec Social Economy Act does with the Chantier and the CQCM (A/RES/77/281 para. 1(f); OECD Recommendation block 2).",
-      "Créer un organe formel, ou une obligation légale, de consultation des représentants de l'ESS, comme le fait la Loi sur l'économie sociale du Québec avec le Chantier et le CQCM (A/RES/77/281 par. 1(f) ; Recommandation de l'OCDE, pilier 2).",
-      "Crear un órgano formal, o una obligación legal, de consultar a los representantes de la ESS sobre la política de ESS, como hace la Ley de economía social de Quebec con el Chantier y el CQCM (A/RES/77/281 párr. 1(f); Recomendación de la OCDE, pilar 2).",
+      "Create a formal body, or a legal duty, to consult SSE representatives on SSE policy, as the Quebec Social Economy Act does with the Chantier and the CQCM (A/RES/77/281 para. 1 (participation in policymaking); OECD Recommendation block 2).",
+      "Créer un organe formel, ou une obligation légale, de consultation des représentants de l'ESS, comme le fait la Loi sur l'économie sociale du Québec avec le Chantier et le CQCM (A/RES/77/281 par. 1 (participation à l'élaboration des politiques) ; Recommandation de l'OCDE, volet 2).",
+      "Crear un órgano formal, o una obligación legal, de consultar a los representantes de la ESS sobre la política de ESS, como hace la Ley de economía social de Quebec con el Chantier y el CQCM (A/RES/77/281 párr. 1 (participación en la formulación de políticas); Recomendación de la OCDE, componente 2).",
       {"consultative_body"})
   end
   if weak("co_drafting", 1) then
@@ -746,28 +746,28 @@ local NEXT = {
     "publicar un informe periódico sobre la aplicación de la ley (entidades cubiertas, medidas que remiten a la definición), base de su evaluación (Guía de la OCDE sobre marcos jurídicos, fase de evaluación)."},
   institutional_framework = {
     "tie the next plan's budget to the indicators of the last evaluation and publish the results with the SSE umbrella bodies (OECD Recommendation block 2).",
-    "lier le budget du prochain plan aux indicateurs de la dernière évaluation et en publier les résultats avec les organisations faîtières de l'ESS (Recommandation de l'OCDE, pilier 2).",
-    "vincular el presupuesto del próximo plan a los indicadores de la última evaluación y publicar los resultados con los organismos de representación de la ESS (Recomendación de la OCDE, pilar 2)."},
+    "lier le budget du prochain plan aux indicateurs de la dernière évaluation et en publier les résultats avec les organisations faîtières de l'ESS (Recommandation de l'OCDE, volet 2).",
+    "vincular el presupuesto del próximo plan a los indicadores de la última evaluación y publicar los resultados con los organismos de representación de la ESS (Recomendación de la OCDE, componente 2)."},
   finance = {
     "publish yearly figures on the finance SSE entities receive (volumes, losses, leverage) so funders can compare instruments (OECD Recommendation block 4).",
-    "publier chaque année les financements reçus par les entités de l'ESS (volumes, pertes, effet de levier) pour que les financeurs comparent les instruments (Recommandation de l'OCDE, pilier 4).",
-    "publicar cada año la financiación que reciben las entidades de la ESS (volúmenes, pérdidas, efecto palanca) para que los financiadores comparen los instrumentos (Recomendación de la OCDE, pilar 4)."},
+    "publier chaque année les financements reçus par les entités de l'ESS (volumes, pertes, effet de levier) pour que les financeurs comparent les instruments (Recommandation de l'OCDE, volet 4).",
+    "publicar cada año la financiación que reciben las entidades de la ESS (volúmenes, pérdidas, efecto palanca) para que los financiadores comparen los instrumentos (Recomendación de la OCDE, componente 4)."},
   support_networks = {
     "agree shared results indicators with the networks and intermediaries and tie multi-year funding to them (UNRISD/GSEF Guidelines topic 4).",
     "convenir d'indicateurs de résultats communs avec les réseaux et intermédiaires et y adosser un financement pluriannuel (Lignes directrices UNRISD/GSEF, thème 4).",
     "acordar indicadores de resultados comunes con las redes e intermediarios y vincular a ellos una financiación plurianual (Directrices UNRISD/GSEF, tema 4)."},
   statistics = {
-    "fix a publication calendar for the SSE figures and align them with the ILO guidelines on cooperative statistics so they compare across years and countries (A/RES/77/281 para. 1(b)).",
-    "fixer un calendrier de publication des chiffres de l'ESS et les aligner sur les lignes directrices de l'OIT sur les statistiques des coopératives, pour les comparer d'une année et d'un pays à l'autre (A/RES/77/281 par. 1(b)).",
-    "fijar un calendario de publicación de las cifras de la ESS y alinearlas con las directrices de la OIT sobre estadísticas de cooperativas, para compararlas entre años y países (A/RES/77/281 párr. 1(b))."},
+    "fix a publication calendar for the SSE figures and align them with the ILO guidelines on cooperative statistics so they compare across years and countries (A/RES/77/281 para. 1 (national statistics)).",
+    "fixer un calendrier de publication des chiffres de l'ESS et les aligner sur les lignes directrices de l'OIT sur les statistiques des coopératives, pour les comparer d'une année et d'un pays à l'autre (A/RES/77/281 par. 1 (statistiques nationales)).",
+    "fijar un calendario de publicación de las cifras de la ESS y alinearlas con las directrices de la OIT sobre estadísticas de cooperativas, para compararlas entre años y países (A/RES/77/281 párr. 1 (estadísticas nacionales))."},
   education_research = {
-    "map SSE teaching and research across schools and universities and agree a joint research agenda with the SSE networks (A/RES/77/281 para. 1(d)).",
-    "recenser l'enseignement et la recherche sur l'ESS dans les écoles et universités et convenir d'un programme de recherche commun avec les réseaux de l'ESS (A/RES/77/281 par. 1(d)).",
-    "inventariar la enseñanza y la investigación sobre la ESS en escuelas y universidades y acordar una agenda de investigación común con las redes de la ESS (A/RES/77/281 párr. 1(d))."},
+    "map SSE teaching and research across schools and universities and agree a joint research agenda with the SSE networks (A/RES/77/281 para. 1 (education, capacity-building and research)).",
+    "recenser l'enseignement et la recherche sur l'ESS dans les écoles et universités et convenir d'un programme de recherche commun avec les réseaux de l'ESS (A/RES/77/281 par. 1 (éducation, renforcement des capacités et recherche)).",
+    "inventariar la enseñanza y la investigación sobre la ESS en escuelas y universidades y acordar una agenda de investigación común con las redes de la ESS (A/RES/77/281 párr. 1 (educación, creación de capacidad e investigación))."},
   markets_procurement = {
     "publish each year the share of public purchases won by SSE entities and set a target (OECD Recommendation block 5).",
-    "publier chaque année la part des achats publics obtenue par les entités de l'ESS et fixer une cible (Recommandation de l'OCDE, pilier 5).",
-    "publicar cada año la proporción de compras públicas obtenida por entidades de la ESS y fijar una meta (Recomendación de la OCDE, pilar 5)."},
+    "publier chaque année la part des achats publics obtenue par les entités de l'ESS et fixer une cible (Recommandation de l'OCDE, volet 5).",
+    "publicar cada año la proporción de compras públicas obtenida por entidades de la ESS y fijar una meta (Recomendación de la OCDE, componente 5)."},
   coconstruction_localization = {
     "give the consultative bodies a formal role in monitoring the strategy, on a published calendar (OECD/EU BEPT institutional module).",
     "donner aux instances de consultation un rôle formel dans le suivi de la stratégie, selon un calendrier publié (module institutionnel du BEPT).",
@@ -807,9 +807,9 @@ local function strengths(r)
         "Punto fuerte (" .. sc .. "/100): " .. what[3] .. ". Próximo paso: " .. step[3])
     elseif id == "statistics" and lvl("data_maturity") == 4 then
       strength("statistics",
-        "A recurring satellite account or official series makes the SSE visible in national statistics (A/RES/77/281 para. 1(b)).",
-        "Un compte satellite récurrent ou une série officielle rend l'ESS visible dans la statistique nationale (A/RES/77/281 par. 1(b)).",
-        "Una cuenta satélite recurrente o una serie oficial hace visible la ESS en la estadística nacional (A/RES/77/281 párr. 1(b)).",
+        "A recurring satellite account or official series makes the SSE visible in national statistics (A/RES/77/281 para. 1 (national statistics)).",
+        "Un compte satellite récurrent ou une série officielle rend l'ESS visible dans la statistique nationale (A/RES/77/281 par. 1 (statistiques nationales)).",
+        "Una cuenta satélite recurrente o una serie oficial hace visible la ESS en la estadística nacional (A/RES/77/281 párr. 1 (estadísticas nacionales)).",
         {"data_maturity"})
     end
   end
