@@ -107,7 +107,7 @@ local function coconstruction()
     rec("local_coconstruction", 2,
       "Move from information to co-construction: draft, deliver and monitor the next SSE measures jointly with SSE actors (UNRISD/GSEF Guidelines topic 1).",
       "Passer de l'information à la co-construction : rédiger, mettre en œuvre et suivre les prochaines mesures avec les acteurs de l'ESS (Lignes directrices UNRISD/GSEF, thème 1).",
-      "Pasar de la información a la co-construcción: redactar, ejecutar y seguir las próximas medidas de ESS junto con los actores de la ESS (Directrices UNRISD/GSEF, tema 1).",
+      "Pasar de la información a la coconstrucción: redactar, ejecutar y seguir las próximas medidas de ESS junto con los actores de la ESS (Directrices UNRISD/GSEF, tema 1).",
       {"local_co_design"})
   end
   if is("local_sse_network", "no") then

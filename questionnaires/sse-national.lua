@@ -184,7 +184,7 @@ local function institutions()
     rec("institutional_framework", 3,
       "Publish the strategy's indicators and a progress report at least every two years, prepared with the SSE consultative body (OECD/EU BEPT institutional module: co-construction of monitoring; for EU members, Council Recommendation C/2023/1344: report within 4 years).",
       "Publier les indicateurs de la stratégie et un rapport d'avancement au moins tous les deux ans, préparé avec l'instance de consultation de l'ESS (module institutionnel du BEPT : suivi co-construit ; pour les membres de l'UE, Recommandation du Conseil C/2023/1344 : rapport dans les 4 ans).",
-      "Publicar los indicadores de la estrategia y un informe de avance al menos cada dos años, preparado con el órgano de consulta de la ESS (módulo institucional de la BEPT OCDE/UE: seguimiento co-construido; para los miembros de la UE, Recomendación del Consejo C/2023/1344: informe en 4 años).",
+      "Publicar los indicadores de la estrategia y un informe de avance al menos cada dos años, preparado con el órgano de consulta de la ESS (módulo institucional de la BEPT OCDE/UE: seguimiento coconstruido; para los miembros de la UE, Recomendación del Consejo C/2023/1344: informe en 4 años).",
       {"policy_monitoring"})
   end
 end
@@ -301,7 +301,7 @@ local function statistics()
     rec("statistics", 1,
       "Ask the national statistics office for an official statistical portrait of the SSE, applying the ILO Guidelines concerning statistics of cooperatives (20th ICLS, 2018) and following the ILO roadmap towards SSE statistics (21st ICLS, 2023) (A/RES/77/281 para. 1 (national statistics); OECD Recommendation block 8).",
       "Demander à l'institut national de statistique un portrait statistique officiel de l'ESS, appliquant les Lignes directrices de l'OIT sur les statistiques des coopératives (20e CIST, 2018) et suivant la feuille de route de l'OIT vers la statistique de l'ESS (21e CIST, 2023) (A/RES/77/281 par. 1 (statistiques nationales) ; Recommandation de l'OCDE, volet 8).",
-      "Pedir al instituto nacional de estadística un retrato estadístico oficial de la ESS, aplicando las Directrices de la OIT sobre estadísticas de cooperativas (20.ª CIET, 2018) y siguiendo la hoja de ruta de la OIT hacia las estadísticas de la ESS (21.ª CIET, 2023) (A/RES/77/281 párr. 1 (estadísticas nacionales); Recomendación de la OCDE, componente 8).",
+      "Pedir al instituto nacional de estadística un informe estadístico oficial de la ESS, aplicando las Directrices de la OIT sobre estadísticas de cooperativas (20.ª CIET, 2018) y siguiendo la hoja de ruta de la OIT hacia las estadísticas de la ESS (21.ª CIET, 2023) (A/RES/77/281 párr. 1 (estadísticas nacionales); Recomendación de la OCDE, componente 8).",
       {"data_maturity"})
   elseif d == 3 then
     rec("statistics", 3,
@@ -682,7 +682,7 @@ local STRONG = {
     {function () return lvl("data_maturity") == 4 end,
       "a recurring satellite account or official series", "un compte satellite ou une série officielle récurrente", "una cuenta satélite o serie oficial recurrente"},
     {function () return lvl("data_maturity") == 3 end,
-      "official statistical portraits of the SSE", "des portraits statistiques officiels de l'ESS", "retratos estadísticos oficiales de la ESS"},
+      "official statistical portraits of the SSE", "des portraits statistiques officiels de l'ESS", "informes estadísticos oficiales de la ESS"},
     {function () return yes("registry_observatory") end,
       "a public registry or observatory", "un registre ou observatoire public", "un registro u observatorio público"},
     {function () return at_least("impact_measurement", 3) end,

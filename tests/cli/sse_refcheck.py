@@ -1,5 +1,5 @@
 """sse_refcheck.py TABLE FILE...: check the citations of the SSE questionnaires and
-rules against the table of references (questionnaires/references.yaml).
+rules against the table of references (questionnaires/references/references.yaml).
 
 Prints one line per file, "ok FILE" or "not ok FILE: problem; problem", and exits 1
 when any file fails. Checks:

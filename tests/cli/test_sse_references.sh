@@ -1,12 +1,12 @@
 # The SSE questionnaires and their rules cite only texts of the single table of
-# references (questionnaires/references.yaml), never a lettered sub-paragraph of
+# references (questionnaires/references/references.yaml), never a lettered sub-paragraph of
 # A/RES/77/281 para. 1 (it is one unlettered sentence), and only parts the table
 # lists (tests/cli/sse_refcheck.py says what is checked). The checker is shown to
 # fail on a file with "para. 1(a)", an unknown symbol, a part that does not exist
 # and a "Source:" naming a text outside the table.
 . "$(dirname "$0")/lib.sh"
 
-TABLE=questionnaires/references.yaml
+TABLE=questionnaires/references/references.yaml
 CHECK=tests/cli/sse_refcheck.py
 
 for q in sse-national sse-local; do
