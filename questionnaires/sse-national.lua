@@ -59,8 +59,41 @@ local function strength(pillar, en, fr, es, questions)
              text = {en = en, fr = fr, es = es}, questions = questions}
 end
 
+-- The questionnaire's levels, lowest first (read-only: the same for every answers file).
+local LEVELS = rk.questionnaire.levels
+
+local function rank(level)
+  for i, l in ipairs(LEVELS) do if l.id == level then return i end end
+  return #LEVELS + 1
+end
+
+-- The lower of two level ids (either may be nil).
+local function lower(a, b)
+  if a == nil then return b end
+  if b == nil then return a end
+  return rank(a) <= rank(b) and a or b
+end
+
+-- The highest score a level covers: just under the next level's minimum.
+local function top_of(level)
+  local nxt = LEVELS[rank(level) + 1]
+  return nxt and nxt.min - 0.1 or 100
+end
+
+-- The pillar layer's record of the lowest level it capped its pillar at; set to a fresh
+-- table at the start of every pillar call and cleared at its end, so nothing carries
+-- over from one pillar (or one answers file) to the next.
+local gate
+
 local function cap(pillar, level, en, fr, es)
   rk.cap{pillar = pillar, level = level, reason = {en = en, fr = fr, es = es}}
+  if gate and pillar then gate.level = lower(gate.level, level) end
+end
+
+-- An answer that names its source: the only kind the evidence gates count.
+local function sourced(id)
+  local a = rk.get(id)
+  return a.state == "answered" and a.source ~= nil and a.source ~= ""
 end
 
 -- ---------------------------------------------------------------- legal framework
@@ -560,69 +593,162 @@ local ORDER = {"legal_framework", "institutional_framework", "finance", "support
   "statistics", "education_research", "markets_procurement", "coconstruction_localization",
   "social_protection_informality"}
 
--- The answered share of a pillar's scored weight (rk.coverage), nil when it has none.
--- Pillar and result layers only.
-local function weight_answered(pillar)
-  local c = rk.coverage(pillar)
-  if c.weight > 0 then return c.answered_weight / c.weight end
-  return nil
+-- ---------------------------------------------------------------- evidence policy
+-- No reward for not knowing, and implementation beside existence (questionnaires/README.md,
+-- "How the SSE rules score"):
+--   * a "don't know" or unanswered scored question counts at the median of its scale
+--     (half its points) whenever that lowers its pillar, never when it would raise it;
+--     a pillar with no answer at all counts at the median in the overall score;
+--   * only answers that name a source count as evidence: a pillar with under 40% of its
+--     scored weight sourced is capped at Developing; under 50% of the scored questions
+--     sourced overall, the overall level is capped at Established, under 20% at Developing;
+--   * a pillar where something exists but nothing is shown to operate (no scale answer
+--     at "implemented with resources" or above and no sourced answer to an operation
+--     question) is "adopted on paper": capped at Developing;
+--   * every cap holds its score at the top of the capped level, so that a pillar cap also
+--     bounds the overall score (the weighted mean of the pillar scores).
+
+-- The share of a pillar's scored weight (the questions that apply) answered with a
+-- source, from the pillar layer's s.questions; nil when no scored question applies.
+local function sourced_share(s)
+  local weight, got = 0, 0
+  for _, x in ipairs(s.questions) do
+    if x.counted and x.state ~= "skipped" and x.weight > 0 then
+      weight = weight + x.weight
+      if x.points and sourced(x.id) then got = got + x.weight end
+    end
+  end
+  if weight == 0 then return nil end
+  return got / weight
 end
 
--- The evidence gate: the share of scored questions answered; below 20% the overall
--- level is capped at Developing, below 50% at Established, and the result is flagged as provisional.
+-- The pillar's score with every don't-know and unanswered scored question at half its
+-- points (the median of its scale); nil when no scored question applies.
+local function at_median(s)
+  local sum, weight = 0, 0
+  for _, x in ipairs(s.questions) do
+    if x.counted and x.state ~= "skipped" and x.weight > 0 and x.max and x.max > 0 then
+      sum = sum + x.weight * (x.points and x.points / x.max or 0.5)
+      weight = weight + x.weight
+    end
+  end
+  if weight == 0 then return nil end
+  return 100 * sum / weight
+end
+
+-- Questions that say whether an instrument operates (budget spent, staff, meetings,
+-- people or entities reached), with the share of their points that shows it does.
+-- A scale question shows operation at 3 of 4 ("implemented with resources") or above;
+-- legal_status only at its top ("implementing decrees or bodies").
+local OPERATION = {
+  law_in_use = 0.5, strategy_budget_spent = 0.5, lead_body_staff = 0.5, fund_reach = 0.5,
+  intermediaries_reach = 0.5, data_recent = 0.5, consultative_meetings = 0.5,
+}
+local SCALE_OPERATES = {legal_status = 1}
+
+-- True when the pillar has an answer saying something exists but no sourced answer
+-- showing that anything operates.
+local function on_paper(s)
+  local exists, operates = false, false
+  for _, x in ipairs(s.questions) do
+    if x.points and x.max and x.max > 0 then
+      local share = x.points / x.max
+      if share > 0 then exists = true end
+      local q = rk.question(x.id)
+      local need = OPERATION[x.id] or (q.type == "scale" and (SCALE_OPERATES[x.id] or 0.75))
+      if need and share >= need and sourced(x.id) then operates = true end
+    end
+  end
+  return exists and not operates
+end
+
+-- The pillar layer's evidence gates; caps go through cap() so that gate.level records them.
+local function pillar_gates(p, s)
+  local share = sourced_share(s)
+  if share and share < 0.4 then
+    local pct = math.floor(share * 100 + 0.5)
+    cap(p.id, "developing",
+      "Only " .. pct .. "% of this pillar's weight is answered with a source: the score rests on thin evidence.",
+      "Seuls " .. pct .. " % du poids de ce pilier ont une réponse avec une source : le score repose sur des justificatifs insuffisants.",
+      "Solo el " .. pct .. " % del peso de este pilar tiene una respuesta con fuente: la puntuación se basa en evidencia insuficiente.")
+  end
+  if on_paper(s) then
+    cap(p.id, "developing",
+      "Adopted on paper: no answer with a source shows that the instruments of this pillar operate (budget spent, staff, people or entities reached).",
+      "Adopté sur le papier : aucune réponse avec une source ne montre que les instruments de ce pilier fonctionnent (budget dépensé, personnel, personnes ou entités touchées).",
+      "Adoptado sobre el papel: ninguna respuesta con fuente muestra que los instrumentos de este pilar funcionan (presupuesto ejecutado, personal, personas o entidades alcanzadas).")
+  end
+end
+
+-- The evidence gate of the whole result: the share of the scored questions that apply
+-- answered with a source. Returns that share in %, or nil when no scored question applies.
 local function evidence_gate()
-  -- the applicable scored questions and the answered ones, counted as the
-  -- result's own "confidence" counts them
   local c = rk.coverage()
-  local scored, answered = c.questions - c.skipped, c.answered
+  local scored = c.questions - c.skipped
   if scored == 0 then return nil end
-  local pct = math.floor(answered / scored * 100 + 0.5)
-  rk.indicator{id = "answered_share", value = pct, unit = "%",
+  local n = 0
+  for _, p in ipairs(rk.questionnaire.pillars) do
+    for _, q in ipairs(p.questions) do
+      if q.scored and sourced(q.id) then n = n + 1 end
+    end
+  end
+  rk.indicator{id = "answered_share", value = math.floor(c.answered / scored * 100 + 0.5), unit = "%",
     label = {en = "Scored questions answered", fr = "Questions notées ayant une réponse", es = "Preguntas puntuadas con respuesta"}}
+  local pct = math.floor(n / scored * 100 + 0.5)
+  rk.indicator{id = "sourced_share", value = pct, unit = "%",
+    label = {en = "Scored questions answered with a source", fr = "Questions notées ayant une réponse avec une source", es = "Preguntas puntuadas con respuesta y fuente"}}
   if pct >= 20 and pct < 50 then
     rk.cap{level = "established", reason = {
-      en = "Evidence on fewer than half of the scored questions (" .. pct .. "%): the top level cannot be confirmed and the overall score is held at 79.9 at most.",
-      fr = "Des preuves pour moins de la moitié des questions notées (" .. pct .. " %) : le niveau le plus élevé ne peut être confirmé et le score global est limité à 79,9.",
-      es = "Evidencia para menos de la mitad de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar el nivel más alto y la puntuación global se limita a 79,9."}}
-  end
-  if pct < 20 then
+      en = "A source is given for fewer than half of the scored questions (" .. pct .. "%): the top level cannot be confirmed and the overall score is held at 79.9 at most.",
+      fr = "Une source est donnée pour moins de la moitié des questions notées (" .. pct .. " %) : le niveau le plus élevé ne peut être confirmé et le score global est limité à 79,9.",
+      es = "Se da una fuente para menos de la mitad de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar el nivel más alto y la puntuación global se limita a 79,9."}}
+  elseif pct < 20 then
     rk.cap{level = "developing", reason = {
-      en = "Evidence on fewer than 20% of the scored questions (" .. pct .. "%): a higher level cannot be confirmed and the overall score is held at 59.9 at most.",
-      fr = "Des preuves pour moins de 20 % des questions notées (" .. pct .. " %) : un niveau supérieur ne peut être confirmé et le score global est limité à 59,9.",
-      es = "Evidencia para menos del 20 % de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar un nivel superior y la puntuación global se limita a 59,9."}}
+      en = "A source is given for fewer than 20% of the scored questions (" .. pct .. "%): a higher level cannot be confirmed and the overall score is held at 59.9 at most.",
+      fr = "Une source est donnée pour moins de 20 % des questions notées (" .. pct .. " %) : un niveau supérieur ne peut être confirmé et le score global est limité à 59,9.",
+      es = "Se da una fuente para menos del 20 % de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar un nivel superior y la puntuación global se limita a 59,9."}}
   end
   if pct < 50 then
     gap(nil, 1,
-      "Only " .. pct .. "% of the scored questions have an answer: the scores rest on partial evidence and the levels are provisional.",
-      "Seules " .. pct .. " % des questions notées ont une réponse : les scores reposent sur des preuves partielles et les niveaux sont provisoires.",
-      "Solo el " .. pct .. " % de las preguntas puntuadas tiene respuesta: las puntuaciones se basan en evidencia parcial y los niveles son provisionales.")
+      "Only " .. pct .. "% of the scored questions have an answer with a source: the scores rest on partial evidence and the levels are provisional.",
+      "Seules " .. pct .. " % des questions notées ont une réponse avec une source : les scores reposent sur des justificatifs partiels et les niveaux sont provisoires.",
+      "Solo el " .. pct .. " % de las preguntas puntuadas tiene una respuesta con fuente: las puntuaciones se basan en evidencia parcial y los niveles son provisionales.")
   end
   return pct
 end
 
--- Pillars with no usable answer, and thin evidence overall: say so rather than guess.
+-- Pillars with no usable answer: say so once per pillar rather than guess.
 local function coverage(r)
   for _, id in ipairs(ORDER) do
     local p = r.pillars and r.pillars[id]
     if p and p.score == nil then
       gap(id, 2,
-        "No answer with evidence was given, so this pillar is not scored: collect the evidence the help texts name before drawing conclusions.",
-        "Aucune réponse étayée n'a été fournie, ce pilier n'est donc pas noté : réunir les preuves indiquées dans l'aide avant de conclure.",
-        "No se dio ninguna respuesta con evidencia, por lo que este pilar no se puntúa: reunir la evidencia que indican los textos de ayuda antes de sacar conclusiones.")
+        "No answer was given, so this pillar counts at the median of its scale: gather the evidence the help texts name (the ministry in charge of the SSE, with the statistics office and the SSE networks, within a year).",
+        "Aucune réponse n'a été donnée : ce pilier compte pour le milieu de son échelle. Réunir les justificatifs indiqués dans l'aide (le ministère chargé de l'ESS, avec l'institut statistique et les réseaux de l'ESS, dans l'année).",
+        "No se dio ninguna respuesta, por lo que este pilar cuenta en la mitad de su escala: reunir la evidencia que indican los textos de ayuda (el ministerio a cargo de la ESS, con la oficina de estadística y las redes de la ESS, en el plazo de un año).")
     end
   end
   return evidence_gate()
 end
 
--- A provisional result (under half of the scored questions answered) keeps its level cap
--- and also gets a score ceiling at the top of that level (79.9 under Established, 59.9
--- under Developing): otherwise a file that answers only where a positive fact was found
--- shows, say, 95/100 "Established" and reads as ahead of a complete assessment. The
--- pillar scores are left as they are.
-local function provisional_ceiling(pct, score)
-  if pct == nil or type(score) ~= "number" then return nil end
-  local ceiling = (pct < 20 and 59.9) or (pct < 50 and 79.9) or nil
-  if ceiling and score > ceiling then return ceiling end
+-- The overall score under the evidence policy: pillars without a score count at the
+-- median (50), and the overall caps (thin sourced evidence; no legal recognition at
+-- all) hold the score at the top of their level. Returns the new score or nil.
+local function overall_score(r, pct, level)
+  local score = r.score
+  if type(score) ~= "number" then return nil end
+  local sum, weight = 0, 0
+  for _, p in ipairs(r.pillars) do
+    if p.weight > 0 then
+      sum = sum + p.weight * (p.score or 50)
+      weight = weight + p.weight
+    end
+  end
+  if weight > 0 and sum / weight < score then score = sum / weight end
+  if pct and pct < 20 then level = lower(level, "developing")
+  elseif pct and pct < 50 then level = lower(level, "established") end
+  if level and score > top_of(level) then score = top_of(level) end
+  if score ~= r.score then return score end
   return nil
 end
 
@@ -782,10 +908,28 @@ local NEXT = {
 -- French puts a space before the semicolon. li: 1 en, 2 fr, 3 es.
 local function join(list, li) return table.concat(list, li == 2 and " ; " or "; ") end
 
+-- The share of a pillar's scored weight answered with a source (result layer).
+local function sourced_weight(pillar)
+  local weight, got = 0, 0
+  for _, p in ipairs(rk.questionnaire.pillars) do
+    if p.id == pillar then
+      for _, q in ipairs(p.questions) do
+        local a = rk.get(q.id)
+        if q.scored and a.state ~= "skipped" then
+          weight = weight + q.weight
+          if sourced(q.id) then got = got + q.weight end
+        end
+      end
+    end
+  end
+  if weight == 0 then return nil end
+  return got / weight
+end
+
 local function strengths(r)
   for _, id in ipairs(ORDER) do
     local p = r.pillars and r.pillars[id]
-    if p and p.score and p.score >= 75 and (weight_answered(id) or 0) >= 0.5 then
+    if p and p.score and p.score >= 75 and (sourced_weight(id) or 0) >= 0.5 then
       local got = {{}, {}, {}}
       for _, item in ipairs(STRONG[id] or {}) do
         if #got[1] < 4 and item[1]() then
@@ -815,39 +959,52 @@ local function strengths(r)
   end
 end
 
+-- The rules of each pillar (gates and recommendations), run in the pillar layer so that
+-- their caps can hold the pillar's score.
+local function informal_high()
+  local inf = num("informal_share")
+  return inf ~= nil and inf >= 50
+end
+
+local PILLAR_RULES = {
+  legal_framework = legal,
+  institutional_framework = institutions,
+  finance = function () finance(informal_high()) end,
+  support_networks = networks,
+  statistics = statistics,
+  education_research = education,
+  markets_procurement = markets,
+  coconstruction_localization = coconstruction,
+  social_protection_informality = function () protection(informal_high()) end,
+}
+
 return {
-  -- Pillar evidence gate: the share of the pillar's scored weight that has an answer.
-  -- Under 40%, the pillar's score rests on minor questions: its level is capped at
-  -- Developing. Strengths are only claimed at 50% or more.
+  -- The pillar's own gates and recommendations, then the evidence gates; the score is
+  -- taken at the median for what is not known (when that lowers it) and held at the top
+  -- of the lowest level a cap allows.
   pillar = function (p, s)
-    local share = weight_answered(p.id)
-    if share and share > 0 and share < 0.4 then
-      local pct = math.floor(share * 100 + 0.5)
-      rk.cap{pillar = p.id, level = "developing", reason = {
-        en = "Only " .. pct .. "% of this pillar's weight is answered: the score rests on minor questions.",
-        fr = "Seuls " .. pct .. " % du poids de ce pilier ont une réponse : le score repose sur des questions secondaires.",
-        es = "Solo el " .. pct .. " % del peso de este pilar tiene respuesta: la puntuación se basa en preguntas secundarias."}}
-    end
+    gate = {}
+    local run = PILLAR_RULES[p.id]
+    if run then run() end
+    local score = s.score
+    if type(score) == "number" then pillar_gates(p, s) end
+    local level = gate.level
+    gate = nil
+    if type(score) ~= "number" then return nil end
+    local m = at_median(s)
+    if m and m < score then score = m end
+    if level and score > top_of(level) then score = top_of(level) end
+    if score ~= s.score then return {score = score} end
     return nil
   end,
 
   result = function (r)
-    local inf = num("informal_share")
-    local informal_high = inf ~= nil and inf >= 50
-    legal()
-    institutions()
-    finance(informal_high)
-    networks()
-    statistics()
-    education()
-    markets()
-    coconstruction()
-    protection(informal_high)
     indicators()
     local pct = coverage(r)
     strengths(r)
-    local ceiling = provisional_ceiling(pct, r.score)
-    if ceiling then return {score = ceiling} end
+    local status = val("legal_status")
+    local score = overall_score(r, pct, (status == "none" or status == "draft") and "developing" or nil)
+    if score then return {score = score} end
     return nil
   end,
 }

@@ -8,6 +8,7 @@
 #   Quebec beats Mali and Senegal overall; every country with a law beats Mali on
 #   legislation; Quebec (solidarity finance) is at least Uruguay on finance.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/sse_lib.sh"
 
 EX=questionnaires/examples
 
@@ -122,13 +123,7 @@ PY
 }
 
 claims >"$RK_TMP/claims.txt" 2>&1
-while IFS= read -r line; do
-    case "$line" in
-        "ok "*) ok "${line#ok }" ;;
-        "not ok "*) not_ok "${line#not ok }" ;;
-        *) not_ok "claims: $line" ;;
-    esac
-done <"$RK_TMP/claims.txt"
+tap_claims "$RK_TMP/claims.txt"
 
 # A derived indicator: SSE organisations per 10,000 inhabitants.
 cat >"$RK_TMP/derived.yaml" <<'EOF'

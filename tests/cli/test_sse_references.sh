@@ -5,6 +5,7 @@
 # fail on a file with "para. 1(a)", an unknown symbol, a part that does not exist
 # and a "Source:" naming a text outside the table.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/sse_lib.sh"
 
 TABLE=questionnaires/references/references.yaml
 CHECK=tests/cli/sse_refcheck.py
@@ -19,13 +20,7 @@ done
 python3 "$CHECK" "$TABLE" questionnaires/sse-national.yaml questionnaires/sse-local.yaml \
     questionnaires/sse-national.lua questionnaires/sse-local.lua \
     questionnaires/README.md questionnaires/examples/README.md >"$RK_TMP/refs.txt" 2>&1
-while IFS= read -r line; do
-    case "$line" in
-        "ok "*) ok "citations: ${line#ok }" ;;
-        "not ok "*) not_ok "citations: ${line#not ok }" ;;
-        *) not_ok "checker: $line" ;;
-    esac
-done <"$RK_TMP/refs.txt"
+tap_claims "$RK_TMP/refs.txt"
 
 # The table itself: every key once, titles in the three languages, a URL each.
 if python3 - "$TABLE" <<'PY'
