@@ -18,6 +18,7 @@
 
 static const char *const header_keys[] = {
     "questionnaire", "version", "subject", "respondent", "date", "language", "answers",
+    "retired",
 };
 #define N_HEADER (sizeof header_keys / sizeof header_keys[0])
 
@@ -187,49 +188,56 @@ static bool is_dont_know(const RkNode *n)
     return n->kind == RK_NODE_SCALAR && n->plain && strcmp(n->text, "dont_know") == 0;
 }
 
-/* Read one answer node (scalar, list, or {value, note, source}). */
-static RkStatus load_answer(RkAnswers *a, const RkQuestion *qn, const RkNode *n,
-                            const char *file, RkDiag *d)
+/* Split an answer node (a value alone, or {value, note, source}) into its
+   value node (NULL when there is none) and its evidence, copied into arena.
+   id names the answer in messages. */
+RkStatus rk_answer_split(RkArena *arena, const char *id, const RkNode *n,
+                         const RkNode **value, const char **note, const char **source,
+                         const char *file, RkDiag *d)
 {
-    RkAnswer *ans = &a->by_question[qn->index];
-    ans->line = n->line;
-    ans->column = n->column;
-    const RkNode *value = n;
-    if (n->kind == RK_NODE_MAP) {
-        static const char *const keys[] = {"value", "note", "source"};
-        RkStatus s = RK_OK;
-        for (size_t i = 0; i < n->count; i++) {
-            const RkNode *k = n->pairs[i].key, *v = n->pairs[i].value;
-            bool known = false;
-            for (size_t j = 0; j < 3; j++)
-                known |= strcmp(k->text, keys[j]) == 0;
-            if (!known) {
-                const char *hint = rk_suggest(k->text, keys, 3);
-                s = rk_diag_add(d, RK_EDATA, file, k->line, k->column,
-                                "unknown key '%s' in the answer to '%s'%s%s%s (expected value, note or source)",
-                                k->text, qn->id, hint ? " (did you mean '" : "", hint ? hint : "",
-                                hint ? "'?)" : "");
-                continue;
-            }
-            if (strcmp(k->text, "value") == 0)
-                continue;
-            if (v->kind != RK_NODE_SCALAR) {
-                s = rk_diag_add(d, RK_EDATA, file, v->line, v->column,
-                                "'%s' expects text, found %s", k->text, rk_node_kind_name(v->kind));
-                continue;
-            }
-            const char *t = rk_node_is_null(v) ? NULL : rk_arena_strdup(a->arena, v->text);
-            if (strcmp(k->text, "note") == 0)
-                ans->note = t;
-            else
-                ans->source = t;
+    *value = n;
+    *note = *source = NULL;
+    if (n->kind != RK_NODE_MAP)
+        return RK_OK;
+    static const char *const keys[] = {"value", "note", "source"};
+    RkStatus s = RK_OK;
+    for (size_t i = 0; i < n->count; i++) {
+        const RkNode *k = n->pairs[i].key, *v = n->pairs[i].value;
+        bool known = false;
+        for (size_t j = 0; j < 3; j++)
+            known |= strcmp(k->text, keys[j]) == 0;
+        if (!known) {
+            const char *hint = rk_suggest(k->text, keys, 3);
+            s = rk_diag_add(d, RK_EDATA, file, k->line, k->column,
+                            "unknown key '%s' in the answer to '%s'%s%s%s (expected value, note or source)",
+                            k->text, id, hint ? " (did you mean '" : "", hint ? hint : "",
+                            hint ? "'?)" : "");
+            continue;
         }
-        if (s != RK_OK)
-            return s;
-        value = rk_node_get(n, "value");
-        if (!value || rk_node_is_null(value))
-            return RK_OK; /* evidence noted, question not answered yet */
+        if (strcmp(k->text, "value") == 0)
+            continue;
+        if (v->kind != RK_NODE_SCALAR) {
+            s = rk_diag_add(d, RK_EDATA, file, v->line, v->column,
+                            "'%s' expects text, found %s", k->text, rk_node_kind_name(v->kind));
+            continue;
+        }
+        const char *t = rk_node_is_null(v) ? NULL : rk_arena_strdup(arena, v->text);
+        if (strcmp(k->text, "note") == 0)
+            *note = t;
+        else
+            *source = t;
     }
+    *value = rk_node_get(n, "value");
+    if (*value && rk_node_is_null(*value))
+        *value = NULL;
+    return s;
+}
+
+/* Check a value node (dont_know, a list, a scalar) against qn and store it
+   in *ans. */
+RkStatus rk_answer_value_node(RkArena *arena, const RkQuestion *qn, const RkNode *value,
+                              RkAnswer *ans, const char *file, RkDiag *d)
+{
     if (is_dont_know(value)) {
         if (!qn->dont_know)
             return rk_diag_add(d, RK_EDATA, file, value->line, value->column,
@@ -261,7 +269,7 @@ static RkStatus load_answer(RkAnswers *a, const RkQuestion *qn, const RkNode *n,
                 vals[i] = item->text;
         }
         if (s == RK_OK)
-            s = rk_answer_parse_multi(a->arena, qn, vals, lines, cols, cnt, ans, file, d);
+            s = rk_answer_parse_multi(arena, qn, vals, lines, cols, cnt, ans, file, d);
         free(vals);
         free(lines);
         free(cols);
@@ -271,8 +279,22 @@ static RkStatus load_answer(RkAnswers *a, const RkQuestion *qn, const RkNode *n,
         return rk_diag_add(d, RK_EDATA, file, value->line, value->column,
                            "the answer to '%s' expects a value or {value, note, source}, found %s",
                            qn->id, rk_node_kind_name(value->kind));
-    return rk_answer_parse_value(a->arena, qn, value->text, value->plain, ans, file, value->line,
-                       value->column, d);
+    return rk_answer_parse_value(arena, qn, value->text, value->plain, ans, file, value->line,
+                                 value->column, d);
+}
+
+/* Read one answer node (scalar, list, or {value, note, source}). */
+static RkStatus load_answer(RkAnswers *a, const RkQuestion *qn, const RkNode *n,
+                            const char *file, RkDiag *d)
+{
+    RkAnswer *ans = &a->by_question[qn->index];
+    ans->line = n->line;
+    ans->column = n->column;
+    const RkNode *value;
+    RkStatus s = rk_answer_split(a->arena, qn->id, n, &value, &ans->note, &ans->source, file, d);
+    if (s != RK_OK || !value)
+        return s; /* without a value: evidence noted, question not answered yet */
+    return rk_answer_value_node(a->arena, qn, value, ans, file, d);
 }
 
 /* Top-level keys: known header fields, then the answers map. */
@@ -289,12 +311,12 @@ static RkStatus load_header(RkAnswers *a, const RkQuestionnaire *q, const RkNode
             const char *hint = rk_suggest(k->text, header_keys, N_HEADER);
             s = rk_diag_add(d, RK_EDATA, file, k->line, k->column,
                             "unknown key '%s'%s%s%s (expected questionnaire, version, subject, "
-                            "respondent, date, language or answers)",
+                            "respondent, date, language, answers or retired)",
                             k->text, hint ? " (did you mean '" : "", hint ? hint : "",
                             hint ? "'?)" : "");
             continue;
         }
-        if (strcmp(k->text, "answers") == 0)
+        if (strcmp(k->text, "answers") == 0 || strcmp(k->text, "retired") == 0)
             continue;
         if (v->kind != RK_NODE_SCALAR) {
             s = rk_diag_add(d, RK_EDATA, file, v->line, v->column, "'%s' expects text, found %s",
@@ -309,11 +331,7 @@ static RkStatus load_header(RkAnswers *a, const RkQuestionnaire *q, const RkNode
                                 t ? t : "", q->id, q->path);
             a->questionnaire_id = t;
         } else if (strcmp(k->text, "version") == 0) {
-            if (t && q->version && strcmp(t, q->version) != 0)
-                rk_diag_warn(d, file, v->line, v->column,
-                             "answers were given to version %s; the questionnaire is version %s",
-                             t, q->version);
-            a->version = t;
+            a->version = t; /* another version than q's: read in migration mode */
         } else if (strcmp(k->text, "subject") == 0) {
             a->subject = t;
         } else if (strcmp(k->text, "respondent") == 0) {
@@ -366,6 +384,15 @@ RkStatus rk_answers_from_tree(const RkNodeTree *tree, const RkQuestionnaire *q,
         s = rk_diag_add(d, RK_EDATA, path, ans->line, ans->column,
                         "'answers' expects a map of question id to answer, found %s",
                         rk_node_kind_name(ans->kind));
+    }
+    const RkNode *version = rk_node_get(root, "version");
+    bool migrating = a->version && q->version && strcmp(a->version, q->version) != 0;
+    const RkNode *ret = rk_node_get(root, "retired");
+    if (ret && rk_answers_load_retired(a, ret, path, d) != RK_OK)
+        s = d->status;
+    if (migrating && (!ans || ans->kind == RK_NODE_MAP)) {
+        if (rk_answers_migrate(a, q, ans, version, path, d) != RK_OK)
+            s = d->status;
     } else if (ans && ans->kind == RK_NODE_MAP) {
         const char **ids = malloc((q->n_questions ? q->n_questions : 1) * sizeof *ids);
         for (size_t i = 0; ids && i < q->n_questions; i++)

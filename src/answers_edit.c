@@ -133,10 +133,53 @@ static void put_scalar(RkBuf *b, const char *s)
     rk_json_string(b, s);
 }
 
+void rk_answer_put_scalar(RkBuf *b, const char *s)
+{
+    put_scalar(b, s);
+}
+
+void rk_answer_put_entry(RkBuf *b, const char *id, bool has_value, PutValue put,
+                         const void *value, const char *note, const char *source)
+{
+    /* Question ids are Lua names, written bare as ever; others (ID@VERSION
+       under retired:) quoted when need be. */
+    bool name = (*id >= 'a' && *id <= 'z') || (*id >= 'A' && *id <= 'Z') || *id == '_';
+    for (const char *p = id; name && *p; p++)
+        name = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' ||
+               (*p >= '0' && *p <= '9');
+    rk_buf_puts(b, "\n  ");
+    if (name)
+        rk_buf_puts(b, id);
+    else
+        put_scalar(b, id);
+    rk_buf_puts(b, ":");
+    if (!note && !source) {
+        rk_buf_puts(b, " ");
+        if (has_value)
+            put(b, value);
+        else
+            rk_buf_puts(b, "null");
+        return;
+    }
+    if (has_value) {
+        rk_buf_puts(b, "\n    value: ");
+        put(b, value);
+    }
+    if (note) {
+        rk_buf_puts(b, "\n    note: ");
+        put_scalar(b, note);
+    }
+    if (source) {
+        rk_buf_puts(b, "\n    source: ");
+        put_scalar(b, source);
+    }
+}
+
 /* Numbers are written as the user wrote them, plain, so they read back as
    numbers; everything else through put_scalar. */
-static void put_value(RkBuf *b, const RkAnswer *ans)
+static void put_value(RkBuf *b, const void *value)
 {
+    const RkAnswer *ans = value;
     if (ans->state == RK_ANSWER_DONT_KNOW) {
         rk_buf_puts(b, "dont_know");
     } else if (ans->question->type == RK_Q_MULTI) {
@@ -163,45 +206,35 @@ static void put_field(RkBuf *b, const char *key, const char *value)
     rk_buf_puts(b, "\n");
 }
 
-RkStatus rk_answers_save(const RkAnswers *a, const char *path, RkDiag *d)
+void rk_answers_format(const RkAnswers *a, RkBuf *b)
 {
-    RkBuf b;
-    rk_buf_init(&b);
-    rk_buf_puts(&b, "# readykit answers: edit freely; keys are question ids.\n");
-    put_field(&b, "questionnaire", a->questionnaire_id);
-    put_field(&b, "version", a->version);
-    put_field(&b, "subject", a->subject);
-    put_field(&b, "respondent", a->respondent);
-    put_field(&b, "date", a->date);
-    put_field(&b, "language", a->language);
-    rk_buf_puts(&b, "answers:");
+    rk_buf_puts(b, "# readykit answers: edit freely; keys are question ids.\n");
+    put_field(b, "questionnaire", a->questionnaire_id);
+    put_field(b, "version", a->version);
+    put_field(b, "subject", a->subject);
+    put_field(b, "respondent", a->respondent);
+    put_field(b, "date", a->date);
+    put_field(b, "language", a->language);
+    rk_buf_puts(b, "answers:");
     size_t written = 0;
     for (size_t i = 0; i < a->n_questions; i++) {
         const RkAnswer *ans = &a->by_question[i];
         bool has_value = ans->state != RK_ANSWER_NONE;
         if (!has_value && !ans->note && !ans->source)
             continue;
-        rk_buf_printf(&b, "\n  %s:", ans->question->id);
         written++;
-        if (!ans->note && !ans->source) {
-            rk_buf_puts(&b, " ");
-            put_value(&b, ans);
-            continue;
-        }
-        if (has_value) {
-            rk_buf_puts(&b, "\n    value: ");
-            put_value(&b, ans);
-        }
-        if (ans->note) {
-            rk_buf_puts(&b, "\n    note: ");
-            put_scalar(&b, ans->note);
-        }
-        if (ans->source) {
-            rk_buf_puts(&b, "\n    source: ");
-            put_scalar(&b, ans->source);
-        }
+        rk_answer_put_entry(b, ans->question->id, has_value, put_value, ans,
+                            ans->note, ans->source);
     }
-    rk_buf_puts(&b, written ? "\n" : " {}\n");
+    rk_buf_puts(b, written ? "\n" : " {}\n");
+    rk_answers_put_retired(b, a);
+}
+
+RkStatus rk_answers_save(const RkAnswers *a, const char *path, RkDiag *d)
+{
+    RkBuf b;
+    rk_buf_init(&b);
+    rk_answers_format(a, &b);
     RkStatus s = b.failed ? rk_diag_set(d, RK_EINTERNAL, path, 0, 0, "out of memory")
                           : rk_file_write_atomic(path, b.data, b.len, d);
     rk_buf_free(&b);

@@ -18,6 +18,7 @@ const char rk_cli_usage[] =
     "  check QUESTIONNAIRE      validate a questionnaire (and its rules)\n"
     "  score ANSWERS...         score answers files (text, json or csv)\n"
     "  report ANSWERS -o PDF    write a PDF readiness report\n"
+    "  migrate ANSWERS -o NEW   rewrite answers made with an earlier questionnaire version\n"
     "\n"
     "Options:\n"
     "  -h, --help               this help (readykit COMMAND --help for more)\n"
@@ -69,6 +70,21 @@ const char rk_cli_report_help[] =
     "  -o, --output FILE        the PDF to write (required; replaced atomically)\n"
     COMMON_HELP;
 
+const char rk_cli_migrate_help[] =
+    "Usage: readykit migrate [OPTIONS] ANSWERS [-o NEW | --in-place]\n"
+    "\n"
+    "Rewrite an answers file made with an earlier version of its questionnaire at\n"
+    "the questionnaire's version: answers follow the questions that replace theirs,\n"
+    "notes and sources are kept, and answers to retired questions (or values with\n"
+    "no counterpart) are kept aside under 'retired:'. A warning names the questions\n"
+    "that need a new answer. Without -o the result goes to standard output.\n"
+    "\n"
+    "  -o, --output FILE        write to FILE (atomically); never the input itself...\n"
+    "      --in-place           ...unless this is given: replace ANSWERS atomically\n"
+    "  -q, --questionnaire FILE the questionnaire (default: found from the answers'\n"
+    "                           questionnaire: id, as for score)\n"
+    "  -h, --help               this help\n";
+
 RkStatus rk_cli_usage_error(const char *fmt, const char *arg)
 {
     fputs("readykit: ", stderr);
@@ -89,6 +105,7 @@ static bool parse_positive(const char *s, double *out)
 }
 
 enum { OPT_NO_DEFAULT = 256, OPT_MAX_MEMORY, OPT_MAX_INSTR, OPT_TIMEOUT };
+enum { OPT_IN_PLACE = 320 }; /* migrate only */
 
 /* Parse the options of a command; returns RK_OK, RK_EUSAGE, or -1 when
    help was printed (exit 0). */
@@ -103,6 +120,7 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
         {"lang", required_argument, NULL, 'l'},
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
+        {"in-place", no_argument, NULL, OPT_IN_PLACE},
         {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
         {"max-instructions", required_argument, NULL, OPT_MAX_INSTR},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
@@ -153,6 +171,11 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
             o->rules.deadline_seconds = v;
             break;
         case 'v': o->rules.verbose = true; break;
+        case OPT_IN_PLACE:
+            if (help != rk_cli_migrate_help)
+                return rk_cli_usage_error("--in-place is an option of migrate only%s", "");
+            o->in_place = true;
+            break;
         case ':': return rk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return rk_cli_usage_error("unknown option '%s'", argv[optind - 1]);
         }

@@ -15,6 +15,7 @@ extern const char rk_cli_usage[];
 extern const char rk_cli_check_help[];
 extern const char rk_cli_score_help[];
 extern const char rk_cli_report_help[];
+extern const char rk_cli_migrate_help[];
 
 typedef enum Format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } Format;
 
@@ -28,6 +29,7 @@ typedef struct Options {
     Format format;
     char **files;
     int n_files;
+    bool in_place;          /* migrate --in-place */
 } Options;
 
 /* Print "readykit: " + the message + a hint to stderr; returns RK_EUSAGE. */

@@ -15,6 +15,7 @@
 #include "readykit/answers.h"
 #include "readykit/fileio.h"
 #include "readykit/locate.h"
+#include "readykit/migrate.h"
 #include "readykit/node.h"
 #include "readykit/questionnaire.h"
 #include "readykit/report.h"
@@ -292,6 +293,36 @@ static int cmd_report(int argc, char **argv)
     return d.status;
 }
 
+/* readykit migrate ANSWERS [-q Q] [-o NEW | --in-place] */
+static int cmd_migrate(int argc, char **argv)
+{
+    Options o = {0};
+    int rc = rk_cli_parse(argc, argv, rk_cli_migrate_help, true, &o);
+    if (rc)
+        return rc < 0 ? RK_OK : rc;
+    if (o.n_files != 1)
+        return rk_cli_usage_error("migrate needs exactly one answers file%s", "");
+    RkMigrate m = {o.files[0], o.questionnaire, o.output, o.in_place};
+    RkDiag d;
+    rk_diag_init(&d);
+    RkBuf out;
+    rk_buf_init(&out);
+    RkMigrateSummary sum;
+    if (rk_migrate(&m, &out, &sum, &d) == RK_OK) {
+        fwrite(out.data ? out.data : "", 1, out.len, stdout);
+        if (sum.written)
+            printf("wrote %s: version %s -> %s, %zu questions to answer again, %zu answers "
+                   "kept aside\n",
+                   sum.written, sum.from[0] ? sum.from : "(none)", sum.to, sum.not_carried,
+                   sum.retired);
+    }
+    rk_buf_free(&out);
+    if (d.status == RK_EUSAGE)
+        return rk_cli_usage_error("%s", d.message);
+    print_diag(&d);
+    return d.status;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -312,6 +343,8 @@ int main(int argc, char **argv)
         status = cmd_score(argc - 1, argv + 1);
     } else if (strcmp(cmd, "report") == 0) {
         status = cmd_report(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "migrate") == 0) {
+        status = cmd_migrate(argc - 1, argv + 1);
     } else {
         status = rk_cli_usage_error("unknown command '%s' (expected check, score or report)", cmd);
     }

@@ -17,7 +17,8 @@
 #include "readykit/fileio.h"
 
 static const char *const top_keys[] = {"id", "version", "title", "description", "languages",
-                                       "rules", "levels", "choice_lists", "pillars"};
+                                       "rules", "levels", "choice_lists", "pillars",
+                                       "retired"};
 static const char *const level_keys[] = {"id", "min", "name", "description"};
 static const char *const pillar_keys[] = {"id", "title", "description", "weight", "questions"};
 
@@ -318,6 +319,8 @@ static void load_root(QLoader *L, const RkNode *root)
     load_levels(L, root);
     load_lists(L, root);
     load_pillars(L, root);
+    rk_q_retired(L, root);
+    rk_q_check_versions(L);
     for (size_t i = 0; i < L->n_lists; i++)
         if (!L->lists[i].used)
             rk_q_warn(L, L->lists[i].key, "choice list '%s' is not used by any question",

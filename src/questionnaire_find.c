@@ -36,6 +36,14 @@ const RkChoice *rk_question_find_choice(const RkQuestion *qn, const char *value)
     return NULL;
 }
 
+bool rk_questionnaire_is_retired(const RkQuestionnaire *q, const char *id)
+{
+    for (size_t i = 0; q && id && i < q->n_retired; i++)
+        if (strcmp(q->retired[i], id) == 0)
+            return true;
+    return false;
+}
+
 size_t rk_questionnaire_level_for(const RkQuestionnaire *q, double score)
 {
     size_t best = 0;

@@ -52,6 +52,7 @@ typedef struct QLoader {
     size_t missing_translations; /* warned one by one up to a limit */
     QErr *errs;             /* malloc'd; flushed into d by rk_q_flush */
     size_t n_errs, cap_errs;
+    const RkNode *retired;  /* the `retired:` list, for positions */
 } QLoader;
 
 /* Errors and warnings at a node's position (NULL: no position). */
@@ -108,6 +109,13 @@ RkChoice *rk_q_choices(QLoader *L, const RkNode *list, const char *where, size_t
    scale, choice or multi question (`choices`: inline or a list's name). */
 void rk_q_yes_no_choices(QLoader *L, const RkNode *m, RkQuestion *qn, const char *where);
 void rk_q_choice_choices(QLoader *L, const RkNode *m, RkQuestion *qn, const char *where);
+
+/* Versioning (questionnaire_replaces.c): a question's `replaces:` (parsed
+   once its type and choices are known), the top-level `retired:`, and the
+   checks between them once every question id is known. */
+void rk_q_replaces(QLoader *L, const RkNode *m, RkQuestion *qn, const char *where);
+void rk_q_retired(QLoader *L, const RkNode *root);
+void rk_q_check_versions(QLoader *L);
 
 /* Remember the node of an expression (for positions inside it). */
 void rk_q_expr_node(QLoader *L, const RkNode *n);

@@ -16,7 +16,7 @@
 static const char *const question_keys[] = {
     "id", "type", "text", "help", "weight", "scored", "required", "evidence", "dont_know",
     "when", "default", "checks", "choices", "points", "cap", "min", "max", "integer", "unit",
-    "bands"};
+    "bands", "replaces"};
 static const char *const band_keys[] = {"min", "points"};
 static const char *const check_keys[] = {"check", "message"};
 static const char *const type_names[] = {"yes_no", "scale", "choice", "multi", "number", "text"};
@@ -343,6 +343,7 @@ RkQuestion *rk_q_question(QLoader *L, const RkNode *m, size_t pillar)
             }
         }
         default_value(L, m, qn, where);
+        rk_q_replaces(L, m, qn, where);
         qn->max_points = best_points(qn);
         if (qn->scored && qn->max_points <= 0 && L->errors == 0)
             rk_q_warn(L, m, "%s is scored but no answer gives it points (give points, or "

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "readykit/diag.h"
+#include "readykit/fileio.h"
 #include "readykit/node.h"
 #include "readykit/questionnaire.h"
 
@@ -35,6 +36,23 @@ typedef struct RkAnswer {
     int line, column;       /* where the answer is in the file; 0 if set in code */
 } RkAnswer;
 
+/* An answer kept aside: given to a question of another version that this
+   version retired or does not know, or whose value did not carry over. It
+   is kept as written and saved back under the answers file's `retired:`. */
+typedef struct RkRawValue {
+    const char *text;
+    bool plain;             /* unquoted in the file (dont_know, numbers, yes) */
+} RkRawValue;
+
+typedef struct RkRetiredAnswer {
+    const char *id;         /* the question id of the earlier version */
+    const RkRawValue *items;/* the value: one scalar, or a list's items */
+    size_t n_items;
+    bool is_list;           /* the value was a list (n_items may be 0) */
+    const char *note;       /* or NULL */
+    const char *source;     /* or NULL */
+} RkRetiredAnswer;
+
 typedef struct RkAnswers {
     RkArena *arena;
     const char *path;       /* as loaded, or NULL for new answers */
@@ -48,6 +66,14 @@ typedef struct RkAnswers {
        (state RK_ANSWER_NONE when not answered). */
     RkAnswer *by_question;
     size_t n_questions;
+    RkRetiredAnswer *retired; /* kept aside, in file order; saved under retired: */
+    size_t n_retired;
+    /* Set when the file was made with another version and carried over: the
+       file's version (a->version is then the questionnaire's), and the
+       questions whose old answer did not carry over. */
+    const char *migrated_from;
+    const RkQuestion **not_carried;
+    size_t n_not_carried;
 } RkAnswers;
 
 /* Read only the header fields needed to find the questionnaire
@@ -85,8 +111,10 @@ void rk_answers_set_field(RkAnswers *a, const char *key, const char *value);
 const RkAnswer *rk_answers_get(const RkAnswers *a, const RkQuestion *qn);
 size_t rk_answers_count(const RkAnswers *a, RkAnswerState state);
 
-/* Write the answers as YAML (questionnaire order, header first) to path,
-   atomically. */
+/* Write the answers as YAML (questionnaire order, header first, then the
+   retired answers) to path, atomically. */
 RkStatus rk_answers_save(const RkAnswers *a, const char *path, RkDiag *d);
+/* The same YAML appended to b (b->failed on out-of-memory). */
+void rk_answers_format(const RkAnswers *a, RkBuf *b);
 
 #endif

@@ -26,6 +26,8 @@ RkStatus rk_file_write_atomic(const char *path, const void *data, size_t len,
                               RkDiag *d);
 
 bool rk_file_exists(const char *path);
+/* Do both paths name one existing file (links and ./ included)? */
+bool rk_file_same(const char *a, const char *b);
 
 /* A growable byte buffer, malloc-owned by whoever holds it. */
 typedef struct RkBuf {

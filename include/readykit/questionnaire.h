@@ -59,6 +59,25 @@ typedef struct RkBand {
     double points;
 } RkBand;
 
+/* Where a question of this version comes from (`replaces:`): the id of a
+   question of an earlier version, and optionally how its old values map to
+   this question's values. Used only when an answers file of another version
+   is read (answers.c, migration mode). */
+typedef struct RkValueMap {
+    const char *from;      /* an old value, as written in old answers files */
+    const char *to;        /* this question's value (a choice, a number, text
+                              or dont_know) */
+} RkValueMap;
+
+typedef struct RkReplaces {
+    const char *id;        /* the old question id */
+    bool has_values;       /* values given: an old value not listed needs a new
+                              answer; else old values carry over as they are */
+    const RkValueMap *values;
+    size_t n_values;
+    int line, column;      /* of the old id in the questionnaire */
+} RkReplaces;
+
 typedef enum RkMultiScoring { RK_MULTI_SUM, RK_MULTI_CAP } RkMultiScoring;
 
 typedef struct RkQuestion {
@@ -95,6 +114,8 @@ typedef struct RkQuestion {
 
     const RkCheck *checks;
     size_t n_checks;
+
+    const RkReplaces *replaces; /* NULL when the question declares none */
 
     double max_points;     /* points of the best answer; 0 when not scored */
     size_t pillar;         /* index of its pillar */
@@ -137,6 +158,8 @@ typedef struct RkQuestionnaire {
     RkQuestion **questions; /* all questions in order */
     size_t n_questions;
     double max_points;      /* sum of weight * max_points over scored questions */
+    const char **retired;   /* `retired:` ids of earlier versions, no longer asked */
+    size_t n_retired;
     void *source;           /* private: the YAML node tree the strings point into */
 } RkQuestionnaire;
 
@@ -153,6 +176,8 @@ void rk_questionnaire_free(RkQuestionnaire *q); /* accepts NULL */
 const RkQuestion *rk_questionnaire_find(const RkQuestionnaire *q, const char *id);
 const RkPillar *rk_questionnaire_find_pillar(const RkQuestionnaire *q, const char *id);
 const RkChoice *rk_question_find_choice(const RkQuestion *qn, const char *value);
+/* Is id listed in the questionnaire's `retired:`? */
+bool rk_questionnaire_is_retired(const RkQuestionnaire *q, const char *id);
 /* The level index for a 0-100 score (the highest with min <= score). */
 size_t rk_questionnaire_level_for(const RkQuestionnaire *q, double score);
 /* The language to use: wanted if declared, else the fallback (languages[0]). */
