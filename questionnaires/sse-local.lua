@@ -24,12 +24,42 @@ local function count(id)
   return #v
 end
 
+-- Who acts on a pillar's recommendations (en, fr, es), and the horizon of each priority.
+local CITY = {"the local government's SSE service", "le service de l'ESS de la collectivité", "el servicio de ESS del gobierno local"}
+local WHO = {
+  local_policy = {"the mayor and council", "le maire et le conseil", "la alcaldía y el concejo"},
+  local_coconstruction = {"the local government, with the local SSE networks", "la collectivité, avec les réseaux locaux de l'ESS", "el gobierno local, con las redes locales de la ESS"},
+  local_finance = {"the local government's finance department, with solidarity finance bodies", "les services financiers de la collectivité, avec les organismes de finance solidaire", "el área de hacienda del gobierno local, con las entidades de finanzas solidarias"},
+  local_support = CITY,
+  local_markets = {"the local government's procurement department", "le service des achats de la collectivité", "el área de compras del gobierno local"},
+  local_data = {"the local government, with the statistics office and universities", "la collectivité, avec l'institut statistique et les universités", "el gobierno local, con la oficina de estadística y las universidades"},
+  multilevel = {"the local government, with the regional and national governments", "la collectivité, avec les gouvernements régional et national", "el gobierno local, con los gobiernos regional y nacional"},
+}
+local WHEN = {
+  {"within 12 months", "dans les 12 mois", "en un plazo de 12 meses"},
+  {"within 2 years", "dans les 2 ans", "en un plazo de 2 años"},
+  {"within the council's term", "d'ici la fin du mandat", "antes del fin del mandato"},
+}
+
+-- At most three priority-1 findings per answers file; reset at the first pillar.
+local top_findings = 0
+local function bounded(priority)
+  if priority ~= 1 then return priority end
+  top_findings = top_findings + 1
+  return top_findings <= 3 and 1 or 2
+end
+
+-- A recommendation on an answered weakness, with who acts and by when.
 local function rec(pillar, priority, en, fr, es, questions)
-  rk.finding{pillar = pillar, priority = priority, kind = "recommendation",
-             text = {en = en, fr = fr, es = es}, questions = questions}
+  priority = bounded(priority)
+  local who, when = WHO[pillar] or CITY, WHEN[priority]
+  rk.finding{pillar = pillar, priority = priority, kind = "recommendation", questions = questions, text = {
+    en = en .. " Who: " .. who[1] .. "; " .. when[1] .. ".",
+    fr = fr .. " Qui : " .. who[2] .. " ; " .. when[2] .. ".",
+    es = es .. " Quién: " .. who[3] .. "; " .. when[3] .. "."}}
 end
 local function gap(pillar, priority, en, fr, es, questions)
-  rk.finding{pillar = pillar, priority = priority, kind = "gap",
+  rk.finding{pillar = pillar, priority = bounded(priority), kind = "gap",
              text = {en = en, fr = fr, es = es}, questions = questions}
 end
 -- The questionnaire's levels, lowest first (read-only: the same for every answers file).
@@ -588,6 +618,7 @@ return {
   -- The pillar's own gates and recommendations, then the evidence gates (as in
   -- sse-national.lua).
   pillar = function (p, s)
+    if p.index == 1 then top_findings = 0 end
     gate = {}
     local run = PILLAR_RULES[p.id]
     if run then run() end

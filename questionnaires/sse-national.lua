@@ -44,13 +44,51 @@ local function count(id)
   return #v
 end
 
-local function rec(pillar, priority, en, fr, es, questions)
-  rk.finding{pillar = pillar, priority = priority, kind = "recommendation",
-             text = {en = en, fr = fr, es = es}, questions = questions}
+-- Who acts on a pillar's recommendations (en, fr, es), unless a recommendation names
+-- its own actor; and the horizon each priority stands for.
+local WHO = {
+  legal_framework = {"the government, with parliament", "le gouvernement, avec le parlement", "el gobierno, con el parlamento"},
+  institutional_framework = {"the ministry in charge of the SSE", "le ministère chargé de l'ESS", "el ministerio a cargo de la ESS"},
+  finance = {"the ministry of finance and the ministry in charge of the SSE, with development banks", "le ministère des Finances et le ministère chargé de l'ESS, avec les banques de développement", "el ministerio de Hacienda y el ministerio a cargo de la ESS, con la banca de desarrollo"},
+  support_networks = {"the SSE networks, with the ministry in charge of the SSE", "les réseaux de l'ESS, avec le ministère chargé de l'ESS", "las redes de la ESS, con el ministerio a cargo de la ESS"},
+  statistics = {"the national statistics office", "l'institut national de statistique", "el instituto nacional de estadística"},
+  education_research = {"the ministries of education and higher education, with universities", "les ministères de l'Éducation et de l'Enseignement supérieur, avec les universités", "los ministerios de Educación y de Educación Superior, con las universidades"},
+  markets_procurement = {"the public procurement authority and the ministry of finance", "l'autorité des marchés publics et le ministère des Finances", "la autoridad de contratación pública y el ministerio de Hacienda"},
+  coconstruction_localization = {"the ministry in charge of the SSE, with the SSE networks and local governments", "le ministère chargé de l'ESS, avec les réseaux de l'ESS et les collectivités", "el ministerio a cargo de la ESS, con las redes de la ESS y los gobiernos locales"},
+  social_protection_informality = {"the ministries of labour and social security", "les ministères du Travail et de la Sécurité sociale", "los ministerios de Trabajo y de Seguridad Social"},
+  inclusion_transitions = {"the ministry in charge of the SSE, with the ministries for women, youth, environment and digital affairs", "le ministère chargé de l'ESS, avec les ministères chargés des femmes, de la jeunesse, de l'environnement et du numérique", "el ministerio a cargo de la ESS, con los ministerios de la mujer, la juventud, el medio ambiente y los asuntos digitales"},
+}
+local UNCT = {"the UN country team, with the government", "l'équipe de pays des Nations Unies, avec le gouvernement", "el equipo de las Naciones Unidas en el país, con el gobierno"}
+local WHEN = {
+  {"within 12 months", "dans les 12 mois", "en un plazo de 12 meses"},
+  {"within 2 years", "dans les 2 ans", "en un plazo de 2 años"},
+  {"within 3 to 5 years", "dans les 3 à 5 ans", "en un plazo de 3 a 5 años"},
+}
+
+-- The priority-1 findings of this answers file so far: at most three stay at the top
+-- priority, the next ones become priority 2. Reset at the first pillar of every file.
+local top_findings = 0
+
+-- A finding at priority 1 while fewer than three have been given, else at most 2.
+local function bounded(priority)
+  if priority ~= 1 then return priority end
+  top_findings = top_findings + 1
+  return top_findings <= 3 and 1 or 2
+end
+
+-- A recommendation on an answered weakness, with who acts and by when.
+local function rec(pillar, priority, en, fr, es, questions, who)
+  priority = bounded(priority)
+  who = who or WHO[pillar] or WHO.institutional_framework
+  local when = WHEN[priority]
+  rk.finding{pillar = pillar, priority = priority, kind = "recommendation", questions = questions, text = {
+    en = en .. " Who: " .. who[1] .. "; " .. when[1] .. ".",
+    fr = fr .. " Qui : " .. who[2] .. " ; " .. when[2] .. ".",
+    es = es .. " Quién: " .. who[3] .. "; " .. when[3] .. "."}}
 end
 
 local function gap(pillar, priority, en, fr, es, questions)
-  rk.finding{pillar = pillar, priority = priority, kind = "gap",
+  rk.finding{pillar = pillar, priority = bounded(priority), kind = "gap",
              text = {en = en, fr = fr, es = es}, questions = questions}
 end
 
@@ -100,13 +138,29 @@ end
 local function legal()
   local status = val("legal_status")
   local no_law = status == "none" or status == "draft"
+  -- "where appropriate": sectoral laws with a framework bill before parliament are held
+  -- at Developing, not at Emerging like a country with nothing.
+  local pending = status == "sectoral" and is("framework_bill", "yes")
   if no_law or is("legal_definition", "no") then
-    cap("legal_framework", "emerging",
+    cap("legal_framework", pending and "developing" or "emerging",
       "No SSE law with a legal definition of the SSE is in force (A/RES/77/281 para. 1 (legal frameworks)).",
       "Aucune loi définissant l'ESS n'est en vigueur (A/RES/77/281 par. 1 (cadres juridiques)).",
       "No hay en vigor ninguna ley que defina la ESS (A/RES/77/281 párr. 1 (marcos jurídicos)).")
   end
-  if no_law or (status == "sectoral" and is("legal_definition", "no")) then
+  if is("law_in_use", "unused") then
+    gap("legal_framework", 1,
+      "The SSE legislation exists but has not been used in the last two years (no entity registered, certified or funded under it): it is on paper (OECD Policy Guide on Legal Frameworks, evaluation phase).",
+      "La législation sur l'ESS existe mais n'a pas servi au cours des deux dernières années (aucune entité enregistrée, agréée ou financée à ce titre) : elle reste sur le papier (Guide de l'OCDE sur les cadres juridiques, phase d'évaluation).",
+      "La legislación sobre la ESS existe pero no se ha usado en los dos últimos años (ninguna entidad registrada, acreditada o financiada a su amparo): sigue sobre el papel (Guía de la OCDE sobre marcos jurídicos, fase de evaluación).",
+      {"law_in_use"})
+  end
+  if is("framework_bill", "yes") then
+    rec("legal_framework", 1,
+      "A framework bill is before parliament: pass it with its implementing decrees, lead body and budget planned, so that it is used from the first year (OECD Policy Guide on Legal Frameworks, development phase; A/RES/77/281 para. 1 (legal frameworks)).",
+      "Un projet de loi-cadre est déposé : l'adopter en prévoyant ses décrets d'application, son organisme chef de file et son budget, pour qu'il serve dès la première année (Guide de l'OCDE sur les cadres juridiques, phase d'élaboration ; A/RES/77/281 par. 1 (cadres juridiques)).",
+      "Hay un proyecto de ley marco en el parlamento: aprobarlo con sus decretos de aplicación, su organismo rector y su presupuesto previstos, para que se use desde el primer año (Guía de la OCDE sobre marcos jurídicos, fase de elaboración; A/RES/77/281 párr. 1 (marcos jurídicos)).",
+      {"framework_bill"})
+  elseif no_law or (status == "sectoral" and is("legal_definition", "no")) then
     rec("legal_framework", 1,
       "Prepare an SSE framework law: start with the scoping phase of the OECD Policy Guide on Legal Frameworks for the SSE (2023), then define the SSE with the four ILO 2022 principles and list the entities it covers (A/RES/77/281 para. 1 (legal frameworks); OECD Recommendation block 3).",
       "Préparer une loi-cadre sur l'ESS : commencer par la phase de cadrage du Guide de l'OCDE sur les cadres juridiques de l'ESS (2023), puis définir l'ESS à partir des quatre principes de l'OIT (2022) et lister les entités couvertes (A/RES/77/281 par. 1 (cadres juridiques) ; Recommandation de l'OCDE, volet 3).",
@@ -199,12 +253,12 @@ local function institutions()
       "Designar un ministerio, agencia o unidad con un mandato explícito sobre la ESS y personal (Recomendación de la OCDE, componente 2; ejemplos: INAES en México, INACOOP en Uruguay).",
       {"lead_body"})
   end
-  if weak("coordination", 1) then
+  if weak("horizontal_coordination", 1) or weak("vertical_coordination", 1) then
     rec("institutional_framework", 2,
       "Set up horizontal co-ordination (an inter-ministerial committee, or a duty on every minister to consider the SSE, as in the Quebec Social Economy Act) and vertical co-ordination with regions and cities (OECD Recommendation block 2).",
       "Mettre en place une coordination horizontale (comité interministériel, ou obligation pour chaque ministre de tenir compte de l'ESS, comme dans la Loi sur l'économie sociale du Québec) et verticale avec les régions et les villes (Recommandation de l'OCDE, volet 2).",
       "Establecer una coordinación horizontal (un comité interministerial, o la obligación de todo ministro de tener en cuenta la ESS, como en la Ley de economía social de Quebec) y vertical con regiones y ciudades (Recomendación de la OCDE, componente 2).",
-      {"coordination"})
+      {"horizontal_coordination", "vertical_coordination"})
   end
   if weak("development_plan", 1) then
     rec("institutional_framework", 3,
@@ -224,7 +278,7 @@ end
 
 -- ---------------------------------------------------------------- finance
 local function finance(informal_high)
-  if is("public_fund", "no") and weak("finance_intermediaries", 1) then
+  if is("public_fund", "no") and is("finance_intermediaries", "none") then
     cap("finance", "emerging",
       "No dedicated public funding and no SSE finance intermediaries (A/RES/77/281 para. 1 (business support, financial services and funding)).",
       "Ni financement public dédié ni intermédiaires financiers de l'ESS (A/RES/77/281 par. 1 (appui aux entreprises, services financiers et financement)).",
@@ -245,7 +299,7 @@ local function finance(informal_high)
       "Ampliar los instrumentos más allá de subvenciones y préstamos: garantías, capital paciente o cuasi capital adaptados a entidades que no pueden emitir acciones (Recomendación de la OCDE, componente 4; módulo de financiación de la BEPT OCDE/UE).",
       {"finance_instruments"})
   end
-  if weak("finance_intermediaries", 1) then
+  if is("finance_intermediaries", "none") or is("finance_intermediaries", "one") then
     rec("finance", 2,
       "Support dedicated SSE finance intermediaries (solidarity savings cooperatives, patient-capital funds such as Quebec's RISQ and Fiducie, or a FONDES-type fund) with public seed capital (OECD Recommendation block 4).",
       "Appuyer des intermédiaires financiers dédiés à l'ESS (caisses d'épargne solidaire, fonds de capital patient comme le RISQ et la Fiducie au Québec, ou un fonds de type FONDES) par un capital public d'amorçage (Recommandation de l'OCDE, volet 4).",
@@ -259,7 +313,7 @@ local function finance(informal_high)
       "Abrir los programas generales para pymes y de la banca de desarrollo a cooperativas, asociaciones y otras formas de la ESS en igualdad de condiciones con las demás empresas (A/RES/77/281 párr. 1 (apoyo empresarial, servicios financieros y financiación); Recomendación de la OCDE, componente 4).",
       {"mainstream_access"})
   end
-  if weak("inclusive_finance", 1) then
+  if is("inclusive_finance", "absent") then
     rec("finance", informal_high and 1 or 3,
       "Strengthen savings and credit cooperatives and regulated microfinance in rural and informal settings, as a first step towards formalisation (ILO 2022 conclusions; A/RES/77/281 para. 1 (business support, financial services and funding)).",
       "Renforcer les coopératives d'épargne et de crédit et la microfinance réglementée en milieu rural et informel, comme premier pas vers la formalisation (conclusions de l'OIT 2022 ; A/RES/77/281 par. 1 (appui aux entreprises, services financiers et financement)).",
@@ -277,13 +331,13 @@ end
 
 -- ---------------------------------------------------------------- networks
 local function networks()
-  if is("national_network", "no") and weak("local_intermediaries", 0) then
+  if is("national_network", "none") and weak("local_intermediaries", 0) then
     cap("support_networks", "emerging",
       "No national SSE network and no local intermediaries (OECD Recommendation blocks 1 (networks) and 6).",
       "Ni réseau national de l'ESS ni intermédiaires locaux (Recommandation de l'OCDE, volets 1 (réseaux) et 6).",
       "Ni red nacional de la ESS ni intermediarios locales (Recomendación de la OCDE, componentes 1 (redes) y 6).")
   end
-  if is("national_network", "no") then
+  if is("national_network", "none") or is("national_network", "one_family") then
     rec("support_networks", 1,
       "Support the creation of a representative national SSE umbrella body (a network of networks such as Quebec's Chantier de l'économie sociale or Spain's CEPES) that can speak for the sector (OECD Recommendation block 1 (networks)).",
       "Appuyer la création d'une organisation faîtière nationale représentative de l'ESS (un réseau de réseaux comme le Chantier de l'économie sociale au Québec ou la CEPES en Espagne) capable de parler au nom du secteur (Recommandation de l'OCDE, volet 1 (réseaux)).",
@@ -409,18 +463,18 @@ end
 
 -- ---------------------------------------------------------------- markets
 local function markets()
-  if is("social_clauses", "no") and weak("procurement_practice", 1) and weak("tax_treatment", 1) then
+  if is("procurement_social_clauses", "no") and is("reserved_contracts", "no") and weak("procurement_practice", 1) and weak("tax_treatment", 1) then
     cap("markets_procurement", "emerging",
       "Neither procurement nor fiscal incentives for the SSE (A/RES/77/281 para. 1 (fiscal and procurement incentives)).",
       "Ni commande publique ni incitations fiscales en faveur de l'ESS (A/RES/77/281 par. 1 (incitations fiscales et commande publique)).",
       "Ni contratación pública ni incentivos fiscales a favor de la ESS (A/RES/77/281 párr. 1 (incentivos fiscales y de contratación pública)).")
   end
-  if is("social_clauses", "no") then
+  if is("procurement_social_clauses", "no") or is("reserved_contracts", "no") then
     rec("markets_procurement", 1,
       "Amend procurement rules to allow social clauses and contracts reserved for SSE and work-integration enterprises (A/RES/77/281 para. 1 (fiscal and procurement incentives); OECD Recommendation block 5).",
       "Modifier les règles de la commande publique pour permettre les clauses sociales et les marchés réservés aux entreprises de l'ESS et d'insertion (A/RES/77/281 par. 1 (incitations fiscales et commande publique) ; Recommandation de l'OCDE, volet 5).",
       "Modificar las normas de contratación pública para permitir cláusulas sociales y contratos reservados a empresas de la ESS y de inserción (A/RES/77/281 párr. 1 (incentivos fiscales y de contratación pública); Recomendación de la OCDE, componente 5).",
-      {"social_clauses"})
+      {"procurement_social_clauses", "reserved_contracts"})
   end
   if weak("procurement_practice", 1) then
     rec("markets_procurement", 2,
@@ -447,7 +501,7 @@ end
 
 -- ---------------------------------------------------------------- co-construction
 local function coconstruction()
-  if is("consultative_body", "no") and weak("co_drafting", 1) then
+  if is("consultative_body", "no") and weak("co_drafting_strategy", 1) then
     cap("coconstruction_localization", "emerging",
       "SSE actors are neither formally consulted nor involved in drafting (A/RES/77/281 para. 1 (participation in policymaking)).",
       "Les acteurs de l'ESS ne sont ni consultés formellement ni associés à la rédaction (A/RES/77/281 par. 1 (participation à l'élaboration des politiques)).",
@@ -460,12 +514,12 @@ local function coconstruction()
       "Crear un órgano formal, o una obligación legal, de consultar a los representantes de la ESS sobre la política de ESS, como hace la Ley de economía social de Quebec con el Chantier y el CQCM (A/RES/77/281 párr. 1 (participación en la formulación de políticas); Recomendación de la OCDE, componente 2).",
       {"consultative_body"})
   end
-  if weak("co_drafting", 1) then
+  if weak("co_drafting_strategy", 1) or weak("co_drafting_law", 1) then
     rec("coconstruction_localization", 2,
       "Co-construct the next law, strategy or action plan with SSE networks from the design stage through monitoring (OECD/EU BEPT institutional module; UNRISD/GSEF Guidelines topic 1).",
       "Co-construire la prochaine loi, stratégie ou plan d'action avec les réseaux de l'ESS, de la conception au suivi (module institutionnel du BEPT ; Lignes directrices UNRISD/GSEF, thème 1).",
       "Co-construir la próxima ley, estrategia o plan de acción con las redes de la ESS desde el diseño hasta el seguimiento (módulo institucional de la BEPT OCDE/UE; Directrices UNRISD/GSEF, tema 1).",
-      {"co_drafting"})
+      {"co_drafting_law", "co_drafting_strategy"})
   end
   if is("social_dialogue", "no") then
     rec("coconstruction_localization", 3,
@@ -507,19 +561,19 @@ local function protection(informal_high)
       "Crear una vía sencilla y de bajo costo para que los grupos informales se registren como entidades de la ESS (estatuto de grupo, formas cooperativas simplificadas), con acompañamiento (conclusiones de la OIT 2022: transición de la economía informal a la formal).",
       {"formalisation_pathway"})
   end
-  if weak("social_protection", 1) then
+  if is("social_protection", "few") then
     rec("social_protection_informality", p,
       "Extend social protection to SSE workers and members, including through regulated mutual health schemes linked to national systems (ILO 2022 conclusions).",
       "Étendre la protection sociale aux travailleurs et membres de l'ESS, y compris par des mutuelles de santé réglementées articulées aux régimes nationaux (conclusions de l'OIT 2022).",
       "Extender la protección social a los trabajadores y socios de la ESS, incluso mediante mutuales de salud reguladas vinculadas a los sistemas nacionales (conclusiones de la OIT 2022).",
       {"social_protection"})
   end
-  if weak("decent_work", 1) then
+  if weak("decent_work_conditions", 1) or weak("decent_work_monitoring", 1) then
     rec("social_protection_informality", 2,
       "Attach decent-work conditions (fundamental rights at work, pay, safety and health, gender equality) to SSE funding, labels and public contracts, and have the labour ministry and SSE networks report on them every year (ILO 2022 resolution and conclusions on decent work and the SSE).",
       "Assortir les financements, agréments et marchés publics de l'ESS de conditions de travail décent (droits fondamentaux au travail, rémunération, sécurité et santé, égalité entre femmes et hommes), et faire rendre compte chaque année par le ministère du Travail et les réseaux de l'ESS (résolution et conclusions de l'OIT 2022 sur le travail décent et l'ESS).",
       "Vincular la financiación, los sellos y los contratos públicos de la ESS a condiciones de trabajo decente (derechos fundamentales en el trabajo, remuneración, seguridad y salud, igualdad de género), con un informe anual del ministerio de Trabajo y las redes de la ESS (resolución y conclusiones de la OIT 2022 sobre el trabajo decente y la ESS).",
-      {"decent_work"})
+      {"decent_work_conditions", "decent_work_monitoring"})
   end
   if is("mutual_regulation", "no") then
     rec("social_protection_informality", 2,
@@ -535,6 +589,184 @@ local function protection(informal_high)
       "Hacer que el derecho laboral y de seguridad social cubra a los trabajadores de la ESS, incluidos los socios trabajadores de cooperativas (resolución de la OIT 2022 sobre el trabajo decente y la ESS).",
       {"labour_rights"})
   end
+end
+
+-- ---------------------------------------------------------------- operation and themes
+-- Findings on the 2.0.0 questions: instruments that exist but do not operate (an
+-- unfunded fund, a body that never met) and the cross-cutting themes. Each fires on an
+-- answered weakness only.
+local function at_most(id, n) local v = num(id); return v ~= nil and v <= n end
+
+local EXTRA = {
+  institutional_framework = function ()
+    if is("strategy_budget_spent", "no_budget") then
+      gap("institutional_framework", 1,
+        "The SSE strategy has no budget of its own, or nothing of it was spent last year: it is adopted on paper only (OECD Recommendation block 2).",
+        "La stratégie d'ESS n'a pas de budget propre, ou rien n'en a été dépensé l'an dernier : elle n'est adoptée que sur le papier (Recommandation de l'OCDE, volet 2).",
+        "La estrategia de ESS no tiene presupuesto propio, o no se ejecutó nada el año pasado: solo está adoptada sobre el papel (Recomendación de la OCDE, componente 2).",
+        {"strategy_budget_spent"})
+    elseif is("strategy_budget_spent", "under_half") then
+      rec("institutional_framework", 2,
+        "Less than half of the strategy's budget was spent: publish why (procedures, staff, eligibility) and fix the bottleneck before the next budget year (OECD/EU BEPT institutional module).",
+        "Moins de la moitié du budget de la stratégie a été dépensée : publier pourquoi (procédures, personnel, éligibilité) et lever le blocage avant le prochain exercice (module institutionnel du BEPT).",
+        "Se ejecutó menos de la mitad del presupuesto de la estrategia: publicar por qué (procedimientos, personal, elegibilidad) y resolver el cuello de botella antes del próximo ejercicio (módulo institucional de la BEPT OCDE/UE).",
+        {"strategy_budget_spent"})
+    end
+    if at_most("lead_body_staff", 0) then
+      gap("institutional_framework", 1,
+        "The lead body has no staff working on the SSE: the mandate exists on paper only (OECD Recommendation block 2).",
+        "L'organisme chef de file n'a aucun agent travaillant sur l'ESS : le mandat n'existe que sur le papier (Recommandation de l'OCDE, volet 2).",
+        "El organismo rector no tiene personal dedicado a la ESS: el mandato solo existe sobre el papel (Recomendación de la OCDE, componente 2).",
+        {"lead_body_staff"})
+    end
+    if is("officials_capacity", "none") then
+      rec("institutional_framework", 3,
+        "Train the officials who run SSE programmes, nationally and locally, with a yearly course (A/RES/77/281 para. 1 (capacity-building); OECD Recommendation block 2).",
+        "Former chaque année les agents qui gèrent les programmes d'ESS, à l'échelle nationale et locale (A/RES/77/281 par. 1 (renforcement des capacités) ; Recommandation de l'OCDE, volet 2).",
+        "Formar cada año a los funcionarios que gestionan los programas de ESS, a nivel nacional y local (A/RES/77/281 párr. 1 (creación de capacidad); Recomendación de la OCDE, componente 2).",
+        {"officials_capacity"})
+    end
+    if is("outcome_evaluation", "none") or is("outcome_evaluation", "outputs") then
+      rec("institutional_framework", 2,
+        "Commission an evaluation of the outcomes of SSE policy (jobs, surviving entities, people reached) against a baseline, with the SSE networks, and publish it (OECD Recommendation block 7; OECD Policy Guide on Legal Frameworks, evaluation phase).",
+        "Commander une évaluation des résultats de la politique d'ESS (emplois, entités pérennes, personnes touchées) par rapport à une situation de référence, avec les réseaux de l'ESS, et la publier (Recommandation de l'OCDE, volet 7 ; Guide de l'OCDE sur les cadres juridiques, phase d'évaluation).",
+        "Encargar una evaluación de los resultados de la política de ESS (empleos, entidades que perduran, personas alcanzadas) frente a una línea de base, con las redes de la ESS, y publicarla (Recomendación de la OCDE, componente 7; Guía de la OCDE sobre marcos jurídicos, fase de evaluación).",
+        {"outcome_evaluation"})
+    end
+    if is("sdg_vnr", "no") then
+      rec("institutional_framework", 3,
+        "Report on the SSE's contribution in the next Voluntary National Review (2030 Agenda; A/RES/77/281).",
+        "Rendre compte de la contribution de l'ESS dans le prochain examen national volontaire (Programme 2030 ; A/RES/77/281).",
+        "Informar sobre la contribución de la ESS en el próximo examen nacional voluntario (Agenda 2030; A/RES/77/281).",
+        {"sdg_vnr"})
+    end
+  end,
+  finance = function ()
+    if at_most("fund_reach", 0) then
+      gap("finance", 1,
+        "The public SSE fund or budget line financed no entity last year: it exists on paper only (A/RES/77/281 para. 1 (business support, financial services and funding)).",
+        "Le fonds ou la ligne budgétaire publics pour l'ESS n'ont financé aucune entité l'an dernier : ils n'existent que sur le papier (A/RES/77/281 par. 1 (appui aux entreprises, services financiers et financement)).",
+        "El fondo o la partida pública para la ESS no financió ninguna entidad el año pasado: solo existe sobre el papel (A/RES/77/281 párr. 1 (apoyo empresarial, servicios financieros y financiación)).",
+        {"fund_reach"})
+    elseif at_most("fund_reach", 49) then
+      rec("finance", 2,
+        "The public SSE fund is the size of a pilot (under 50 entities a year): scale it up through the SSE finance intermediaries, with published yearly figures (OECD Recommendation block 4).",
+        "Le fonds public pour l'ESS a la taille d'un projet pilote (moins de 50 entités par an) : en accroître l'échelle par les intermédiaires financiers de l'ESS, avec des chiffres annuels publiés (Recommandation de l'OCDE, volet 4).",
+        "El fondo público para la ESS tiene el tamaño de un piloto (menos de 50 entidades al año): ampliar su escala a través de los intermediarios financieros de la ESS, con cifras anuales publicadas (Recomendación de la OCDE, componente 4).",
+        {"fund_reach"})
+    end
+    if is("development_banks", "no") then
+      rec("finance", 3,
+        "Ask the national and regional development banks to open credit lines and guarantees to SSE entities, as A/RES/79/213 encourages (OECD Recommendation block 4).",
+        "Demander aux banques de développement nationales et régionales d'ouvrir des lignes de crédit et des garanties aux entités de l'ESS, comme y encourage A/RES/79/213 (Recommandation de l'OCDE, volet 4).",
+        "Pedir a los bancos de desarrollo nacionales y regionales que abran líneas de crédito y garantías a las entidades de la ESS, como alienta A/RES/79/213 (Recomendación de la OCDE, componente 4).",
+        {"development_banks"})
+    end
+  end,
+  support_networks = function ()
+    if at_most("intermediaries_reach", 0) then
+      gap("support_networks", 2,
+        "No SSE entity or project was accompanied by publicly funded intermediaries last year (OECD Recommendation block 6).",
+        "Aucune entité ni aucun projet de l'ESS n'a été accompagné par des intermédiaires financés par l'État l'an dernier (Recommandation de l'OCDE, volet 6).",
+        "Ninguna entidad ni proyecto de la ESS fue acompañado por intermediarios con financiación pública el año pasado (Recomendación de la OCDE, componente 6).",
+        {"intermediaries_reach"})
+    end
+  end,
+  statistics = function ()
+    if is("data_recent", "none") or is("data_recent", "older") then
+      rec("statistics", 2,
+        "Publish updated figures on SSE entities and jobs (the latest are missing or over five years old), from administrative sources if a survey is not feasible, as the ILO Guidelines concerning statistics of cooperatives allow (A/RES/77/281 para. 1 (national statistics)).",
+        "Publier des chiffres à jour sur les entités et les emplois de l'ESS (les derniers manquent ou ont plus de cinq ans), à partir de sources administratives si une enquête n'est pas possible, comme le permettent les Lignes directrices de l'OIT concernant les statistiques des coopératives (A/RES/77/281 par. 1 (statistiques nationales)).",
+        "Publicar cifras actualizadas sobre entidades y empleos de la ESS (las últimas faltan o tienen más de cinco años), a partir de fuentes administrativas si una encuesta no es posible, como permiten las Directrices de la OIT sobre estadísticas de cooperativas (A/RES/77/281 párr. 1 (estadísticas nacionales)).",
+        {"data_recent"})
+    end
+  end,
+  coconstruction_localization = function ()
+    if at_most("consultative_meetings", 0) then
+      gap("coconstruction_localization", 1,
+        "The consultative body has not met in the last two years: consultation exists on paper only (A/RES/77/281 para. 1 (participation in policymaking)).",
+        "L'instance de consultation ne s'est pas réunie au cours des deux dernières années : la consultation n'existe que sur le papier (A/RES/77/281 par. 1 (participation à l'élaboration des politiques)).",
+        "El órgano de consulta no se ha reunido en los dos últimos años: la consulta solo existe sobre el papel (A/RES/77/281 párr. 1 (participación en la formulación de políticas)).",
+        {"consultative_meetings"})
+    end
+    if is("representatives_chosen", "government") then
+      rec("coconstruction_localization", 2,
+        "Let the SSE networks choose or elect their representatives in the consultative body, as the principle of autonomy and independence requires (ILO 2022 conclusions, para. 5; OECD/EU BEPT institutional module).",
+        "Laisser les réseaux de l'ESS choisir ou élire leurs représentants au sein de l'instance de consultation, comme l'exige le principe d'autonomie et d'indépendance (conclusions de l'OIT 2022, par. 5 ; module institutionnel du BEPT).",
+        "Dejar que las redes de la ESS elijan a sus representantes en el órgano de consulta, como exige el principio de autonomía e independencia (conclusiones de la OIT 2022, párr. 5; módulo institucional de la BEPT OCDE/UE).",
+        {"representatives_chosen"})
+    end
+    if is("civic_space", "restricted") or is("civic_space", "obstructed") then
+      rec("coconstruction_localization", is("civic_space", "restricted") and 1 or 2,
+        "Make the registration of associations and cooperatives a declaration within a fixed time and end prior authorisation of their activities: co-construction needs an autonomous civil society (OECD Recommendation block 1 (civil society); ILO 2022 conclusions, para. 5).",
+        "Faire de l'enregistrement des associations et des coopératives une déclaration dans un délai fixé et supprimer l'autorisation préalable de leurs activités : la co-construction suppose une société civile autonome (Recommandation de l'OCDE, volet 1 (société civile) ; conclusions de l'OIT 2022, par. 5).",
+        "Convertir el registro de asociaciones y cooperativas en una declaración con plazo fijo y suprimir la autorización previa de sus actividades: la coconstrucción requiere una sociedad civil autónoma (Recomendación de la OCDE, componente 1 (sociedad civil); conclusiones de la OIT 2022, párr. 5).",
+        {"civic_space"}, WHO.legal_framework)
+    end
+    if is("un_cooperation_framework", "absent") or is("un_cooperation_framework", "mentioned") then
+      rec("coconstruction_localization", 3,
+        "Include SSE outputs, indicators or a joint programme in the next UN Sustainable Development Cooperation Framework (A/RES/77/281 para. 2).",
+        "Inscrire des produits, des indicateurs ou un programme conjoint sur l'ESS dans le prochain Plan-cadre de coopération des Nations Unies (A/RES/77/281 par. 2).",
+        "Incluir productos, indicadores o un programa conjunto sobre la ESS en el próximo Marco de Cooperación de las Naciones Unidas (A/RES/77/281 párr. 2).",
+        {"un_cooperation_framework"}, UNCT)
+    end
+  end,
+  social_protection_informality = function ()
+    if is("disguised_employment", "none") or is("disguised_employment", "law") then
+      rec("social_protection_informality", 2,
+        "Have labour inspection check that cooperatives are not used to disguise employment, and publish the cases, with a legal provision where none exists (R193 para. 8; ILO 2022 conclusions).",
+        "Faire vérifier par l'inspection du travail que les coopératives ne servent pas à déguiser des relations de travail, et publier les cas, avec une disposition légale là où il n'y en a pas (R193 par. 8 ; conclusions de l'OIT 2022).",
+        "Que la inspección del trabajo verifique que las cooperativas no se usan para encubrir relaciones laborales, y publique los casos, con una disposición legal donde no exista (R193 párr. 8; conclusiones de la OIT 2022).",
+        {"disguised_employment"})
+    end
+  end,
+  inclusion_transitions = function ()
+    if is("gender_participation", "none") or is("gender_participation", "data_or_measures") then
+      rec("inclusion_transitions", 2,
+        "Publish sex-disaggregated data on SSE members, workers and boards, and tie a programme for women's participation and leadership to them (OECD Recommendation; ILO 2022 conclusions).",
+        "Publier des données ventilées par sexe sur les membres, salariés et conseils de l'ESS, et y adosser un programme pour la participation et la direction des femmes (Recommandation de l'OCDE ; conclusions de l'OIT 2022).",
+        "Publicar datos desagregados por sexo sobre socios, trabajadores y consejos de la ESS, y vincularles un programa de participación y liderazgo de las mujeres (Recomendación de la OCDE; conclusiones de la OIT 2022).",
+        {"gender_participation"})
+    end
+    if is("youth_programmes", "none") then
+      rec("inclusion_transitions", 3,
+        "Open youth employment and entrepreneurship programmes to cooperatives and other SSE forms, starting with school and student cooperatives (OECD Recommendation).",
+        "Ouvrir les programmes d'emploi et d'entrepreneuriat des jeunes aux coopératives et autres formes de l'ESS, en commençant par les coopératives scolaires et étudiantes (Recommandation de l'OCDE).",
+        "Abrir los programas de empleo y emprendimiento juvenil a las cooperativas y otras formas de la ESS, empezando por las cooperativas escolares y estudiantiles (Recomendación de la OCDE).",
+        {"youth_programmes"})
+    end
+    if is("green_transition", "none") then
+      rec("inclusion_transitions", 3,
+        "Name SSE entities (energy and housing cooperatives, circular-economy and waste-picker cooperatives) with funded measures in the next climate or just-transition plan (ILO 2022 conclusions; OECD Recommendation).",
+        "Nommer les entités de l'ESS (coopératives d'énergie et d'habitat, de l'économie circulaire et de récupérateurs) avec des mesures financées dans le prochain plan climat ou de transition juste (conclusions de l'OIT 2022 ; Recommandation de l'OCDE).",
+        "Nombrar a las entidades de la ESS (cooperativas de energía y vivienda, de economía circular y de recicladores) con medidas financiadas en el próximo plan de clima o de transición justa (conclusiones de la OIT 2022; Recomendación de la OCDE).",
+        {"green_transition"})
+    end
+    if is("digital_platforms", "none") then
+      rec("inclusion_transitions", 3,
+        "Open digital-transition programmes to SSE entities and platform cooperatives (OECD Recommendation; EU Social Economy Action Plan).",
+        "Ouvrir les programmes de transition numérique aux entités de l'ESS et aux coopératives de plateforme (Recommandation de l'OCDE ; Plan d'action de l'UE pour l'économie sociale).",
+        "Abrir los programas de transición digital a las entidades de la ESS y a las cooperativas de plataforma (Recomendación de la OCDE; Plan de Acción de la UE para la Economía Social).",
+        {"digital_platforms"})
+    end
+  end,
+}
+
+-- Silence is not a weakness: one finding per pillar names the headline questions
+-- (weight 2 or more) that are unanswered or "don't know", and asks for the evidence.
+local function gather_evidence(p, s)
+  local ids = {}
+  for _, x in ipairs(s.questions) do
+    if x.counted and x.weight >= 2 and (x.state == "dont_know" or x.state == "none") then
+      ids[#ids + 1] = x.id
+    end
+  end
+  if #ids == 0 or s.score == nil then return end
+  local list = table.concat(ids, ", ")
+  rk.finding{pillar = p.id, priority = 3, kind = "gap", questions = ids, text = {
+    en = "Gather the evidence on " .. list .. ": unknown answers count at the median at most. Who: " .. WHO.institutional_framework[1] .. ", with the SSE networks; " .. WHEN[1][1] .. ".",
+    fr = "Réunir les justificatifs sur " .. list .. " : les réponses inconnues comptent au plus pour le milieu de l'échelle. Qui : " .. WHO.institutional_framework[2] .. ", avec les réseaux de l'ESS ; " .. WHEN[1][2] .. ".",
+    es = "Reunir la evidencia sobre " .. list .. ": las respuestas desconocidas cuentan como máximo en la mitad de la escala. Quién: " .. WHO.institutional_framework[3] .. ", con las redes de la ESS; " .. WHEN[1][3] .. "."}}
 end
 
 -- ---------------------------------------------------------------- indicators
@@ -591,7 +823,7 @@ end
 -- ---------------------------------------------------------------- strengths
 local ORDER = {"legal_framework", "institutional_framework", "finance", "support_networks",
   "statistics", "education_research", "markets_procurement", "coconstruction_localization",
-  "social_protection_informality"}
+  "social_protection_informality", "inclusion_transitions"}
 
 -- ---------------------------------------------------------------- evidence policy
 -- No reward for not knowing, and implementation beside existence (questionnaires/README.md,
@@ -643,6 +875,9 @@ end
 local OPERATION = {
   law_in_use = 0.5, strategy_budget_spent = 0.5, lead_body_staff = 0.5, fund_reach = 0.5,
   intermediaries_reach = 0.5, data_recent = 0.5, consultative_meetings = 0.5,
+  finance_intermediaries = 0.6, inclusive_finance = 1, social_protection = 0.6,
+  outcome_evaluation = 1, officials_capacity = 1, disguised_employment = 1,
+  gender_participation = 1, youth_programmes = 1, green_transition = 1, digital_platforms = 1,
 }
 local SCALE_OPERATES = {legal_status = 1}
 
@@ -760,6 +995,16 @@ local function at_least(id, n) local v = lvl(id); return v ~= nil and v >= n end
 local function yes(id) return is(id, "yes") end
 
 local STRONG = {
+  inclusion_transitions = {
+    {function () return is("gender_participation", "data_and_measures") end,
+      "published data and measures on women's participation", "des données publiées et des mesures pour la participation des femmes", "datos publicados y medidas para la participación de las mujeres"},
+    {function () return is("youth_programmes", "national") end,
+      "a national SSE programme for young people", "un programme national d'ESS pour les jeunes", "un programa nacional de ESS para jóvenes"},
+    {function () return is("green_transition", "measures") end,
+      "funded SSE measures in climate or just-transition plans", "des mesures financées pour l'ESS dans les plans climat ou de transition juste", "medidas financiadas para la ESS en los planes de clima o de transición justa"},
+    {function () return is("digital_platforms", "funded") end,
+      "funded support for digital and platform cooperatives", "un soutien financé aux coopératives numériques et de plateforme", "apoyo financiado a las cooperativas digitales y de plataforma"},
+  },
   legal_framework = {
     {function () return is("legal_status", "framework_implemented") end,
       "a framework law with implementing decrees or bodies", "une loi-cadre dotée de ses décrets ou organes d'application", "una ley marco con sus decretos u organismos de aplicación"},
@@ -779,7 +1024,7 @@ local STRONG = {
       "a funded action plan", "un plan d'action financé", "un plan de acción financiado"},
     {function () return yes("lead_body") end,
       "a lead body with an SSE mandate", "un pilote doté d'un mandat pour l'ESS", "un organismo rector con mandato sobre la ESS"},
-    {function () return at_least("coordination", 3) end,
+    {function () return at_least("horizontal_coordination", 3) and at_least("vertical_coordination", 3) end,
       "co-ordination across ministries and levels of government", "une coordination entre ministères et niveaux de gouvernement", "coordinación entre ministerios y niveles de gobierno"},
     {function () return yes("policy_monitoring") end,
       "public monitoring of the strategy", "un suivi public de la stratégie", "un seguimiento público de la estrategia"},
@@ -787,7 +1032,7 @@ local STRONG = {
   finance = {
     {function () return yes("public_fund") end,
       "a dedicated public budget for the SSE", "un budget public dédié à l'ESS", "un presupuesto público dedicado a la ESS"},
-    {function () return at_least("finance_intermediaries", 3) end,
+    {function () return is("finance_intermediaries", "several") or is("finance_intermediaries", "nationwide") end,
       "dedicated SSE finance intermediaries", "des intermédiaires financiers dédiés à l'ESS", "intermediarios financieros dedicados a la ESS"},
     {function () return (count("finance_instruments") or 0) >= 3 end,
       "several instruments suited to SSE entities", "plusieurs instruments adaptés aux entités de l'ESS", "varios instrumentos adaptados a las entidades de la ESS"},
@@ -795,7 +1040,7 @@ local STRONG = {
       "an incentive for solidarity savings", "une incitation à l'épargne solidaire", "un incentivo al ahorro solidario"},
   },
   support_networks = {
-    {function () return yes("national_network") end,
+    {function () return is("national_network", "sse_wide") end,
       "a national umbrella body", "une organisation faîtière nationale", "un organismo nacional de representación"},
     {function () return (num("regional_networks") or 0) >= 3 end,
       "active regional or sectoral networks", "des réseaux régionaux ou sectoriels actifs", "redes regionales o sectoriales activas"},
@@ -827,7 +1072,7 @@ local STRONG = {
       "public support to social innovation", "un soutien public à l'innovation sociale", "apoyo público a la innovación social"},
   },
   markets_procurement = {
-    {function () return yes("social_clauses") end,
+    {function () return yes("procurement_social_clauses") or yes("reserved_contracts") end,
       "procurement rules that allow social clauses", "des règles de marchés publics qui permettent les clauses sociales", "reglas de contratación que permiten cláusulas sociales"},
     {function () return at_least("procurement_practice", 3) end,
       "public buyers who use them", "des acheteurs publics qui s'en servent", "compradores públicos que las usan"},
@@ -839,7 +1084,7 @@ local STRONG = {
   coconstruction_localization = {
     {function () return yes("consultative_body") end,
       "a formal body or duty to consult the SSE", "une instance ou obligation de consultation de l'ESS", "un órgano u obligación de consulta a la ESS"},
-    {function () return at_least("co_drafting", 3) end,
+    {function () return at_least("co_drafting_strategy", 3) end,
       "joint drafting of law and strategy", "une élaboration conjointe de la loi et de la stratégie", "la redacción conjunta de la ley y la estrategia"},
     {function () return (num("local_policies_share") or 0) >= 50 end,
       "SSE policies in most regions or municipalities", "des politiques d'ESS dans la plupart des régions ou communes", "políticas de ESS en la mayoría de regiones o municipios"},
@@ -849,11 +1094,11 @@ local STRONG = {
       "local governments in SSE networks", "des collectivités membres de réseaux d'ESS", "gobiernos locales en redes de ESS"},
   },
   social_protection_informality = {
-    {function () return at_least("social_protection", 3) end,
+    {function () return is("social_protection", "most") or is("social_protection", "nearly_all") end,
       "social protection for SSE workers and members", "une protection sociale des travailleurs et membres de l'ESS", "protección social para trabajadores y socios de la ESS"},
     {function () return at_least("formalisation_pathway", 3) end,
       "a pathway for informal groups to formalise", "une voie de formalisation pour les groupes informels", "una vía de formalización para los grupos informales"},
-    {function () return at_least("decent_work", 3) end,
+    {function () return at_least("decent_work_conditions", 3) or at_least("decent_work_monitoring", 3) end,
       "decent work promoted and monitored in SSE entities", "un travail décent promu et suivi dans les entités de l'ESS", "trabajo decente promovido y seguido en las entidades de la ESS"},
     {function () return yes("labour_rights") end,
       "labour law that covers worker-members", "un droit du travail qui couvre les membres-travailleurs", "derecho laboral que cubre a los socios trabajadores"},
@@ -866,6 +1111,10 @@ local STRONG = {
 
 -- One concrete next step per pillar, for a pillar that is already strong.
 local NEXT = {
+  inclusion_transitions = {
+    "report each year, with sex-disaggregated data, how many women, young people and green or digital SSE entities the programmes reached (OECD Recommendation).",
+    "rendre compte chaque année, avec des données ventilées par sexe, du nombre de femmes, de jeunes et d'entités vertes ou numériques de l'ESS touchés par les programmes (Recommandation de l'OCDE).",
+    "informar cada año, con datos desagregados por sexo, de cuántas mujeres, jóvenes y entidades verdes o digitales de la ESS alcanzaron los programas (Recomendación de la OCDE)."},
   legal_framework = {
     "publish a periodic report on how the law is applied (who is covered, which measures refer to the definition) as the basis of its evaluation (OECD Policy Guide on Legal Frameworks, evaluation phase).",
     "publier un rapport périodique sur l'application de la loi (entités couvertes, mesures qui renvoient à la définition), base de son évaluation (Guide de l'OCDE sur les cadres juridiques, phase d'évaluation).",
@@ -983,9 +1232,12 @@ return {
   -- taken at the median for what is not known (when that lowers it) and held at the top
   -- of the lowest level a cap allows.
   pillar = function (p, s)
+    if p.index == 1 then top_findings = 0 end
     gate = {}
     local run = PILLAR_RULES[p.id]
     if run then run() end
+    if EXTRA[p.id] then EXTRA[p.id]() end
+    gather_evidence(p, s)
     local score = s.score
     if type(score) == "number" then pillar_gates(p, s) end
     local level = gate.level

@@ -108,16 +108,22 @@ tap_claims "$RK_TMP/claims.txt"
 # Only sourced answers count: the same thin file, with and without sources.
 cat >"$RK_TMP/nosource.yaml" <<'EOF2'
 questionnaire: sse-national
+version: 2.0.0
 subject: Unsourced
 answers:
   strategy: "4"
+  strategy_budget_spent: half_or_more
   lead_body: "yes"
-  coordination: "4"
+  lead_body_staff: 25
+  horizontal_coordination: "4"
+  vertical_coordination: "4"
+  officials_capacity: regular
   development_plan: "4"
+  sdg_vnr: "yes"
   policy_monitoring: "yes"
+  outcome_evaluation: outcomes
 EOF2
-sed 's/: \("\{0,1\}[a-z0-9]*"\{0,1\}\)$/: {value: \1, source: "https:\/\/example.org"}/' "$RK_TMP/nosource.yaml" \
-    | sed 's/^questionnaire: {.*/questionnaire: sse-national/; s/^subject: {.*/subject: Sourced/' >"$RK_TMP/sourced-thin.yaml"
+sed 's/^\(  [a-z_]*\): \(.*\)$/\1: {value: \2, source: "https:\/\/example.org"}/' "$RK_TMP/nosource.yaml" >"$RK_TMP/sourced-thin.yaml"
 run "$RK_BIN" score -q questionnaires/sse-national.yaml "$RK_TMP/nosource.yaml"
 expect_contains "an unsourced pillar is held at Developing" "$out" \
     "Institutional framework and strategy                     59.9  Developing  (at most Developing: Only 0% of this pillar's weight is answered with a source"
