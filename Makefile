@@ -5,6 +5,7 @@
 #   make asan       the same tests against an ASan+UBSan build (build/asan/)
 #   make demo       install dependencies, build, write build/demo-report.pdf
 #   make bench      benchmarks against the Python peer (prints ratios)
+#   make sensitivity  how the SSE examples' ranking moves with each pillar weight x0.5, x1.5
 #   make deps       install missing Debian packages (scripts/install-deps.sh)
 #   make clean
 
@@ -29,7 +30,7 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LUA_EMBED := $(wildcard scripts/*.lua)
 
-.PHONY: all deps check asan demo bench clean
+.PHONY: all deps check asan demo bench sensitivity clean
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/readykit
@@ -89,6 +90,12 @@ demo: deps
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/bench-loader $(BUILD)/bench-rules
 	$(Q)sh tests/bench/run.sh $(BUILD)
+
+# How the ranking of the shipped SSE examples moves when each pillar weight is halved or
+# raised by half (a report, not a test).
+sensitivity: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)sh tests/bench/sensitivity.sh $(BUILD)
 
 clean:
 	rm -rf build
