@@ -103,7 +103,7 @@ end
 local ORDER = {"local_policy", "local_coconstruction", "local_finance", "local_support",
   "local_markets", "local_data", "multilevel"}
 local function policy()
-  if weak("local_strategy", 0) and is("sse_office", "no") then
+  if weak("local_strategy", 0) and is("sse_unit", "no") and is("sse_portfolio", "no") then
     cap("local_policy", "emerging",
       "No local SSE strategy and no one in charge of the SSE (UNRISD/GSEF Guidelines topic 3).",
       "Ni stratégie locale d'ESS ni responsable de l'ESS (Lignes directrices UNRISD/GSEF, thème 3).",
@@ -122,12 +122,12 @@ local function policy()
       "Financiar la estrategia local de ESS y darle un responsable designado y una fecha de revisión (Directrices UNRISD/GSEF, tema 3).",
       {"local_strategy"})
   end
-  if is("sse_office", "no") then
+  if is("sse_unit", "no") then
     rec("local_policy", 2,
       "Give a service (and an elected official) an explicit SSE portfolio as a single entry point for SSE actors (OECD Recommendation block 2).",
       "Confier à un service (et à un élu) un portefeuille ESS explicite, guichet unique pour les acteurs de l'ESS (Recommandation de l'OCDE, volet 2).",
       "Dar a un servicio (y a un cargo electo) una cartera explícita de ESS como ventanilla única para los actores de la ESS (Recomendación de la OCDE, componente 2).",
-      {"sse_office"})
+      {"sse_unit"})
   end
   if is("local_legal_act", "no") then
     rec("local_policy", 3,
@@ -239,12 +239,12 @@ local function support()
       "Ofrecer formación, incubación y asesoría adaptadas a los emprendedores de la ESS, con las redes locales de la ESS (Directrices UNRISD/GSEF, tema 5).",
       {"local_training"})
   end
-  if weak("informal_support", 1) then
+  if weak("informal_organising", 1) or weak("informal_protection", 1) then
     rec("local_support", 2,
       "Help informal workers organise in cooperatives or associations (vendors, waste pickers, care workers), with simple registration and access to social protection (ILO 2022 conclusions).",
       "Aider les travailleurs informels à s'organiser en coopératives ou associations (vendeurs, récupérateurs, travailleurs du soin), avec un enregistrement simple et l'accès à la protection sociale (conclusions de l'OIT 2022).",
       "Ayudar a los trabajadores informales a organizarse en cooperativas o asociaciones (vendedores, recicladores, trabajadores del cuidado), con un registro sencillo y acceso a la protección social (conclusiones de la OIT 2022).",
-      {"informal_support"})
+      {"informal_organising", "informal_protection"})
   end
 end
 
@@ -376,7 +376,8 @@ end
 -- people or entities reached), with the share of their points that shows it does.
 -- A scale question shows operation at 3 of 4 ("implemented with resources") or above;
 -- legal_status only at its top ("implementing decrees or bodies").
-local OPERATION = {}
+local OPERATION = {continuity = 1, local_monitoring = 1, in_kind_support = 0.5, local_gender = 1,
+  local_officials_training = 1}
 local SCALE_OPERATES = {}
 
 -- True when the pillar has an answer saying something exists but no sourced answer
@@ -481,7 +482,7 @@ local STRONG = {
     {function () return at_least("local_strategy", 3) end, "a funded local SSE strategy", "une stratégie locale d'ESS financée", "una estrategia local de ESS financiada"},
     {function () return yes("local_legal_act") end, "a council act on the SSE", "une délibération sur l'ESS", "un acuerdo del concejo sobre la ESS"},
     {function () return at_least("local_dev_plan", 3) end, "the SSE in the local development plan", "l'ESS dans le plan de développement local", "la ESS en el plan de desarrollo local"},
-    {function () return yes("sse_office") end, "a service or elected official in charge of the SSE", "un service ou un élu chargé de l'ESS", "un servicio o cargo electo a cargo de la ESS"},
+    {function () return yes("sse_unit") or yes("sse_portfolio") end, "a service or elected official in charge of the SSE", "un service ou un élu chargé de l'ESS", "un servicio o cargo electo a cargo de la ESS"},
   },
   local_coconstruction = {
     {function () return yes("joint_body") end, "a joint body with the local SSE networks", "une instance commune avec les réseaux locaux de l'ESS", "un órgano conjunto con las redes locales de la ESS"},
@@ -496,7 +497,7 @@ local STRONG = {
   local_support = {
     {function () return at_least("local_intermediaries", 3) end, "local development intermediaries", "des intermédiaires de développement local", "intermediarios de desarrollo local"},
     {function () return at_least("local_training", 3) end, "local training and incubation", "de la formation et de l'incubation locales", "formación e incubación locales"},
-    {function () return at_least("informal_support", 3) end, "support for informal workers to organise", "un appui à l'organisation des travailleurs informels", "apoyo a la organización de los trabajadores informales"},
+    {function () return at_least("informal_organising", 3) end, "support for informal workers to organise", "un appui à l'organisation des travailleurs informels", "apoyo a la organización de los trabajadores informales"},
   },
   local_markets = {
     {function () return at_least("municipal_procurement", 3) end, "municipal purchasing from the SSE", "des achats municipaux auprès de l'ESS", "compras municipales a la ESS"},
@@ -609,6 +610,51 @@ local function indicators(r)
   return pct
 end
 
+-- Findings on the 2.0.0 questions, on answered weaknesses only.
+local EXTRA = {
+  local_policy = function ()
+    if is("continuity", "ended") then
+      gap("local_policy", 1,
+        "Local SSE policy was ended or cut back after a change of majority: anchor it in a council act and multi-year agreements (UNRISD/GSEF Guidelines topic 2).",
+        "La politique locale d'ESS a été arrêtée ou réduite après une alternance : l'ancrer dans une délibération et des conventions pluriannuelles (Lignes directrices UNRISD/GSEF, thème 2).",
+        "La política local de ESS se terminó o se recortó tras un cambio de mayoría: anclarla en un acuerdo del concejo y en convenios plurianuales (Directrices UNRISD/GSEF, tema 2).",
+        {"continuity"})
+    end
+    if is("local_monitoring", "none") or is("local_monitoring", "outputs") then
+      rec("local_policy", 2,
+        "Set a baseline and publish an evaluation of the outcomes of local SSE policy (jobs, lasting entities, people reached) with the local SSE networks (UNRISD/GSEF Guidelines topic 9; OECD Recommendation block 7).",
+        "Établir une situation de référence et publier une évaluation des résultats de la politique locale d'ESS (emplois, entités pérennes, personnes touchées) avec les réseaux locaux de l'ESS (Lignes directrices UNRISD/GSEF, thème 9 ; Recommandation de l'OCDE, volet 7).",
+        "Fijar una línea de base y publicar una evaluación de los resultados de la política local de ESS (empleos, entidades que perduran, personas alcanzadas) con las redes locales de la ESS (Directrices UNRISD/GSEF, tema 9; Recomendación de la OCDE, componente 7).",
+        {"local_monitoring"})
+    end
+  end,
+  local_coconstruction = function ()
+    if is("autonomy_safeguards", "discretionary") then
+      rec("local_coconstruction", 2,
+        "Publish the criteria of local support and move to multi-year agreements, so that support does not depend on who is in office (ILO 2022 conclusions, para. 5: autonomy and independence).",
+        "Publier les critères de l'appui local et passer à des conventions pluriannuelles, pour que l'appui ne dépende pas de qui est en fonction (conclusions de l'OIT 2022, par. 5 : autonomie et indépendance).",
+        "Publicar los criterios del apoyo local y pasar a convenios plurianuales, para que el apoyo no dependa de quién gobierna (conclusiones de la OIT 2022, párr. 5: autonomía e independencia).",
+        {"autonomy_safeguards"})
+    end
+  end,
+  local_support = function ()
+    if is("local_officials_training", "none") then
+      rec("local_support", 3,
+        "Train the local officials who run SSE measures, with a yearly course or peer learning with other cities (A/RES/77/281 para. 1 (capacity-building); UNRISD/GSEF Guidelines topic 5).",
+        "Former les agents locaux qui mettent en œuvre les mesures d'ESS, par une formation annuelle ou un apprentissage entre pairs avec d'autres villes (A/RES/77/281 par. 1 (renforcement des capacités) ; Lignes directrices UNRISD/GSEF, thème 5).",
+        "Formar a los funcionarios locales que aplican las medidas de ESS, con un curso anual o aprendizaje entre pares con otras ciudades (A/RES/77/281 párr. 1 (creación de capacidad); Directrices UNRISD/GSEF, tema 5).",
+        {"local_officials_training"})
+    end
+    if is("local_gender", "none") then
+      rec("local_support", 3,
+        "Publish data on women in local SSE entities and support women-led SSE entities with a dedicated measure (OECD Recommendation; ILO 2022 conclusions).",
+        "Publier des données sur les femmes dans les entités locales de l'ESS et appuyer les entités de l'ESS dirigées par des femmes par une mesure dédiée (Recommandation de l'OCDE ; conclusions de l'OIT 2022).",
+        "Publicar datos sobre las mujeres en las entidades locales de la ESS y apoyar a las entidades dirigidas por mujeres con una medida dedicada (Recomendación de la OCDE; conclusiones de la OIT 2022).",
+        {"local_gender"})
+    end
+  end,
+}
+
 local PILLAR_RULES = {
   local_policy = policy, local_coconstruction = coconstruction, local_finance = finance,
   local_support = support, local_markets = markets, local_data = data, multilevel = multilevel,
@@ -622,6 +668,7 @@ return {
     gate = {}
     local run = PILLAR_RULES[p.id]
     if run then run() end
+    if EXTRA[p.id] then EXTRA[p.id]() end
     local score = s.score
     if type(score) == "number" then pillar_gates(p, s) end
     local level = gate.level
