@@ -190,7 +190,7 @@ local function legal()
     gap("legal_framework", 2,
       "The framework law is recent (" .. math.floor(year) .. "): set a baseline now (an official statistical portrait and indicators) so that the law can be evaluated (OECD Policy Guide on Legal Frameworks, evaluation phase).",
       "La loi-cadre est récente (" .. math.floor(year) .. ") : établir dès maintenant une situation de référence (portrait statistique officiel et indicateurs) pour pouvoir l'évaluer (Guide de l'OCDE sur les cadres juridiques, phase d'évaluation).",
-      "La ley marco es reciente (" .. math.floor(year) .. "): establecer ya una línea de base (un retrato estadístico oficial e indicadores) para poder evaluarla (Guía de la OCDE sobre marcos jurídicos, fase de evaluación).",
+      "La ley marco es reciente (" .. math.floor(year) .. "): establecer ya una línea de base (un informe estadístico oficial e indicadores) para poder evaluarla (Guía de la OCDE sobre marcos jurídicos, fase de evaluación).",
       {"law_year"})
   end
   local principles = count("definition_principles")
@@ -213,7 +213,7 @@ local function legal()
     rec("legal_framework", 3,
       "Create a legal status or label for social and solidarity enterprises (as France's ESUS label) so that targeted finance and procurement can refer to it (OECD/EU BEPT legal module).",
       "Créer un statut ou un agrément pour les entreprises sociales et solidaires (comme l'agrément ESUS en France) auquel l'appui financier et la commande publique puissent se référer (module juridique du BEPT).",
-      "Crear un estatuto o sello para las empresas sociales y solidarias (como el sello ESUS en Francia) al que puedan remitirse la financiación específica y la contratación pública (módulo jurídico de la BEPT OCDE/UE).",
+      "Crear un estatuto o una acreditación para las empresas sociales y solidarias (como la acreditación ESUS en Francia) al que puedan remitirse la financiación específica y la contratación pública (módulo jurídico de la BEPT OCDE/UE).",
       {"legal_label"})
   end
   if is("law_evaluated", "no") and not no_law then
@@ -394,7 +394,7 @@ local function statistics()
     rec("statistics", 3,
       "Turn the official portraits into a recurring satellite account (CIRIEC manual, UN TSE Handbook 2018), as Portugal does with INE and CASES (OECD Recommendation block 8).",
       "Transformer les portraits officiels en un compte satellite récurrent (manuel CIRIEC, Manuel de l'ONU sur le tiers secteur et l'économie sociale, 2018), comme le Portugal avec l'INE et CASES (Recommandation de l'OCDE, volet 8).",
-      "Convertir los retratos oficiales en una cuenta satélite recurrente (manual CIRIEC, Manual de la ONU sobre el tercer sector y la economía social, 2018), como hace Portugal con el INE y CASES (Recomendación de la OCDE, componente 8).",
+      "Convertir los informes estadísticos oficiales en una cuenta satélite recurrente (manual CIRIEC, Manual de la ONU sobre el tercer sector y la economía social, 2018), como hace Portugal con el INE y CASES (Recomendación de la OCDE, componente 8).",
       {"data_maturity"})
   end
   local oc = rk.get("org_count")
@@ -456,7 +456,7 @@ local function education()
     rec("education_research", 3,
       "Create an experimentation fund or social innovation lab with a path to scale successful pilots (OECD Recommendation block 9).",
       "Créer un fonds d'expérimentation ou un laboratoire d'innovation sociale avec une voie de changement d'échelle des expériences réussies (Recommandation de l'OCDE, volet 9).",
-      "Crear un fondo de experimentación o un laboratorio de innovación social con una vía para escalar los pilotos exitosos (Recomendación de la OCDE, componente 9).",
+      "Crear un fondo de experimentación o un laboratorio de innovación social con una vía para la ampliación de escala de los pilotos exitosos (Recomendación de la OCDE, componente 9).",
       {"social_innovation"})
   end
 end
@@ -572,7 +572,7 @@ local function protection(informal_high)
     rec("social_protection_informality", 2,
       "Attach decent-work conditions (fundamental rights at work, pay, safety and health, gender equality) to SSE funding, labels and public contracts, and have the labour ministry and SSE networks report on them every year (ILO 2022 resolution and conclusions on decent work and the SSE).",
       "Assortir les financements, agréments et marchés publics de l'ESS de conditions de travail décent (droits fondamentaux au travail, rémunération, sécurité et santé, égalité entre femmes et hommes), et faire rendre compte chaque année par le ministère du Travail et les réseaux de l'ESS (résolution et conclusions de l'OIT 2022 sur le travail décent et l'ESS).",
-      "Vincular la financiación, los sellos y los contratos públicos de la ESS a condiciones de trabajo decente (derechos fundamentales en el trabajo, remuneración, seguridad y salud, igualdad de género), con un informe anual del ministerio de Trabajo y las redes de la ESS (resolución y conclusiones de la OIT 2022 sobre el trabajo decente y la ESS).",
+      "Vincular la financiación, las acreditaciones y los contratos públicos de la ESS a condiciones de trabajo decente (derechos fundamentales en el trabajo, remuneración, seguridad y salud, igualdad de género), con un informe anual del ministerio de Trabajo y las redes de la ESS (resolución y conclusiones de la OIT 2022 sobre el trabajo decente y la ESS).",
       {"decent_work_conditions", "decent_work_monitoring"})
   end
   if is("mutual_regulation", "no") then
@@ -1013,7 +1013,7 @@ local STRONG = {
     {function () return yes("legal_definition") end,
       "a legal definition of the SSE", "une définition légale de l'ESS", "una definición legal de la ESS"},
     {function () return yes("legal_label") end,
-      "a legal status or label for SSE enterprises", "un statut ou un agrément pour les entreprises de l'ESS", "un estatuto o sello para las empresas de la ESS"},
+      "a legal status or label for SSE enterprises", "un statut ou un agrément pour les entreprises de l'ESS", "un estatuto o una acreditación para las empresas de la ESS"},
     {function () return yes("law_evaluated") end,
       "a law that has been evaluated", "une loi déjà évaluée", "una ley ya evaluada"},
   },
