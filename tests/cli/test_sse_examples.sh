@@ -30,7 +30,7 @@ claims() {
 import json, os, sys
 tmp = sys.argv[1]
 res = {}
-for f in ["quebec", "senegal", "mali", "portugal", "spain", "mexico", "uruguay", "montreal"]:
+for f in ["quebec", "senegal", "mali", "portugal", "spain", "mexico", "uruguay", "korea", "montreal"]:
     try:
         with open(os.path.join(tmp, f + ".json"), encoding="utf-8") as fh:
             res[f] = json.loads(fh.readline())
@@ -74,6 +74,15 @@ for f in ["senegal", "mali"]:
             score("portugal", "statistics"), score(f, "statistics"))
     greater("Spain > %s on statistics (INE satellite accounts against registers only)" % f.capitalize(),
             score("spain", "statistics"), score(f, "statistics"))
+# "where appropriate": sectoral laws with a framework bill before parliament (Korea) rank
+# above sectoral laws without one (Mali), and are held at Developing, not Emerging.
+greater("Korea > Mali on legislation (sectoral laws with a pending framework bill)",
+        score("korea", "legal_framework"), score("mali", "legal_framework"))
+claim("Korea legislation is capped at Developing, not Emerging",
+      pillar("korea", "legal_framework").get("level_id") == "developing"
+      and (pillar("korea", "legal_framework").get("cap") or {}).get("level_id") == "developing")
+claim("Korea, answered on under half of its questions, is provisional",
+      (res.get("korea", {}).get("cap") or {}).get("level_id") == "established")
 claim("Senegal statistics are capped (registers only)", bool(pillar("senegal", "statistics").get("cap")))
 greater("Spain > Mexico on institutions (a renewed strategy funded by the PERTE against a programme with no support budget)",
         score("spain", "institutional_framework"), score("mexico", "institutional_framework"))
