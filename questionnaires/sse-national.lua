@@ -380,9 +380,9 @@ local function statistics()
       "No existe ningún dato sobre la ESS (A/RES/77/281 párr. 1 (estadísticas nacionales)).")
   elseif d == 1 then
     cap("statistics", "emerging",
-      "Only administrative registers exist: the SSE is not yet visible in national statistics (A/RES/77/281 para. 1 (national statistics)).",
-      "Seuls des registres administratifs existent : l'ESS n'est pas encore visible dans la statistique nationale (A/RES/77/281 par. 1 (statistiques nationales)).",
-      "Solo existen registros administrativos: la ESS aún no es visible en las estadísticas nacionales (A/RES/77/281 párr. 1 (estadísticas nacionales)).")
+      "Registers are kept but no figures on the SSE are published from them: the SSE is not yet visible in national statistics (administrative statistics would count, as the ILO Guidelines concerning statistics of cooperatives allow) (A/RES/77/281 para. 1 (national statistics)).",
+      "Des registres sont tenus mais aucun chiffre sur l'ESS n'en est publié : l'ESS n'est pas encore visible dans la statistique nationale (des statistiques administratives compteraient, comme le permettent les Lignes directrices de l'OIT concernant les statistiques des coopératives) (A/RES/77/281 par. 1 (statistiques nationales)).",
+      "Se llevan registros pero no se publica ninguna cifra sobre la ESS a partir de ellos: la ESS aún no es visible en las estadísticas nacionales (las estadísticas administrativas contarían, como permiten las Directrices de la OIT sobre estadísticas de cooperativas) (A/RES/77/281 párr. 1 (estadísticas nacionales)).")
   end
   if d and d <= 2 then
     rec("statistics", 1,
@@ -412,12 +412,12 @@ local function statistics()
       "Crear un registro público u observatorio de la ESS que publique datos cada año (Recomendación de la OCDE, componente 8; Plan de Acción de la UE para la Economía Social).",
       {"registry_observatory"})
   end
-  if weak("impact_measurement", 1) then
+  if weak("impact_guidance", 1) then
     rec("statistics", 3,
       "Co-design social impact measurement guidance with SSE networks, proportionate to entity size (OECD Recommendation block 7; OECD Policy Guide on Social Impact Measurement for the SSE).",
       "Co-concevoir avec les réseaux de l'ESS des orientations sur la mesure de l'impact social, proportionnées à la taille des entités (Recommandation de l'OCDE, volet 7 ; Guide de l'OCDE sur la mesure de l'impact social).",
       "Co-diseñar con las redes de la ESS orientaciones de medición del impacto social proporcionales al tamaño de las entidades (Recomendación de la OCDE, componente 7; Guía de la OCDE sobre la medición del impacto social para la ESS).",
-      {"impact_measurement"})
+      {"impact_guidance", "impact_codesign"})
   end
 end
 
@@ -1056,7 +1056,7 @@ local STRONG = {
       "official statistical portraits of the SSE", "des portraits statistiques officiels de l'ESS", "informes estadísticos oficiales de la ESS"},
     {function () return yes("registry_observatory") end,
       "a public registry or observatory", "un registre ou observatoire public", "un registro u observatorio público"},
-    {function () return at_least("impact_measurement", 3) end,
+    {function () return at_least("impact_guidance", 3) end,
       "endorsed impact-measurement guidance", "un guide reconnu de mesure d'impact", "una guía reconocida de medición del impacto"},
   },
   education_research = {
