@@ -390,8 +390,9 @@ RkStatus rk_answers_from_tree(const RkNodeTree *tree, const RkQuestionnaire *q,
     const RkNode *ret = rk_node_get(root, "retired");
     if (ret && rk_answers_load_retired(a, ret, path, d) != RK_OK)
         s = d->status;
-    if (migrating && (!ans || ans->kind == RK_NODE_MAP)) {
-        if (rk_answers_migrate(a, q, ans, version, path, d) != RK_OK)
+    if (migrating && (!ans || rk_node_is_null(ans) || ans->kind == RK_NODE_MAP)) {
+        const RkNode *map = ans && ans->kind == RK_NODE_MAP ? ans : NULL;
+        if (rk_answers_migrate(a, q, map, version, path, d) != RK_OK)
             s = d->status;
     } else if (ans && ans->kind == RK_NODE_MAP) {
         const char **ids = malloc((q->n_questions ? q->n_questions : 1) * sizeof *ids);

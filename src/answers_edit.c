@@ -108,8 +108,9 @@ static bool is_special_word(const char *s)
 /* Can s be written as a plain scalar and read back as the same text? */
 static bool plain_ok(const char *s)
 {
-    if (!*s || is_special_word(s))
-        return false;
+    if (!*s || is_special_word(s) || strstr(s, "\xC2\x85") || strstr(s, "\xE2\x80\xA8") ||
+        strstr(s, "\xE2\x80\xA9"))
+        return false; /* YAML line breaks (NEL, LS, PS) need quoting */
     for (const char *p = s; *p; p++) {
         unsigned char c = (unsigned char)*p;
         bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

@@ -2,9 +2,10 @@
  * answers_migrate: answers made with another version of the questionnaire.
  *
  * When an answers file names another `version:` than its questionnaire's,
- * each old answer is carried to the questions that declare `replaces:` its
- * id (through their value maps), or to the question of the same id when
- * that question declares no other origin. What cannot be carried (a retired
+ * an answer to a current question id goes to that question as it is
+ * (unless the question replaces its own id, with a value map); any other
+ * answer is carried to the questions that declare `replaces:` its id
+ * (through their value maps). Direct answers are taken first. What cannot be carried (a retired
  * or unknown id, a value with no counterpart) is kept aside as written, in
  * RkAnswers.retired, and saved back under the file's `retired:` section, so
  * nothing an assessor wrote is lost. One warning per file names both
@@ -173,17 +174,24 @@ static bool carry(RkArena *arena, const RkQuestion *qn, const RkReplaces *r,
     return ok;
 }
 
-/* The questions old answer id goes to: those replacing it, else the
-   question of the same id if it declares no other origin. */
+/* Is answer id one to the current question of that id, as it is (the
+   question does not map its own old answers)? */
+static const RkQuestion *direct(const RkQuestionnaire *q, const char *id)
+{
+    const RkQuestion *same = rk_questionnaire_find(q, id);
+    return same && (!same->replaces || strcmp(same->replaces->id, id) != 0) ? same : NULL;
+}
+
+/* The questions answer id goes to: the question of that id when the answer
+   is direct, else every question that replaces id. */
 static size_t targets(const RkQuestionnaire *q, const char *id, const RkQuestion **out)
 {
+    if ((out[0] = direct(q, id)) != NULL)
+        return 1;
     size_t n = 0;
     for (size_t i = 0; i < q->n_questions; i++)
         if (q->questions[i]->replaces && strcmp(q->questions[i]->replaces->id, id) == 0)
             out[n++] = q->questions[i];
-    const RkQuestion *same = rk_questionnaire_find(q, id);
-    if (n == 0 && same && !same->replaces)
-        out[n++] = same;
     return n;
 }
 
@@ -202,6 +210,12 @@ static RkStatus migrate_one(RkAnswers *a, const RkQuestionnaire *q, const RkNode
                             const RkNode *n, const RkQuestion **tg, Tally *t, size_t *cap,
                             const char *old_version, const char *file, RkDiag *d)
 {
+    const RkNode *value;
+    const char *note, *source;
+    if (rk_answer_split(a->arena, k->text, n, &value, &note, &source, file, d) != RK_OK)
+        return d->status;
+    if (value && rk_node_is_null(value))
+        value = NULL;
     size_t nt = targets(q, k->text, tg);
     bool keep_it = nt == 0;
     for (size_t i = 0; i < nt; i++) {
@@ -210,15 +224,11 @@ static RkStatus migrate_one(RkAnswers *a, const RkQuestionnaire *q, const RkNode
             keep_it = true;
             continue;
         }
-        t->from_old[tg[i]->index] = true;
-        const RkNode *value;
-        const char *note, *source;
-        if (rk_answer_split(a->arena, k->text, n, &value, &note, &source, file, d) != RK_OK)
-            return d->status;
+        t->from_old[tg[i]->index] = 1;
         RkAnswer next = {.question = tg[i], .note = note, .source = source,
                          .line = n->line, .column = n->column};
-        if (!value || rk_node_is_null(value) ||
-            carry(a->arena, tg[i], tg[i]->replaces, value, &next, file)) {
+        const RkReplaces *via = nt == 1 && direct(q, k->text) ? NULL : tg[i]->replaces;
+        if (!value || carry(a->arena, tg[i], via, value, &next, file)) {
             t->carried += value != NULL;
         } else {
             next.state = RK_ANSWER_NONE;
@@ -234,12 +244,14 @@ static RkStatus migrate_one(RkAnswers *a, const RkQuestionnaire *q, const RkNode
     return keep_it ? keep(a, cap, k->text, old_version, n, file, d) : RK_OK;
 }
 
-/* Append the ids of list (n items) to b, at most limit characters. */
-static void put_ids(RkBuf *b, const char *const *ids, size_t n)
+/* Append the n ids to b, comma-separated; past budget characters the rest
+   is counted ("and 12 more"): a warning holds at most 1023 characters
+   (rk_diag_warn), and the three lists must fit in one. */
+static void put_ids(RkBuf *b, const char *const *ids, size_t n, size_t budget)
 {
     size_t start = b->len;
     for (size_t i = 0; i < n; i++) {
-        if (b->len - start > 1200) {
+        if (b->len - start + strlen(ids[i]) + 2 > budget) {
             rk_buf_printf(b, " and %zu more", n - i);
             return;
         }
@@ -262,26 +274,29 @@ static void warn(const RkAnswers *a, const RkQuestionnaire *q, const Tally *t,
             ids[i] = t->not_carried[i]->id;
         rk_buf_printf(&b, "; need a new answer (the %s answer has no counterpart): ",
                       a->migrated_from);
-        put_ids(&b, ids, t->n_not_carried);
+        put_ids(&b, ids, t->n_not_carried, 380);
     }
     for (size_t i = 0; ids && i < q->n_questions; i++)
         if (t->from_old[i] != 2 && a->by_question[i].state == RK_ANSWER_NONE)
             ids[n++] = q->questions[i]->id;
     if (n) {
         rk_buf_printf(&b, "; new or not answered in %s: ", a->migrated_from);
-        put_ids(&b, ids, n);
+        put_ids(&b, ids, n, 180);
     }
     n = 0;
     for (size_t i = t->kept_from; ids && i < a->n_retired; i++)
         ids[n++] = a->retired[i].id;
     if (n) {
         rk_buf_puts(&b, "; kept aside under 'retired:': ");
-        put_ids(&b, ids, n);
+        put_ids(&b, ids, n, 100);
     }
     free(ids);
+    bool newer = rk_version_compare(a->migrated_from, q->version) > 0;
     rk_diag_warn(d, file, version ? version->line : 0, version ? version->column : 0,
-                 "%s (readykit migrate writes the file at version %s)",
-                 b.failed ? "" : b.data, q->version);
+                 "%s (%s %s)", b.failed ? "" : b.data,
+                 newer ? "the answers are newer than the questionnaire: read them with the "
+                         "questionnaire of version" : "readykit migrate writes the file at "
+                         "version", newer ? a->migrated_from : q->version);
     rk_buf_free(&b);
 }
 
@@ -297,10 +312,16 @@ RkStatus rk_answers_migrate(RkAnswers *a, const RkQuestionnaire *q, const RkNode
     RkStatus s = RK_OK;
     if (!t.not_carried || !t.from_old || !tg)
         s = rk_diag_add(d, RK_EINTERNAL, file, 0, 0, "out of memory");
-    for (size_t i = 0; s == RK_OK && answers && i < answers->count; i++)
-        if (migrate_one(a, q, answers->pairs[i].key, answers->pairs[i].value, tg, &t, &cap,
-                        a->version, file, d) != RK_OK)
-            s = d->status;
+    /* Direct answers first (a file edited by hand may already answer a new
+       question), then those carried through replaces. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; s == RK_OK && answers && i < answers->count; i++) {
+            const RkNode *k = answers->pairs[i].key;
+            if ((direct(q, k->text) != NULL) == (pass == 0) &&
+                migrate_one(a, q, k, answers->pairs[i].value, tg, &t, &cap, a->version, file,
+                            d) != RK_OK)
+                s = d->status;
+        }
     if (s == RK_OK) {
         a->migrated_from = a->version;
         a->version = rk_arena_strdup(a->arena, q->version);
@@ -329,8 +350,9 @@ static void put_raw(RkBuf *b, const RkRawValue *v)
         bare = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                c >= 0x80 || strchr("_.+-/~ ", c);
     }
-    if (bare && (s[0] == '-' || s[0] == '?') && s[1] == ' ')
-        bare = false;
+    if (bare && (((s[0] == '-' || s[0] == '?') && s[1] == ' ') || strstr(s, "\xC2\x85") ||
+                 strstr(s, "\xE2\x80\xA8") || strstr(s, "\xE2\x80\xA9")))
+        bare = false; /* a list or key marker, or a YAML line break */
     if (bare)
         rk_buf_puts(b, s);
     else

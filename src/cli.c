@@ -48,6 +48,9 @@ const char rk_cli_check_help[] =
     "\n"
     "  -r, --rules FILE         also compile this rule file (repeatable)\n"
     "      --no-default-rules   do not load the questionnaire's own rules\n"
+    "      --against OLD        check that every question of OLD, an earlier version,\n"
+    "                           is kept, replaced or retired, and that 'replaces'\n"
+    "                           maps OLD's values (warns about values left unmapped)\n"
     "  -h, --help               this help\n";
 
 const char rk_cli_score_help[] =
@@ -105,7 +108,7 @@ static bool parse_positive(const char *s, double *out)
 }
 
 enum { OPT_NO_DEFAULT = 256, OPT_MAX_MEMORY, OPT_MAX_INSTR, OPT_TIMEOUT };
-enum { OPT_IN_PLACE = 320 }; /* migrate only */
+enum { OPT_IN_PLACE = 320, OPT_AGAINST }; /* migrate, check only */
 
 /* Parse the options of a command; returns RK_OK, RK_EUSAGE, or -1 when
    help was printed (exit 0). */
@@ -121,6 +124,7 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
         {"in-place", no_argument, NULL, OPT_IN_PLACE},
+        {"against", required_argument, NULL, OPT_AGAINST},
         {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
         {"max-instructions", required_argument, NULL, OPT_MAX_INSTR},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
@@ -175,6 +179,11 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
             if (help != rk_cli_migrate_help)
                 return rk_cli_usage_error("--in-place is an option of migrate only%s", "");
             o->in_place = true;
+            break;
+        case OPT_AGAINST:
+            if (help != rk_cli_check_help)
+                return rk_cli_usage_error("--against is an option of check only%s", "");
+            o->against = optarg;
             break;
         case ':': return rk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return rk_cli_usage_error("unknown option '%s'", argv[optind - 1]);

@@ -30,6 +30,7 @@ typedef struct Options {
     char **files;
     int n_files;
     bool in_place;          /* migrate --in-place */
+    const char *against;    /* check --against OLD */
 } Options;
 
 /* Print "readykit: " + the message + a hint to stderr; returns RK_EUSAGE. */

@@ -233,7 +233,15 @@ void rk_json_string(RkBuf *b, const char *s)
         case '\r': rk_buf_puts(b, "\\r"); break;
         case '\t': rk_buf_puts(b, "\\t"); break;
         default:
-            if (*p < 0x20 || *p == 0x7f)
+            /* U+0085, U+2028 and U+2029 are line breaks to YAML readers (and
+               to JavaScript): escaped, so the text reads back unfolded. */
+            if (p[0] == 0xC2 && p[1] == 0x85) {
+                rk_buf_puts(b, "\\u0085");
+                p++;
+            } else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
+                rk_buf_puts(b, p[2] == 0xA8 ? "\\u2028" : "\\u2029");
+                p += 2;
+            } else if (*p < 0x20 || *p == 0x7f)
                 rk_buf_printf(b, "\\u%04x", *p);
             else
                 rk_buf_add(b, (const char *)p, 1);

@@ -157,6 +157,19 @@ static const char *label_lang(const Options *o, const RkQuestionnaire *q, const 
     return rk_questionnaire_lang(q, o->lang ? o->lang : a ? a->language : NULL);
 }
 
+/* check --against OLD: does q account for every question of OLD? */
+static void check_against(const RkQuestionnaire *q, const char *path, RkDiag *d)
+{
+    RkQuestionnaire *old = NULL;
+    RkCompat c;
+    if (rk_questionnaire_load(path, &old, d) == RK_OK &&
+        rk_questionnaire_check_against(q, old, &c, d) == RK_OK)
+        printf("%s: ok against %s %s: of its %zu questions %zu kept, %zu replaced, %zu "
+               "retired\n", q->path, old->id, old->version ? old->version : "",
+               old->n_questions, c.kept, c.replaced, c.retired);
+    rk_questionnaire_free(old);
+}
+
 /* readykit check QUESTIONNAIRE... */
 static int cmd_check(int argc, char **argv)
 {
@@ -180,6 +193,8 @@ static int cmd_check(int argc, char **argv)
                 printf("%s%s", k ? ", " : "", q->languages[k]);
             printf(", maximum %.15g weighted points, %zu levels%s%s\n", q->max_points,
                    q->n_levels, q->rules ? ", rules " : "", q->rules ? q->rules : "");
+            if (o.against)
+                check_against(q, o.against, &d);
         }
         print_diag(&d);
         if (d.status != RK_OK && status == RK_OK)
@@ -311,10 +326,10 @@ static int cmd_migrate(int argc, char **argv)
     if (rk_migrate(&m, &out, &sum, &d) == RK_OK) {
         fwrite(out.data ? out.data : "", 1, out.len, stdout);
         if (sum.written)
-            printf("wrote %s: version %s -> %s, %zu questions to answer again, %zu answers "
-                   "kept aside\n",
-                   sum.written, sum.from[0] ? sum.from : "(none)", sum.to, sum.not_carried,
-                   sum.retired);
+            printf("wrote %s: version %s -> %s, %zu question%s to answer again, %zu "
+                   "answer%s kept aside\n", sum.written, sum.from[0] ? sum.from : "(none)",
+                   sum.to, sum.not_carried, sum.not_carried == 1 ? "" : "s", sum.retired,
+                   sum.retired == 1 ? "" : "s");
     }
     rk_buf_free(&out);
     if (d.status == RK_EUSAGE)

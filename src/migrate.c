@@ -67,6 +67,11 @@ RkStatus rk_migrate(const RkMigrate *m, RkBuf *stdout_buf, RkMigrateSummary *sum
         s = load_questionnaire(m, tree, &q, d);
     if (s == RK_OK)
         s = rk_answers_from_tree(tree, q, &a, d);
+    if (s == RK_OK && a->migrated_from && rk_version_compare(a->migrated_from, q->version) > 0)
+        s = rk_diag_set(d, RK_EDATA, m->answers, 0, 0, "these answers were made with %s %s, "
+                        "newer than the questionnaire's %s (%s): migrate only goes forward; "
+                        "give the newer questionnaire with -q", q->id, a->migrated_from,
+                        q->version, q->path);
     if (s == RK_OK) {
         snprintf(sum->from, sizeof sum->from, "%s",
                  a->migrated_from ? a->migrated_from : a->version ? a->version : "");

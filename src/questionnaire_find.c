@@ -1,5 +1,6 @@
 /* questionnaire_find: lookups in a loaded questionnaire (ids, choices,
    levels, languages). */
+#include <stdbool.h>
 #include <string.h>
 
 #include "readykit/questionnaire.h"
@@ -34,6 +35,31 @@ const RkChoice *rk_question_find_choice(const RkQuestion *qn, const char *value)
         if (strcmp(qn->choices[i].value, value) == 0)
             return &qn->choices[i];
     return NULL;
+}
+
+int rk_version_compare(const char *a, const char *b)
+{
+    while (*a || *b) {
+        size_t la = strcspn(a, ".-+"), lb = strcspn(b, ".-+");
+        bool na = la && strspn(a, "0123456789") == la, nb = lb && strspn(b, "0123456789") == lb;
+        int c;
+        if (na && nb) {
+            while (la > 1 && *a == '0')
+                a++, la--;
+            while (lb > 1 && *b == '0')
+                b++, lb--;
+            c = la != lb ? (la < lb ? -1 : 1) : strncmp(a, b, la);
+        } else {
+            c = strncmp(a, b, la < lb ? la : lb);
+            if (c == 0 && la != lb)
+                c = la < lb ? -1 : 1;
+        }
+        if (c)
+            return c;
+        a += la + (a[la] != '\0');
+        b += lb + (b[lb] != '\0');
+    }
+    return 0;
 }
 
 bool rk_questionnaire_is_retired(const RkQuestionnaire *q, const char *id)

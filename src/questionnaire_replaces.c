@@ -101,6 +101,8 @@ static void value_map(QLoader *L, const RkNode *v, RkQuestion *qn, RkReplaces *r
             continue;
         vm[k].from = v->pairs[i].key->text;
         vm[k].to = to;
+        vm[k].line = v->pairs[i].key->line;
+        vm[k].column = v->pairs[i].key->column;
         k++;
     }
     r->values = vm;

@@ -156,6 +156,8 @@ void rk_report_json(RkBuf *b, const RkReportInput *in)
     rk_json_string(b, in->q->id);
     json_key(b, "version", false);
     rk_json_string(b, in->q->version);
+    json_key(b, "migrated_from", false); /* the answers file's older version, or null */
+    rk_json_string(b, a ? a->migrated_from : NULL);
     json_key(b, "subject", false);
     rk_json_string(b, a ? a->subject : r->subject);
     json_key(b, "respondent", false);

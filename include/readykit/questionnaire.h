@@ -67,6 +67,7 @@ typedef struct RkValueMap {
     const char *from;      /* an old value, as written in old answers files */
     const char *to;        /* this question's value (a choice, a number, text
                               or dont_know) */
+    int line, column;      /* of the old value in the questionnaire */
 } RkValueMap;
 
 typedef struct RkReplaces {
@@ -176,6 +177,26 @@ void rk_questionnaire_free(RkQuestionnaire *q); /* accepts NULL */
 const RkQuestion *rk_questionnaire_find(const RkQuestionnaire *q, const char *id);
 const RkPillar *rk_questionnaire_find_pillar(const RkQuestionnaire *q, const char *id);
 const RkChoice *rk_question_find_choice(const RkQuestion *qn, const char *value);
+/* What rk_questionnaire_check_against found: how each question of the
+   earlier version is accounted for. */
+typedef struct RkCompat {
+    size_t kept;            /* same id, answers taken as they are */
+    size_t replaced;        /* answers carried by `replaces` */
+    size_t retired;         /* listed in `retired` */
+} RkCompat;
+
+/* Check that q accounts for every question of old, an earlier version of
+   it: each old id is a question of q, replaced, or retired (else an error
+   at the old question, with "did you mean" among q's ids); each `replaces`
+   names a question of old, and its `values` map values of that question
+   (errors, with "did you mean"). Old values that will need a new answer
+   are warnings. RK_EDATA when an error was found. */
+RkStatus rk_questionnaire_check_against(const RkQuestionnaire *q, const RkQuestionnaire *old,
+                                        RkCompat *out, RkDiag *d);
+
+/* Compare two version strings part by part ("1.10.0" > "1.9.2"; numeric
+   parts as numbers, others as text): <0, 0 or >0. */
+int rk_version_compare(const char *a, const char *b);
 /* Is id listed in the questionnaire's `retired:`? */
 bool rk_questionnaire_is_retired(const RkQuestionnaire *q, const char *id);
 /* The level index for a 0-100 score (the highest with min <= score). */

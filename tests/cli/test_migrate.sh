@@ -30,6 +30,10 @@ expect_contains "warning names the new question" "$err" "not answered in 1.0.0: 
 expect_contains "warning names the retired answer" "$err" "kept aside under 'retired:': office"
 expect_contains "warning is at the version line" "$err" "testland-1.0.0.yaml:3:10: warning:"
 
+run "$RK_BIN" score --format json "$T"
+expect_rc "score --format json reads a 1.0.0 file" 0
+expect_contains "json says which version the answers were made with" "$out" '"version": "2.0.0", "migrated_from": "1.0.0"'
+
 run "$RK_BIN" report "$T" -o "$RK_TMP/t.pdf"
 expect_rc "report reads a 1.0.0 answers file" 0
 expect_contains "report prints the score" "$out" "overall   62.5"
@@ -44,7 +48,7 @@ fi
 cp "$T" "$RK_TMP/t-before.yaml"
 run "$RK_BIN" migrate "$T" -o "$RK_TMP/t2.yaml"
 expect_rc "migrate -o" 0
-expect_contains "migrate says what it wrote" "$out" "wrote $RK_TMP/t2.yaml: version 1.0.0 -> 2.0.0, 0 questions to answer again, 1 answers kept aside"
+expect_contains "migrate says what it wrote" "$out" "wrote $RK_TMP/t2.yaml: version 1.0.0 -> 2.0.0, 0 questions to answer again, 1 answer kept aside"
 new=$(cat "$RK_TMP/t2.yaml")
 expect_contains "migrated file is at 2.0.0" "$new" "version: 2.0.0"
 expect_contains "renamed question carried" "$new" "  sse_strategy: yes"
@@ -63,6 +67,8 @@ expect_contains "retired answer kept aside with its evidence" "$new" "retired:
 expect_not_contains "old ids are gone from answers" "$new" "  strategy:"
 if cmp -s "$T" "$RK_TMP/t-before.yaml"; then ok "migrate -o leaves the input as it was"; else not_ok "input changed"; fi
 
+run "$RK_BIN" score --format json "$RK_TMP/t2.yaml"
+expect_contains "json: migrated file is not migrated again" "$out" '"version": "2.0.0", "migrated_from": null'
 run "$RK_BIN" score "$RK_TMP/t2.yaml"
 expect_rc "migrated file scores" 0
 expect_contains "migrated file: same score" "$out" "overall   62.5  High"
@@ -101,7 +107,7 @@ if cmp -s "$U" "$RK_TMP/u-before.yaml"; then ok "refused runs leave the input"; 
 inode=$(ls -i "$U" | cut -d' ' -f1)
 run "$RK_BIN" migrate "$U" --in-place
 expect_rc "--in-place" 0
-expect_contains "--in-place says what it wrote" "$out" "wrote $U: version 1.0.0 -> 2.0.0, 1 questions to answer again, 2 answers kept aside"
+expect_contains "--in-place says what it wrote" "$out" "wrote $U: version 1.0.0 -> 2.0.0, 1 question to answer again, 2 answers kept aside"
 expect_contains "--in-place file is at 2.0.0" "$(cat "$U")" "version: 2.0.0"
 if [ "$(ls -i "$U" | cut -d' ' -f1)" != "$inode" ] && [ "$(ls -a "$RK_TMP/answers" | wc -l)" = 4 ]; then
     ok "--in-place replaced the file by rename, no temporary file left"
@@ -126,6 +132,15 @@ B=tests/cases/bad-questionnaires/replaces-target-not-choice.yaml
 run "$RK_BIN" migrate "$T" -q "$B"
 expect_rc "a bad replaces declaration" 65
 expect_contains "replaces error at line:col" "$err" "$B:14:49: 'replaces' maps to 'bil', which is not a value of question 'law' (did you mean 'bill'?)"
+# Answers newer than the questionnaire: read with a warning saying so, but
+# migrate does not go backwards.
+run "$RK_BIN" migrate "$RK_TMP/t2.yaml" -q "$V/v1/vdemo.yaml" -o "$RK_TMP/back.yaml"
+expect_rc "migrate refuses to go back to 1.0.0" 65
+expect_contains "says the answers are newer" "$err" "made with vdemo 2.0.0, newer than the questionnaire's 1.0.0"
+if [ ! -e "$RK_TMP/back.yaml" ]; then ok "no file written going back"; else not_ok "back.yaml written"; fi
+run "$RK_BIN" score "$RK_TMP/t2.yaml" -q "$V/v1/vdemo.yaml"
+expect_rc "score reads newer answers" 0
+expect_contains "score warns they are newer" "$err" "the answers are newer than the questionnaire"
 run "$RK_BIN" migrate
 expect_rc "migrate without a file" 64
 run "$RK_BIN" migrate --help
@@ -133,6 +148,33 @@ expect_rc "migrate --help" 0
 expect_contains "migrate --help shows usage" "$out" "Usage: readykit migrate"
 run "$RK_BIN" score --in-place "$T"
 expect_rc "--in-place belongs to migrate" 64
+
+# check --against: the new version accounts for every old question.
+run "$RK_BIN" check "$V/vdemo.yaml" --against "$V/v1/vdemo.yaml"
+expect_rc "check --against the earlier version" 0
+expect_contains "--against counts the old questions" "$out" "ok against vdemo 1.0.0: of its 6 questions 2 kept, 3 replaced, 1 retired"
+expect_contains "--against warns of an unmapped old value" "$err" "vdemo.yaml:21:24: warning: question 'law' maps no value to the 1.0.0 answer 'enforced' of 'law'"
+sed -e '/^retired: \[office\]/d' -e 's/replaces: strategy/replaces: stratgy/' \
+    -e 's/values: {none: none, draft: bill/values: {none: none, drat: bill/' \
+    -e '/replaces: orgs/d' "$V/vdemo.yaml" >"$RK_TMP/bad-v2.yaml"
+run "$RK_BIN" check "$RK_TMP/bad-v2.yaml" --against "$V/v1/vdemo.yaml"
+expect_rc "check --against a version that loses questions" 65
+expect_contains "--against: mapped value not an old value" "$err" "bad-v2.yaml:20:50: question 'law' maps 'drat', which is not a value of 'law' in vdemo 1.0.0 (did you mean 'draft'?)"
+expect_contains "--against: replaces names no old question" "$err" "bad-v2.yaml:30:19: question 'sse_strategy' replaces 'stratgy', which is not a question of vdemo 1.0.0 (did you mean 'strategy'?)"
+expect_contains "--against: old question neither kept, replaced nor retired" "$err" "v1/vdemo.yaml:25:9: question 'office' of vdemo 1.0.0 is not in 2.0.0"
+expect_contains "--against: suggests the new name" "$err" "v1/vdemo.yaml:40:9: question 'orgs' of vdemo 1.0.0 is not in 2.0.0: give the question that takes its answers 'replaces: orgs', or list it under 'retired' ('sse_orgs' looks like its new name)"
+run "$RK_BIN" score --against x.yaml "$T"
+expect_rc "--against belongs to check" 64
+
+# The current SSE questionnaires account for every question of 1.1.0.
+for qid in sse-national sse-local; do
+    run "$RK_BIN" check "${RK_CURRENT:-questionnaires}/$qid.yaml" --against "tests/cases/sse-1.1.0/$qid.yaml"
+    if [ "$rc" = 0 ]; then
+        ok "$qid accounts for every 1.1.0 question: $(printf '%s\n' "$out" | sed -n 's/.*ok against //p')"
+    else
+        not_ok "$qid against 1.1.0: exit $rc"; printf '%s\n' "$err" | head -n 10 | sed 's/^/# /'
+    fi
+done
 
 # The frozen 1.1.0 examples against the current questionnaires: migrate,
 # re-load without a warning, and the same score as the old file read

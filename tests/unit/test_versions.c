@@ -42,6 +42,15 @@ static RkAnswers *load_a(const char *path, const RkQuestionnaire *q, RkDiag *d)
     return a;
 }
 
+/* Load answers given as text (through a temporary file); must load. */
+static RkAnswers *load_text(const char *text, const RkQuestionnaire *q, RkDiag *d)
+{
+    const char *path = write_tmp(text);
+    RkAnswers *a = load_a(path, q, d);
+    unlink(path);
+    return a;
+}
+
 static const RkAnswer *get(const RkAnswers *a, const RkQuestionnaire *q, const char *id)
 {
     const RkQuestion *qn = rk_questionnaire_find(q, id);
@@ -247,12 +256,10 @@ static void maps_multi_bools_and_dont_know(void **state)
         "        choices: [{value: x, label: X, points: 1}]\n"
         "      - id: kind\n        type: choice\n        text: K\n        replaces: old_kind\n"
         "        choices: [{value: x, label: X, points: 1}]\n", &d);
-    const char *path = write_tmp("questionnaire: m\nversion: '1'\nanswers:\n"
-                                 "  instruments: [grant, loan, guarantee]\n"
-                                 "  old_fund: true\n  old_stage: dont_know\n"
-                                 "  old_kind: [x]\n");
-    RkAnswers *a = load_a(path, q, &d);
-    unlink(path);
+    RkAnswers *a = load_text("questionnaire: m\nversion: '1'\nanswers:\n"
+                             "  instruments: [grant, loan, guarantee]\n"
+                             "  old_fund: true\n  old_stage: dont_know\n"
+                             "  old_kind: [x]\n", q, &d);
     assert_int_equal(d.n_warnings, 1);
     const RkAnswer *tools = get(a, q, "tools");
     assert_int_equal(tools->state, RK_ANSWER_VALUE);
@@ -269,6 +276,145 @@ static void maps_multi_bools_and_dont_know(void **state)
     assert_string_equal(k->items[0].text, "x");
     rk_answers_free(a);
     rk_questionnaire_free(q);
+}
+
+/* A file edited by hand that already answers a new question: the direct
+   answer wins wherever it is, the old one is kept aside. */
+static void direct_answer_wins_over_carried_one(void **state)
+{
+    (void)state;
+    RkQuestionnaire *q = load_q(V2);
+    RkDiag d;
+    RkAnswers *a = load_text("questionnaire: vdemo\nversion: 1.0.0\nanswers:\n"
+                             "  strategy: yes\n  sse_strategy: no\n  orgs: 5\n", q, &d);
+    assert_int_equal(d.n_warnings, 1);
+    answer_is(get(a, q, "sse_strategy"), "no", NULL, NULL);
+    answer_is(get(a, q, "sse_orgs"), "5", NULL, NULL);
+    assert_int_equal(a->n_retired, 1);
+    assert_string_equal(retired(a, "strategy")->items[0].text, "yes");
+    rk_answers_free(a);
+    rk_questionnaire_free(q);
+}
+
+/* A file that already has a retired: section keeps it through another
+   migration; a second answer kept under the same id is named ID@VERSION,
+   and both read back after a save. */
+static void retired_section_survives_a_second_migration(void **state)
+{
+    (void)state;
+    RkQuestionnaire *q = load_q(V2);
+    RkDiag d;
+    RkAnswers *a = load_text("questionnaire: vdemo\nversion: 1.0.0\nanswers:\n"
+                             "  office: {value: no, note: desk closed}\n"
+                             "retired:\n  office: \"yes\"\n  older: [a, \"b c\"]\n", q, &d);
+    assert_int_equal(d.n_warnings, 1);
+    assert_non_null(strstr(d.warnings, "'retired:': office@1.0.0 ("));
+    assert_int_equal(a->n_retired, 3);
+    assert_string_equal(a->retired[0].id, "office");
+    assert_false(a->retired[0].items[0].plain);
+    assert_string_equal(a->retired[1].id, "older");
+    assert_true(a->retired[1].is_list);
+    assert_string_equal(a->retired[1].items[1].text, "b c");
+    assert_string_equal(a->retired[2].id, "office@1.0.0");
+    assert_string_equal(a->retired[2].note, "desk closed");
+    RkBuf b;
+    rk_buf_init(&b);
+    rk_answers_format(a, &b);
+    rk_buf_add(&b, "", 1);
+    assert_non_null(strstr(b.data, "retired:\n  office: \"yes\"\n  older: [a, \"b c\"]\n"
+                                   "  \"office@1.0.0\":\n    value: no\n    note: desk closed\n"));
+    RkAnswers *again = load_text(b.data, q, &d);
+    rk_buf_free(&b);
+    assert_int_equal(d.n_warnings, 0);
+    assert_int_equal(again->n_retired, 3);
+    assert_string_equal(again->retired[2].id, "office@1.0.0");
+    rk_answers_free(again);
+    rk_answers_free(a);
+    rk_questionnaire_free(q);
+}
+
+/* Many new questions: the lists are cut with "and N more", and the warning
+   keeps its end (a warning holds at most 1023 characters). */
+static void long_lists_fit_in_one_warning(void **state)
+{
+    (void)state;
+    char yaml[16384] = "id: big\nversion: '2'\ntitle: B\nlevels: [{min: 0, name: L}]\n"
+                       "pillars:\n  - id: p\n    title: P\n    questions:\n";
+    for (int i = 0; i < 120; i++) {
+        size_t used = strlen(yaml);
+        snprintf(yaml + used, sizeof yaml - used, "      - {id: question_number_%d, type: "
+                 "yes_no, text: Q, replaces: {id: old_%d, values: {}}}\n", i, i);
+    }
+    RkDiag d;
+    RkQuestionnaire *q = load_ok(yaml, &d);
+    char ans[8192] = "questionnaire: big\nversion: '1'\nanswers:\n";
+    for (int i = 0; i < 60; i++) {
+        size_t used = strlen(ans);
+        snprintf(ans + used, sizeof ans - used, "  old_%d: yes\n", i);
+    }
+    RkAnswers *a = load_text(ans, q, &d);
+    assert_int_equal(d.n_warnings, 1);
+    assert_int_equal(a->n_not_carried, 60);
+    assert_non_null(strstr(d.warnings, "counterpart): question_number_0, question_number_1,"));
+    assert_non_null(strstr(d.warnings, "new or not answered in 1: question_number_60,"));
+    assert_non_null(strstr(d.warnings, "(readykit migrate writes the file at version 2)\n"));
+    assert_true(strlen(d.warnings) < 1100);
+    rk_answers_free(a);
+    rk_questionnaire_free(q);
+}
+
+/* YAML line breaks other than \n (NEL, LS, PS) in a note, a source or a
+   retired value are escaped when saved, so they read back unchanged (found
+   by tests/fuzz/fuzz_answers.c). */
+static void yaml_line_breaks_round_trip(void **state)
+{
+    (void)state;
+    RkQuestionnaire *q = load_q(V2);
+    RkDiag d;
+    RkAnswers *a = load_text("questionnaire: vdemo\nversion: 1.0.0\nanswers:\n"
+                             "  law: {value: draft, note: \"a\\Nb\\Lc\", source: \"d\\Pe\"}\n"
+                             "  office: \"x\\Ny\"\n", q, &d);
+    assert_string_equal(get(a, q, "law")->note, "a\xC2\x85" "b\xE2\x80\xA8" "c");
+    RkBuf b;
+    rk_buf_init(&b);
+    rk_answers_format(a, &b);
+    rk_buf_add(&b, "", 1);
+    assert_non_null(strstr(b.data, "note: \"a\\u0085b\\u2028c\"\n    source: \"d\\u2029e\""));
+    RkAnswers *again = load_text(b.data, q, &d);
+    rk_buf_free(&b);
+    assert_string_equal(get(again, q, "law")->note, get(a, q, "law")->note);
+    assert_string_equal(get(again, q, "law")->source, "d\xE2\x80\xA9" "e");
+    assert_string_equal(retired(again, "office")->items[0].text, "x\xC2\x85" "y");
+    rk_answers_free(again);
+    rk_answers_free(a);
+    rk_questionnaire_free(q);
+}
+
+/* An old file with an empty answers: section is migrated too (found by
+   tests/fuzz/fuzz_answers.c: it kept its old version, and read back in
+   migration mode after a save). */
+static void empty_answers_are_migrated(void **state)
+{
+    (void)state;
+    RkQuestionnaire *q = load_q(V2);
+    RkDiag d;
+    RkAnswers *a = load_text("questionnaire: vdemo\nversion: 1.0.0\nanswers:\n", q, &d);
+    assert_int_equal(d.n_warnings, 1);
+    assert_string_equal(a->version, "2.0.0");
+    assert_string_equal(a->migrated_from, "1.0.0");
+    rk_answers_free(a);
+    rk_questionnaire_free(q);
+}
+
+static void compares_versions(void **state)
+{
+    (void)state;
+    assert_true(rk_version_compare("1.1.0", "2.0.0") < 0);
+    assert_true(rk_version_compare("1.10.0", "1.9.2") > 0);
+    assert_true(rk_version_compare("2.0.0", "2.0.0") == 0);
+    assert_true(rk_version_compare("02.0", "2.0") == 0);
+    assert_true(rk_version_compare("2.0.0-rc1", "2.0.0-rc2") < 0);
+    assert_true(rk_version_compare("2", "1.9") > 0);
 }
 
 /* Does the loaded answers model hold this note or source anywhere? */
@@ -348,6 +494,12 @@ int main(void)
         cmocka_unit_test(saved_file_reloads_without_warning),
         cmocka_unit_test(same_version_unknown_ids_stay_errors),
         cmocka_unit_test(maps_multi_bools_and_dont_know),
+        cmocka_unit_test(direct_answer_wins_over_carried_one),
+        cmocka_unit_test(retired_section_survives_a_second_migration),
+        cmocka_unit_test(long_lists_fit_in_one_warning),
+        cmocka_unit_test(yaml_line_breaks_round_trip),
+        cmocka_unit_test(empty_answers_are_migrated),
+        cmocka_unit_test(compares_versions),
         cmocka_unit_test(frozen_examples_keep_their_evidence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
