@@ -15,6 +15,13 @@ for q in sse-national sse-local; do
     expect_not_contains "check $q: no warnings" "$err" "warning"
 done
 
+# 2.0.0 accounts for every 1.1.0 question (kept, replaced or retired).
+for q in sse-national sse-local; do
+    run "$RK_BIN" check questionnaires/$q.yaml --against tests/cases/sse-1.1.0/$q.yaml
+    expect_rc "check $q --against 1.1.0" 0
+    expect_contains "$q accounts for every 1.1.0 question" "$out" "ok against $q 1.1.0: of its"
+done
+
 for path in $EX/*.yaml; do
     f=$(basename "$path" .yaml)
     case "$f" in tiny*) continue ;; esac
