@@ -762,11 +762,11 @@ local function gather_evidence(p, s)
     end
   end
   if #ids == 0 or s.score == nil then return end
-  local list = table.concat(ids, ", ")
+  local n = #ids
   rk.finding{pillar = p.id, priority = 3, kind = "gap", questions = ids, text = {
-    en = "Gather the evidence on " .. list .. ": unknown answers count at the median at most. Who: " .. WHO.institutional_framework[1] .. ", with the SSE networks; " .. WHEN[1][1] .. ".",
-    fr = "Réunir les justificatifs sur " .. list .. " : les réponses inconnues comptent au plus pour le milieu de l'échelle. Qui : " .. WHO.institutional_framework[2] .. ", avec les réseaux de l'ESS ; " .. WHEN[1][2] .. ".",
-    es = "Reunir la evidencia sobre " .. list .. ": las respuestas desconocidas cuentan como máximo en la mitad de la escala. Quién: " .. WHO.institutional_framework[3] .. ", con las redes de la ESS; " .. WHEN[1][3] .. "."}}
+    en = "Gather the evidence on " .. n .. (n == 1 and " headline question" or " headline questions") .. " of this pillar left unanswered or \"don't know\": unknown answers count at the median at most. Who: " .. WHO.institutional_framework[1] .. ", with the SSE networks; " .. WHEN[1][1] .. ".",
+    fr = "Réunir les justificatifs sur " .. n .. (n == 1 and " question principale de ce pilier restée" or " questions principales de ce pilier restées") .. " sans réponse ou « ne sait pas » : les réponses inconnues comptent au plus pour le milieu de l'échelle. Qui : " .. WHO.institutional_framework[2] .. ", avec les réseaux de l'ESS ; " .. WHEN[1][2] .. ".",
+    es = "Reunir la evidencia sobre " .. n .. (n == 1 and " pregunta principal" or " preguntas principales") .. " de este pilar sin respuesta o «no sabe»: las respuestas desconocidas cuentan como máximo en la mitad de la escala. Quién: " .. WHO.institutional_framework[3] .. ", con las redes de la ESS; " .. WHEN[1][3] .. "."}}
 end
 
 -- ---------------------------------------------------------------- indicators
