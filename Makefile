@@ -5,6 +5,7 @@
 #   make asan       the same tests against an ASan+UBSan build (build/asan/)
 #   make demo       install dependencies, build, write build/demo-report.pdf
 #   make bench      benchmarks against the Python peer (prints ratios)
+#   make sensitivity  how the SSE examples' ranking moves with each pillar weight x0.5, x1.5
 #   make deps       install missing Debian packages (scripts/install-deps.sh)
 #   make install    install under $(DESTDIR)$(PREFIX) (default /usr/local);
 #                   make uninstall removes what it installed
@@ -37,7 +38,7 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LUA_EMBED := $(wildcard scripts/*.lua)
 
-.PHONY: all deps check asan demo bench clean install uninstall man libs deb FORCE
+.PHONY: all deps check asan demo bench sensitivity clean install uninstall man libs deb FORCE
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/readykit
@@ -129,6 +130,8 @@ install: all man
 	install -m 755 $(BUILD)/readykit $(DESTDIR)$(PREFIX)/bin/readykit
 	install -m 644 $(filter-out questionnaires/tiny%,$(wildcard questionnaires/*.yaml questionnaires/*.lua)) \
 	    $(DESTDIR)$(SHAREDIR)/questionnaires/
+	install -d $(DESTDIR)$(SHAREDIR)/questionnaires/references
+	install -m 644 questionnaires/references/*.yaml $(DESTDIR)$(SHAREDIR)/questionnaires/references/
 	install -m 644 questionnaires/schema.json $(DESTDIR)$(SHAREDIR)/
 	install -m 644 scripts/rules/*.lua $(DESTDIR)$(SHAREDIR)/rules/
 	install -m 644 scripts/types/*.lua $(DESTDIR)$(SHAREDIR)/types/
@@ -150,6 +153,11 @@ uninstall:
 	for m in $(notdir $(MAN_OUT)); do rm -f $(DESTDIR)$(MANDIR)/man$${m##*.}/$$m; done
 	rm -f $(DESTDIR)$(DATADIR)/bash-completion/completions/readykit
 	rm -f $(DESTDIR)$(DATADIR)/zsh/site-functions/_readykit
+# How the ranking of the shipped SSE examples moves when each pillar weight is halved or
+# raised by half (a report, not a test).
+sensitivity: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)sh tests/bench/sensitivity.sh $(BUILD)
 
 clean:
 	rm -rf build

@@ -24,22 +24,86 @@ local function count(id)
   return #v
 end
 
+-- Who acts on a pillar's recommendations (en, fr, es), and the horizon of each priority.
+local CITY = {"the local government's SSE service", "le service de l'ESS de la collectivité", "el servicio de ESS del gobierno local"}
+local WHO = {
+  local_policy = {"the mayor and council", "le maire et le conseil", "la alcaldía y el concejo"},
+  local_coconstruction = {"the local government, with the local SSE networks", "la collectivité, avec les réseaux locaux de l'ESS", "el gobierno local, con las redes locales de la ESS"},
+  local_finance = {"the local government's finance department, with solidarity finance bodies", "les services financiers de la collectivité, avec les organismes de finance solidaire", "el área de hacienda del gobierno local, con las entidades de finanzas solidarias"},
+  local_support = CITY,
+  local_markets = {"the local government's procurement department", "le service des achats de la collectivité", "el área de compras del gobierno local"},
+  local_data = {"the local government, with the statistics office and universities", "la collectivité, avec l'institut statistique et les universités", "el gobierno local, con la oficina de estadística y las universidades"},
+  multilevel = {"the local government, with the regional and national governments", "la collectivité, avec les gouvernements régional et national", "el gobierno local, con los gobiernos regional y nacional"},
+}
+local WHEN = {
+  {"within 12 months", "dans les 12 mois", "en un plazo de 12 meses"},
+  {"within 2 years", "dans les 2 ans", "en un plazo de 2 años"},
+  {"within the council's term", "d'ici la fin du mandat", "antes del fin del mandato"},
+}
+
+-- At most three priority-1 findings per answers file; reset at the first pillar.
+local top_findings = 0
+local function bounded(priority)
+  if priority ~= 1 then return priority end
+  top_findings = top_findings + 1
+  return top_findings <= 3 and 1 or 2
+end
+
+-- A recommendation on an answered weakness, with who acts and by when.
 local function rec(pillar, priority, en, fr, es, questions)
-  rk.finding{pillar = pillar, priority = priority, kind = "recommendation",
-             text = {en = en, fr = fr, es = es}, questions = questions}
+  priority = bounded(priority)
+  local who, when = WHO[pillar] or CITY, WHEN[priority]
+  rk.finding{pillar = pillar, priority = priority, kind = "recommendation", questions = questions, text = {
+    en = en .. " Who: " .. who[1] .. "; " .. when[1] .. ".",
+    fr = fr .. " Qui : " .. who[2] .. " ; " .. when[2] .. ".",
+    es = es .. " Quién: " .. who[3] .. "; " .. when[3] .. "."}}
 end
 local function gap(pillar, priority, en, fr, es, questions)
-  rk.finding{pillar = pillar, priority = priority, kind = "gap",
+  rk.finding{pillar = pillar, priority = bounded(priority), kind = "gap",
              text = {en = en, fr = fr, es = es}, questions = questions}
 end
+-- The questionnaire's levels, lowest first (read-only: the same for every answers file).
+local LEVELS = rk.questionnaire.levels
+
+local function rank(level)
+  for i, l in ipairs(LEVELS) do if l.id == level then return i end end
+  return #LEVELS + 1
+end
+
+-- The lower of two level ids (either may be nil).
+local function lower(a, b)
+  if a == nil then return b end
+  if b == nil then return a end
+  return rank(a) <= rank(b) and a or b
+end
+
+-- The highest score a level covers: just under the next level's minimum.
+local function top_of(level)
+  local nxt = LEVELS[rank(level) + 1]
+  return nxt and nxt.min - 0.1 or 100
+end
+
+-- The pillar layer's record of the lowest level it capped its pillar at; set to a fresh
+-- table at the start of every pillar call and cleared at its end, so nothing carries
+-- over from one pillar (or one answers file) to the next.
+local gate
+
 local function cap(pillar, level, en, fr, es)
   rk.cap{pillar = pillar, level = level, reason = {en = en, fr = fr, es = es}}
+  if gate and pillar then gate.level = lower(gate.level, level) end
 end
+
+-- An answer that names its source: the only kind the evidence gates count.
+local function sourced(id)
+  local a = rk.get(id)
+  return a.state == "answered" and a.source ~= nil and a.source ~= ""
+end
+
 
 local ORDER = {"local_policy", "local_coconstruction", "local_finance", "local_support",
   "local_markets", "local_data", "multilevel"}
 local function policy()
-  if weak("local_strategy", 0) and is("sse_office", "no") then
+  if weak("local_strategy", 0) and is("sse_unit", "no") and is("sse_portfolio", "no") then
     cap("local_policy", "emerging",
       "No local SSE strategy and no one in charge of the SSE (UNRISD/GSEF Guidelines topic 3).",
       "Ni stratégie locale d'ESS ni responsable de l'ESS (Lignes directrices UNRISD/GSEF, thème 3).",
@@ -58,12 +122,12 @@ local function policy()
       "Financiar la estrategia local de ESS y darle un responsable designado y una fecha de revisión (Directrices UNRISD/GSEF, tema 3).",
       {"local_strategy"})
   end
-  if is("sse_office", "no") then
+  if is("sse_unit", "no") then
     rec("local_policy", 2,
       "Give a service (and an elected official) an explicit SSE portfolio as a single entry point for SSE actors (OECD Recommendation block 2).",
-      "Confier à un service (et à un élu) un portefeuille ESS explicite, guichet unique pour les acteurs de l'ESS (Recommandation de l'OCDE, pilier 2).",
-      "Dar a un servicio (y a un cargo electo) una cartera explícita de ESS como ventanilla única para los actores de la ESS (Recomendación de la OCDE, pilar 2).",
-      {"sse_office"})
+      "Confier à un service (et à un élu) un portefeuille ESS explicite, guichet unique pour les acteurs de l'ESS (Recommandation de l'OCDE, volet 2).",
+      "Dar a un servicio (y a un cargo electo) una cartera explícita de ESS como ventanilla única para los actores de la ESS (Recomendación de la OCDE, componente 2).",
+      {"sse_unit"})
   end
   if is("local_legal_act", "no") then
     rec("local_policy", 3,
@@ -82,9 +146,9 @@ local function policy()
   local b = num("local_budget")
   if b and b < 0.1 then
     rec("local_policy", 2,
-      "Earmark a visible, multi-year budget line for the SSE (UNRISD/GSEF Guidelines topic 6; A/RES/77/281 para. 1(e)).",
-      "Réserver une ligne budgétaire visible et pluriannuelle pour l'ESS (Lignes directrices UNRISD/GSEF, thème 6 ; A/RES/77/281 par. 1(e)).",
-      "Reservar una partida presupuestaria visible y plurianual para la ESS (Directrices UNRISD/GSEF, tema 6; A/RES/77/281 párr. 1(e)).",
+      "Earmark a visible, multi-year budget line for the SSE (UNRISD/GSEF Guidelines topic 6; A/RES/77/281 para. 1 (business support, financial services and funding)).",
+      "Réserver une ligne budgétaire visible et pluriannuelle pour l'ESS (Lignes directrices UNRISD/GSEF, thème 6 ; A/RES/77/281 par. 1 (appui aux entreprises, services financiers et financement)).",
+      "Reservar una partida presupuestaria visible y plurianual para la ESS (Directrices UNRISD/GSEF, tema 6; A/RES/77/281 párr. 1 (apoyo empresarial, servicios financieros y financiación)).",
       {"local_budget"})
   end
 end
@@ -98,23 +162,23 @@ local function coconstruction()
   end
   if is("joint_body", "no") then
     rec("local_coconstruction", 1,
-      "Set up a formal joint body of the local government and local SSE networks to design and monitor SSE policy (UNRISD/GSEF Guidelines topic 1; A/RES/77/281 para. 1(f)).",
-      "Créer un organe conjoint formel entre la collectivité et les réseaux locaux de l'ESS pour concevoir et suivre la politique d'ESS (Lignes directrices UNRISD/GSEF, thème 1 ; A/RES/77/281 par. 1(f)).",
-      "Crear un órgano conjunto formal del gobierno local y las redes locales de la ESS para diseñar y seguir la política de ESS (Directrices UNRISD/GSEF, tema 1; A/RES/77/281 párr. 1(f)).",
+      "Set up a formal joint body of the local government and local SSE networks to design and monitor SSE policy (UNRISD/GSEF Guidelines topic 1; A/RES/77/281 para. 1 (participation in policymaking)).",
+      "Créer un organe conjoint formel entre la collectivité et les réseaux locaux de l'ESS pour concevoir et suivre la politique d'ESS (Lignes directrices UNRISD/GSEF, thème 1 ; A/RES/77/281 par. 1 (participation à l'élaboration des politiques)).",
+      "Crear un órgano conjunto formal del gobierno local y las redes locales de la ESS para diseñar y seguir la política de ESS (Directrices UNRISD/GSEF, tema 1; A/RES/77/281 párr. 1 (participación en la formulación de políticas)).",
       {"joint_body"})
   end
   if weak("local_co_design", 1) then
     rec("local_coconstruction", 2,
       "Move from information to co-construction: draft, deliver and monitor the next SSE measures jointly with SSE actors (UNRISD/GSEF Guidelines topic 1).",
       "Passer de l'information à la co-construction : rédiger, mettre en œuvre et suivre les prochaines mesures avec les acteurs de l'ESS (Lignes directrices UNRISD/GSEF, thème 1).",
-      "Pasar de la información a la co-construcción: redactar, ejecutar y seguir las próximas medidas de ESS junto con los actores de la ESS (Directrices UNRISD/GSEF, tema 1).",
+      "Pasar de la información a la coconstrucción: redactar, ejecutar y seguir las próximas medidas de ESS junto con los actores de la ESS (Directrices UNRISD/GSEF, tema 1).",
       {"local_co_design"})
   end
   if is("local_sse_network", "no") then
     rec("local_coconstruction", 2,
-      "Support the creation of a local SSE network or round table that can speak for local SSE actors (OECD Recommendation block 1(d)).",
-      "Soutenir la création d'un réseau ou d'une table locale de l'ESS capable de parler au nom des acteurs locaux (Recommandation de l'OCDE, pilier 1(d)).",
-      "Apoyar la creación de una red o mesa local de la ESS capaz de hablar en nombre de los actores locales (Recomendación de la OCDE, pilar 1(d)).",
+      "Support the creation of a local SSE network or round table that can speak for local SSE actors (OECD Recommendation block 1 (networks)).",
+      "Soutenir la création d'un réseau ou d'une table locale de l'ESS capable de parler au nom des acteurs locaux (Recommandation de l'OCDE, volet 1 (réseaux)).",
+      "Apoyar la creación de una red o mesa local de la ESS capaz de hablar en nombre de los actores locales (Recomendación de la OCDE, componente 1 (redes)).",
       {"local_sse_network"})
   end
 end
@@ -122,15 +186,15 @@ end
 local function finance()
   if is("local_fund", "no") and weak("local_finance_partners", 1) then
     cap("local_finance", "emerging",
-      "No local SSE fund and no partnership with solidarity finance (UNRISD/GSEF Guidelines topic 6; A/RES/77/281 para. 1(e)).",
-      "Ni fonds local pour l'ESS ni partenariat avec la finance solidaire (Lignes directrices UNRISD/GSEF, thème 6 ; A/RES/77/281 par. 1(e)).",
-      "Ni fondo local para la ESS ni alianza con las finanzas solidarias (Directrices UNRISD/GSEF, tema 6; A/RES/77/281 párr. 1(e)).")
+      "No local SSE fund and no partnership with solidarity finance (UNRISD/GSEF Guidelines topic 6; A/RES/77/281 para. 1 (business support, financial services and funding)).",
+      "Ni fonds local pour l'ESS ni partenariat avec la finance solidaire (Lignes directrices UNRISD/GSEF, thème 6 ; A/RES/77/281 par. 1 (appui aux entreprises, services financiers et financement)).",
+      "Ni fondo local para la ESS ni alianza con las finanzas solidarias (Directrices UNRISD/GSEF, tema 6; A/RES/77/281 párr. 1 (apoyo empresarial, servicios financieros y financiación)).")
   end
   if is("local_fund", "no") then
     rec("local_finance", 1,
       "Create or co-fund a local SSE fund, ideally managed with a solidarity finance intermediary (UNRISD/GSEF Guidelines topic 6; OECD Recommendation block 4).",
-      "Créer ou cofinancer un fonds local pour l'ESS, idéalement géré avec un intermédiaire de la finance solidaire (Lignes directrices UNRISD/GSEF, thème 6 ; Recommandation de l'OCDE, pilier 4).",
-      "Crear o cofinanciar un fondo local para la ESS, idealmente gestionado con un intermediario de finanzas solidarias (Directrices UNRISD/GSEF, tema 6; Recomendación de la OCDE, pilar 4).",
+      "Créer ou cofinancer un fonds local pour l'ESS, idéalement géré avec un intermédiaire de la finance solidaire (Lignes directrices UNRISD/GSEF, thème 6 ; Recommandation de l'OCDE, volet 4).",
+      "Crear o cofinanciar un fondo local para la ESS, idealmente gestionado con un intermediario de finanzas solidarias (Directrices UNRISD/GSEF, tema 6; Recomendación de la OCDE, componente 4).",
       {"local_fund"})
   end
   local v = rk.answer("local_instruments")
@@ -148,8 +212,8 @@ local function finance()
   if weak("local_finance_partners", 1) then
     rec("local_finance", 3,
       "Partner with solidarity finance intermediaries (cooperative banks, solidarity funds) to lever local public money (OECD Recommendation block 4).",
-      "S'associer à des intermédiaires de la finance solidaire (banques coopératives, fonds solidaires) pour démultiplier l'argent public local (Recommandation de l'OCDE, pilier 4).",
-      "Asociarse con intermediarios de finanzas solidarias (bancos cooperativos, fondos solidarios) para multiplicar el dinero público local (Recomendación de la OCDE, pilar 4).",
+      "S'associer à des intermédiaires de la finance solidaire (banques coopératives, fonds solidaires) pour démultiplier l'argent public local (Recommandation de l'OCDE, volet 4).",
+      "Asociarse con intermediarios de finanzas solidarias (bancos cooperativos, fondos solidarios) para multiplicar el dinero público local (Recomendación de la OCDE, componente 4).",
       {"local_finance_partners"})
   end
 end
@@ -175,27 +239,27 @@ local function support()
       "Ofrecer formación, incubación y asesoría adaptadas a los emprendedores de la ESS, con las redes locales de la ESS (Directrices UNRISD/GSEF, tema 5).",
       {"local_training"})
   end
-  if weak("informal_support", 1) then
+  if weak("informal_organising", 1) or weak("informal_protection", 1) then
     rec("local_support", 2,
       "Help informal workers organise in cooperatives or associations (vendors, waste pickers, care workers), with simple registration and access to social protection (ILO 2022 conclusions).",
       "Aider les travailleurs informels à s'organiser en coopératives ou associations (vendeurs, récupérateurs, travailleurs du soin), avec un enregistrement simple et l'accès à la protection sociale (conclusions de l'OIT 2022).",
       "Ayudar a los trabajadores informales a organizarse en cooperativas o asociaciones (vendedores, recicladores, trabajadores del cuidado), con un registro sencillo y acceso a la protección social (conclusiones de la OIT 2022).",
-      {"informal_support"})
+      {"informal_organising", "informal_protection"})
   end
 end
 
 local function markets()
   if weak("municipal_procurement", 0) then
     cap("local_markets", "emerging",
-      "The local government does not buy from the SSE at all (UNRISD/GSEF Guidelines topic 7; A/RES/77/281 para. 1(c)).",
-      "La collectivité n'achète rien à l'ESS (Lignes directrices UNRISD/GSEF, thème 7 ; A/RES/77/281 par. 1(c)).",
-      "El gobierno local no compra nada a la ESS (Directrices UNRISD/GSEF, tema 7; A/RES/77/281 párr. 1(c)).")
+      "The local government does not buy from the SSE at all (UNRISD/GSEF Guidelines topic 7; A/RES/77/281 para. 1 (fiscal and procurement incentives)).",
+      "La collectivité n'achète rien à l'ESS (Lignes directrices UNRISD/GSEF, thème 7 ; A/RES/77/281 par. 1 (incitations fiscales et commande publique)).",
+      "El gobierno local no compra nada a la ESS (Directrices UNRISD/GSEF, tema 7; A/RES/77/281 párr. 1 (incentivos fiscales y de contratación pública)).")
   end
   if weak("municipal_procurement", 1) then
     rec("local_markets", 1,
-      "Adopt a responsible-procurement policy: social clauses, reserved contracts, smaller lots and a target for purchases from the SSE, and publish the results (UNRISD/GSEF Guidelines topic 7; A/RES/77/281 para. 1(c)).",
-      "Adopter une politique d'achats responsables : clauses sociales, marchés réservés, allotissement et cible d'achats auprès de l'ESS, avec publication des résultats (Lignes directrices UNRISD/GSEF, thème 7 ; A/RES/77/281 par. 1(c)).",
-      "Adoptar una política de compras responsables: cláusulas sociales, contratos reservados, lotes más pequeños y una meta de compras a la ESS, y publicar los resultados (Directrices UNRISD/GSEF, tema 7; A/RES/77/281 párr. 1(c)).",
+      "Adopt a responsible-procurement policy: social clauses, reserved contracts, smaller lots and a target for purchases from the SSE, and publish the results (UNRISD/GSEF Guidelines topic 7; A/RES/77/281 para. 1 (fiscal and procurement incentives)).",
+      "Adopter une politique d'achats responsables : clauses sociales, marchés réservés, allotissement et cible d'achats auprès de l'ESS, avec publication des résultats (Lignes directrices UNRISD/GSEF, thème 7 ; A/RES/77/281 par. 1 (incitations fiscales et commande publique)).",
+      "Adoptar una política de compras responsables: cláusulas sociales, contratos reservados, lotes más pequeños y una meta de compras a la ESS, y publicar los resultados (Directrices UNRISD/GSEF, tema 7; A/RES/77/281 párr. 1 (incentivos fiscales y de contratación pública)).",
       {"municipal_procurement"})
   end
   if weak("local_market_access", 1) then
@@ -217,9 +281,9 @@ local function data()
   end
   if d and d <= 2 then
     rec("local_data", 2,
-      "Map the local SSE and ask the statistics office for a territorial breakdown of SSE statistics, then repeat it to follow change (UNRISD/GSEF Guidelines topic 9; A/RES/77/281 para. 1(b)).",
-      "Cartographier l'ESS locale et demander à l'institut de statistique une ventilation territoriale, puis la renouveler pour suivre l'évolution (Lignes directrices UNRISD/GSEF, thème 9 ; A/RES/77/281 par. 1(b)).",
-      "Mapear la ESS local y pedir al instituto de estadística un desglose territorial de las estadísticas de la ESS, y repetirlo para seguir su evolución (Directrices UNRISD/GSEF, tema 9; A/RES/77/281 párr. 1(b)).",
+      "Map the local SSE and ask the statistics office for a territorial breakdown of SSE statistics, then repeat it to follow change (UNRISD/GSEF Guidelines topic 9; A/RES/77/281 para. 1 (national statistics)).",
+      "Cartographier l'ESS locale et demander à l'institut de statistique une ventilation territoriale, puis la renouveler pour suivre l'évolution (Lignes directrices UNRISD/GSEF, thème 9 ; A/RES/77/281 par. 1 (statistiques nationales)).",
+      "Mapear la ESS local y pedir al instituto de estadística un desglose territorial de las estadísticas de la ESS, y repetirlo para seguir su evolución (Directrices UNRISD/GSEF, tema 9; A/RES/77/281 párr. 1 (estadísticas nacionales)).",
       {"local_data_maturity"})
   end
   if is("local_research", "no") then
@@ -242,16 +306,16 @@ local function multilevel()
   local h = rk.answer("higher_framework")
   if h == "none" or h == "draft" then
     gap("multilevel", 2,
-      "No SSE law applies at a higher level: local action lacks a legal definition to refer to; advocate, with other cities, for national SSE legislation (A/RES/77/281 para. 1(a)).",
-      "Aucune loi sur l'ESS ne s'applique à un niveau supérieur : l'action locale n'a pas de définition légale de référence ; plaider, avec d'autres villes, pour une législation nationale (A/RES/77/281 par. 1(a)).",
-      "No se aplica ninguna ley de ESS de nivel superior: la acción local carece de una definición legal de referencia; abogar, junto con otras ciudades, por una legislación nacional de ESS (A/RES/77/281 párr. 1(a)).",
+      "No SSE law applies at a higher level: local action lacks a legal definition to refer to; advocate, with other cities, for national SSE legislation (A/RES/77/281 para. 1 (legal frameworks)).",
+      "Aucune loi sur l'ESS ne s'applique à un niveau supérieur : l'action locale n'a pas de définition légale de référence ; plaider, avec d'autres villes, pour une législation nationale (A/RES/77/281 par. 1 (cadres juridiques)).",
+      "No se aplica ninguna ley de ESS de nivel superior: la acción local carece de una definición legal de referencia; abogar, junto con otras ciudades, por una legislación nacional de ESS (A/RES/77/281 párr. 1 (marcos jurídicos)).",
       {"higher_framework"})
   end
   if weak("vertical_coordination", 1) then
     rec("multilevel", 2,
       "Seek agreements and co-funded programmes with regional and national governments on the SSE (OECD Recommendation block 2: vertical co-ordination).",
-      "Rechercher des conventions et des programmes cofinancés avec les niveaux régional et national (Recommandation de l'OCDE, pilier 2 : coordination verticale).",
-      "Buscar convenios y programas cofinanciados con los gobiernos regional y nacional sobre la ESS (Recomendación de la OCDE, pilar 2: coordinación vertical).",
+      "Rechercher des conventions et des programmes cofinancés avec les niveaux régional et national (Recommandation de l'OCDE, volet 2 : coordination verticale).",
+      "Buscar convenios y programas cofinanciados con los gobiernos regional y nacional sobre la ESS (Recomendación de la OCDE, componente 2: coordinación vertical).",
       {"vertical_coordination"})
   end
   if is("city_network", "no") then
@@ -263,53 +327,148 @@ local function multilevel()
   end
 end
 
--- The answered share of a pillar's scored weight (rk.coverage), nil when it has none.
--- Pillar and result layers only.
-local function weight_answered(pillar)
-  local c = rk.coverage(pillar)
-  if c.weight > 0 then return c.answered_weight / c.weight end
-  return nil
+-- ---------------------------------------------------------------- evidence policy
+-- The same policy as sse-national.lua (one rules file per questionnaire: keep the two in step;
+-- tests/cli/test_sse_policy.sh checks both).
+-- No reward for not knowing, and implementation beside existence (questionnaires/README.md,
+-- "How the SSE rules score"):
+--   * a "don't know" or unanswered scored question counts at the median of its scale
+--     (half its points) whenever that lowers its pillar, never when it would raise it;
+--     a pillar with no answer at all counts at the median in the overall score;
+--   * only answers that name a source count as evidence: a pillar with under 40% of its
+--     scored weight sourced is capped at Developing; under 50% of the scored questions
+--     sourced overall, the overall level is capped at Established, under 20% at Developing;
+--   * a pillar where something exists but nothing is shown to operate (no scale answer
+--     at "implemented with resources" or above and no sourced answer to an operation
+--     question) is "adopted on paper": capped at Developing;
+--   * every cap holds its score at the top of the capped level, so that a pillar cap also
+--     bounds the overall score (the weighted mean of the pillar scores).
+
+-- The share of a pillar's scored weight (the questions that apply) answered with a
+-- source, from the pillar layer's s.questions; nil when no scored question applies.
+local function sourced_share(s)
+  local weight, got = 0, 0
+  for _, x in ipairs(s.questions) do
+    if x.counted and x.state ~= "skipped" and x.weight > 0 then
+      weight = weight + x.weight
+      if x.points and sourced(x.id) then got = got + x.weight end
+    end
+  end
+  if weight == 0 then return nil end
+  return got / weight
 end
 
--- The evidence gate: the share of scored questions answered; below 20% the overall
--- level is capped at Developing, below 50% at Established, and the result is flagged as provisional.
+-- The pillar's score with every don't-know and unanswered scored question at half its
+-- points (the median of its scale); nil when no scored question applies.
+local function at_median(s)
+  local sum, weight = 0, 0
+  for _, x in ipairs(s.questions) do
+    if x.counted and x.state ~= "skipped" and x.weight > 0 and x.max and x.max > 0 then
+      sum = sum + x.weight * (x.points and x.points / x.max or 0.5)
+      weight = weight + x.weight
+    end
+  end
+  if weight == 0 then return nil end
+  return 100 * sum / weight
+end
+
+-- Questions that say whether an instrument operates (budget spent, staff, meetings,
+-- people or entities reached), with the share of their points that shows it does.
+-- A scale question shows operation at 3 of 4 ("implemented with resources") or above;
+-- legal_status only at its top ("implementing decrees or bodies").
+local OPERATION = {continuity = 1, local_monitoring = 1, in_kind_support = 0.5, local_gender = 1,
+  local_officials_training = 1}
+local SCALE_OPERATES = {}
+
+-- True when the pillar has an answer saying something exists but no sourced answer
+-- showing that anything operates.
+local function on_paper(s)
+  local exists, operates = false, false
+  for _, x in ipairs(s.questions) do
+    if x.points and x.max and x.max > 0 then
+      local share = x.points / x.max
+      if share > 0 then exists = true end
+      local q = rk.question(x.id)
+      local need = OPERATION[x.id] or (q.type == "scale" and (SCALE_OPERATES[x.id] or 0.75))
+      if need and share >= need and sourced(x.id) then operates = true end
+    end
+  end
+  return exists and not operates
+end
+
+-- The pillar layer's evidence gates; caps go through cap() so that gate.level records them.
+local function pillar_gates(p, s)
+  local share = sourced_share(s)
+  if share and share < 0.4 then
+    local pct = math.floor(share * 100 + 0.5)
+    cap(p.id, "developing",
+      "Only " .. pct .. "% of this pillar's weight is answered with a source: the score rests on thin evidence.",
+      "Seuls " .. pct .. " % du poids de ce pilier ont une réponse avec une source : le score repose sur des justificatifs insuffisants.",
+      "Solo el " .. pct .. " % del peso de este pilar tiene una respuesta con fuente: la puntuación se basa en evidencia insuficiente.")
+  end
+  if on_paper(s) then
+    cap(p.id, "developing",
+      "Adopted on paper: no answer with a source shows that the instruments of this pillar operate (budget spent, staff, people or entities reached).",
+      "Adopté sur le papier : aucune réponse avec une source ne montre que les instruments de ce pilier fonctionnent (budget dépensé, personnel, personnes ou entités touchées).",
+      "Adoptado sobre el papel: ninguna respuesta con fuente muestra que los instrumentos de este pilar funcionan (presupuesto ejecutado, personal, personas o entidades alcanzadas).")
+  end
+end
+
+-- The evidence gate of the whole result: the share of the scored questions that apply
+-- answered with a source. Returns that share in %, or nil when no scored question applies.
 local function evidence_gate()
-  -- the applicable scored questions and the answered ones, counted as the
-  -- result's own "confidence" counts them
   local c = rk.coverage()
-  local scored, answered = c.questions - c.skipped, c.answered
+  local scored = c.questions - c.skipped
   if scored == 0 then return nil end
-  local pct = math.floor(answered / scored * 100 + 0.5)
-  rk.indicator{id = "answered_share", value = pct, unit = "%",
+  local n = 0
+  for _, p in ipairs(rk.questionnaire.pillars) do
+    for _, q in ipairs(p.questions) do
+      if q.scored and sourced(q.id) then n = n + 1 end
+    end
+  end
+  rk.indicator{id = "answered_share", value = math.floor(c.answered / scored * 100 + 0.5), unit = "%",
     label = {en = "Scored questions answered", fr = "Questions notées ayant une réponse", es = "Preguntas puntuadas con respuesta"}}
+  local pct = math.floor(n / scored * 100 + 0.5)
+  rk.indicator{id = "sourced_share", value = pct, unit = "%",
+    label = {en = "Scored questions answered with a source", fr = "Questions notées ayant une réponse avec une source", es = "Preguntas puntuadas con respuesta y fuente"}}
   if pct >= 20 and pct < 50 then
     rk.cap{level = "established", reason = {
-      en = "Evidence on fewer than half of the scored questions (" .. pct .. "%): the top level cannot be confirmed and the overall score is held at 79.9 at most.",
-      fr = "Des preuves pour moins de la moitié des questions notées (" .. pct .. " %) : le niveau le plus élevé ne peut être confirmé et le score global est limité à 79,9.",
-      es = "Evidencia para menos de la mitad de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar el nivel más alto y la puntuación global se limita a 79,9."}}
-  end
-  if pct < 20 then
+      en = "A source is given for fewer than half of the scored questions (" .. pct .. "%): the top level cannot be confirmed and the overall score is held at 79.9 at most.",
+      fr = "Une source est donnée pour moins de la moitié des questions notées (" .. pct .. " %) : le niveau le plus élevé ne peut être confirmé et le score global est limité à 79,9.",
+      es = "Se da una fuente para menos de la mitad de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar el nivel más alto y la puntuación global se limita a 79,9."}}
+  elseif pct < 20 then
     rk.cap{level = "developing", reason = {
-      en = "Evidence on fewer than 20% of the scored questions (" .. pct .. "%): a higher level cannot be confirmed and the overall score is held at 59.9 at most.",
-      fr = "Des preuves pour moins de 20 % des questions notées (" .. pct .. " %) : un niveau supérieur ne peut être confirmé et le score global est limité à 59,9.",
-      es = "Evidencia para menos del 20 % de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar un nivel superior y la puntuación global se limita a 59,9."}}
+      en = "A source is given for fewer than 20% of the scored questions (" .. pct .. "%): a higher level cannot be confirmed and the overall score is held at 59.9 at most.",
+      fr = "Une source est donnée pour moins de 20 % des questions notées (" .. pct .. " %) : un niveau supérieur ne peut être confirmé et le score global est limité à 59,9.",
+      es = "Se da una fuente para menos del 20 % de las preguntas puntuadas (" .. pct .. " %): no se puede confirmar un nivel superior y la puntuación global se limita a 59,9."}}
   end
   if pct < 50 then
     gap(nil, 1,
-      "Only " .. pct .. "% of the scored questions have an answer: the scores rest on partial evidence and the levels are provisional.",
-      "Seules " .. pct .. " % des questions notées ont une réponse : les scores reposent sur des preuves partielles et les niveaux sont provisoires.",
-      "Solo el " .. pct .. " % de las preguntas puntuadas tiene respuesta: las puntuaciones se basan en evidencia parcial y los niveles son provisionales.")
+      "Only " .. pct .. "% of the scored questions have an answer with a source: the scores rest on partial evidence and the levels are provisional.",
+      "Seules " .. pct .. " % des questions notées ont une réponse avec une source : les scores reposent sur des justificatifs partiels et les niveaux sont provisoires.",
+      "Solo el " .. pct .. " % de las preguntas puntuadas tiene una respuesta con fuente: las puntuaciones se basan en evidencia parcial y los niveles son provisionales.")
   end
   return pct
 end
 
--- A provisional result keeps its level cap and also gets a score ceiling at the top of
--- that level (79.9 under Established, 59.9 under Developing), as in sse-national.lua, so
--- that a partial file does not read as ahead of a complete one.
-local function provisional_ceiling(pct, score)
-  if pct == nil or type(score) ~= "number" then return nil end
-  local ceiling = (pct < 20 and 59.9) or (pct < 50 and 79.9) or nil
-  if ceiling and score > ceiling then return ceiling end
+-- The overall score under the evidence policy: pillars without a score count at the
+-- median (50), and the overall caps (thin sourced evidence; no legal recognition at
+-- all) hold the score at the top of their level. Returns the new score or nil.
+local function overall_score(r, pct, level)
+  local score = r.score
+  if type(score) ~= "number" then return nil end
+  local sum, weight = 0, 0
+  for _, p in ipairs(r.pillars) do
+    if p.weight > 0 then
+      sum = sum + p.weight * (p.score or 50)
+      weight = weight + p.weight
+    end
+  end
+  if weight > 0 and sum / weight < score then score = sum / weight end
+  if pct and pct < 20 then level = lower(level, "developing")
+  elseif pct and pct < 50 then level = lower(level, "established") end
+  if level and score > top_of(level) then score = top_of(level) end
+  if score ~= r.score then return score end
   return nil
 end
 
@@ -323,7 +482,7 @@ local STRONG = {
     {function () return at_least("local_strategy", 3) end, "a funded local SSE strategy", "une stratégie locale d'ESS financée", "una estrategia local de ESS financiada"},
     {function () return yes("local_legal_act") end, "a council act on the SSE", "une délibération sur l'ESS", "un acuerdo del concejo sobre la ESS"},
     {function () return at_least("local_dev_plan", 3) end, "the SSE in the local development plan", "l'ESS dans le plan de développement local", "la ESS en el plan de desarrollo local"},
-    {function () return yes("sse_office") end, "a service or elected official in charge of the SSE", "un service ou un élu chargé de l'ESS", "un servicio o cargo electo a cargo de la ESS"},
+    {function () return yes("sse_unit") or yes("sse_portfolio") end, "a service or elected official in charge of the SSE", "un service ou un élu chargé de l'ESS", "un servicio o cargo electo a cargo de la ESS"},
   },
   local_coconstruction = {
     {function () return yes("joint_body") end, "a joint body with the local SSE networks", "une instance commune avec les réseaux locaux de l'ESS", "un órgano conjunto con las redes locales de la ESS"},
@@ -338,7 +497,7 @@ local STRONG = {
   local_support = {
     {function () return at_least("local_intermediaries", 3) end, "local development intermediaries", "des intermédiaires de développement local", "intermediarios de desarrollo local"},
     {function () return at_least("local_training", 3) end, "local training and incubation", "de la formation et de l'incubation locales", "formación e incubación locales"},
-    {function () return at_least("informal_support", 3) end, "support for informal workers to organise", "un appui à l'organisation des travailleurs informels", "apoyo a la organización de los trabajadores informales"},
+    {function () return at_least("informal_organising", 3) end, "support for informal workers to organise", "un appui à l'organisation des travailleurs informels", "apoyo a la organización de los trabajadores informales"},
   },
   local_markets = {
     {function () return at_least("municipal_procurement", 3) end, "municipal purchasing from the SSE", "des achats municipaux auprès de l'ESS", "compras municipales a la ESS"},
@@ -383,8 +542,8 @@ local NEXT = {
     "añadir un conjunto de indicadores locales (organizaciones, empleos, ingresos por habitante) actualizado con un calendario fijo (Directrices UNRISD/GSEF, tema 9)."},
   multilevel = {
     "write the local measures into the next regional or national SSE plan as co-funded actions (OECD Recommendation block 2).",
-    "inscrire les mesures locales dans le prochain plan régional ou national d'ESS comme actions cofinancées (Recommandation de l'OCDE, pilier 2).",
-    "incluir las medidas locales en el próximo plan regional o nacional de ESS como acciones cofinanciadas (Recomendación de la OCDE, pilar 2)."},
+    "inscrire les mesures locales dans le prochain plan régional ou national d'ESS comme actions cofinancées (Recommandation de l'OCDE, volet 2).",
+    "incluir las medidas locales en el próximo plan regional o nacional de ESS como acciones cofinanciadas (Recomendación de la OCDE, componente 2)."},
 }
 
 local function strength(id, score)
@@ -406,6 +565,24 @@ local function strength(id, score)
     es = "Punto fuerte (" .. sc .. "/100): " .. what[3] .. ". Próximo paso: " .. step[3]}}
 end
 
+-- The share of a pillar's scored weight answered with a source (result layer).
+local function sourced_weight(pillar)
+  local weight, got = 0, 0
+  for _, p in ipairs(rk.questionnaire.pillars) do
+    if p.id == pillar then
+      for _, q in ipairs(p.questions) do
+        local a = rk.get(q.id)
+        if q.scored and a.state ~= "skipped" then
+          weight = weight + q.weight
+          if sourced(q.id) then got = got + q.weight end
+        end
+      end
+    end
+  end
+  if weight == 0 then return nil end
+  return got / weight
+end
+
 local function indicators(r)
   local orgs, pop = num("local_org_count"), num("local_population")
   if orgs and pop and pop > 0 then
@@ -423,43 +600,91 @@ local function indicators(r)
     local p = r.pillars and r.pillars[id]
     if p and p.score == nil then
       gap(id, 2,
-        "No answer with evidence was given, so this pillar is not scored: collect the evidence the help texts name.",
-        "Aucune réponse étayée n'a été fournie, ce pilier n'est donc pas noté : réunir les preuves indiquées dans l'aide.",
-        "No se dio ninguna respuesta con evidencia, por lo que este pilar no se puntúa: reunir la evidencia que indican los textos de ayuda.")
-    elseif p and p.score >= 75 and (weight_answered(id) or 0) >= 0.5 then
+        "No answer was given, so this pillar counts at the median of its scale: gather the evidence the help texts name (the city's SSE service, with the local SSE networks, within a year).",
+        "Aucune réponse n'a été donnée : ce pilier compte pour le milieu de son échelle. Réunir les justificatifs indiqués dans l'aide (le service de l'ESS de la collectivité, avec les réseaux locaux de l'ESS, dans l'année).",
+        "No se dio ninguna respuesta, por lo que este pilar cuenta en la mitad de su escala: reunir la evidencia que indican los textos de ayuda (el servicio de ESS del gobierno local, con las redes locales de la ESS, en el plazo de un año).")
+    elseif p and p.score >= 75 and (sourced_weight(id) or 0) >= 0.5 then
       strength(id, p.score)
     end
   end
   return pct
 end
 
-return {
-  -- Pillar evidence gate: the share of the pillar's scored weight that has an answer.
-  -- Under 40%, the pillar's score rests on minor questions: its level is capped at
-  -- Developing. Strengths are only claimed at 50% or more.
-  pillar = function (p, s)
-    local share = weight_answered(p.id)
-    if share and share > 0 and share < 0.4 then
-      local pct = math.floor(share * 100 + 0.5)
-      rk.cap{pillar = p.id, level = "developing", reason = {
-        en = "Only " .. pct .. "% of this pillar's weight is answered: the score rests on minor questions.",
-        fr = "Seuls " .. pct .. " % du poids de ce pilier ont une réponse : le score repose sur des questions secondaires.",
-        es = "Solo el " .. pct .. " % del peso de este pilar tiene respuesta: la puntuación se basa en preguntas secundarias."}}
+-- Findings on the 2.0.0 questions, on answered weaknesses only.
+local EXTRA = {
+  local_policy = function ()
+    if is("continuity", "ended") then
+      gap("local_policy", 1,
+        "Local SSE policy was ended or cut back after a change of majority: anchor it in a council act and multi-year agreements (UNRISD/GSEF Guidelines topic 2).",
+        "La politique locale d'ESS a été arrêtée ou réduite après une alternance : l'ancrer dans une délibération et des conventions pluriannuelles (Lignes directrices UNRISD/GSEF, thème 2).",
+        "La política local de ESS se terminó o se recortó tras un cambio de mayoría: anclarla en un acuerdo del concejo y en convenios plurianuales (Directrices UNRISD/GSEF, tema 2).",
+        {"continuity"})
     end
+    if is("local_monitoring", "none") or is("local_monitoring", "outputs") then
+      rec("local_policy", 2,
+        "Set a baseline and publish an evaluation of the outcomes of local SSE policy (jobs, lasting entities, people reached) with the local SSE networks (UNRISD/GSEF Guidelines topic 9; OECD Recommendation block 7).",
+        "Établir une situation de référence et publier une évaluation des résultats de la politique locale d'ESS (emplois, entités pérennes, personnes touchées) avec les réseaux locaux de l'ESS (Lignes directrices UNRISD/GSEF, thème 9 ; Recommandation de l'OCDE, volet 7).",
+        "Fijar una línea de base y publicar una evaluación de los resultados de la política local de ESS (empleos, entidades que perduran, personas alcanzadas) con las redes locales de la ESS (Directrices UNRISD/GSEF, tema 9; Recomendación de la OCDE, componente 7).",
+        {"local_monitoring"})
+    end
+  end,
+  local_coconstruction = function ()
+    if is("autonomy_safeguards", "discretionary") then
+      rec("local_coconstruction", 2,
+        "Publish the criteria of local support and move to multi-year agreements, so that support does not depend on who is in office (ILO 2022 conclusions, para. 5: autonomy and independence).",
+        "Publier les critères de l'appui local et passer à des conventions pluriannuelles, pour que l'appui ne dépende pas de qui est en fonction (conclusions de l'OIT 2022, par. 5 : autonomie et indépendance).",
+        "Publicar los criterios del apoyo local y pasar a convenios plurianuales, para que el apoyo no dependa de quién gobierna (conclusiones de la OIT 2022, párr. 5: autonomía e independencia).",
+        {"autonomy_safeguards"})
+    end
+  end,
+  local_support = function ()
+    if is("local_officials_training", "none") then
+      rec("local_support", 3,
+        "Train the local officials who run SSE measures, with a yearly course or peer learning with other cities (A/RES/77/281 para. 1 (capacity-building); UNRISD/GSEF Guidelines topic 5).",
+        "Former les agents locaux qui mettent en œuvre les mesures d'ESS, par une formation annuelle ou un apprentissage entre pairs avec d'autres villes (A/RES/77/281 par. 1 (renforcement des capacités) ; Lignes directrices UNRISD/GSEF, thème 5).",
+        "Formar a los funcionarios locales que aplican las medidas de ESS, con un curso anual o aprendizaje entre pares con otras ciudades (A/RES/77/281 párr. 1 (creación de capacidad); Directrices UNRISD/GSEF, tema 5).",
+        {"local_officials_training"})
+    end
+    if is("local_gender", "none") then
+      rec("local_support", 3,
+        "Publish data on women in local SSE entities and support women-led SSE entities with a dedicated measure (OECD Recommendation; ILO 2022 conclusions).",
+        "Publier des données sur les femmes dans les entités locales de l'ESS et appuyer les entités de l'ESS dirigées par des femmes par une mesure dédiée (Recommandation de l'OCDE ; conclusions de l'OIT 2022).",
+        "Publicar datos sobre las mujeres en las entidades locales de la ESS y apoyar a las entidades dirigidas por mujeres con una medida dedicada (Recomendación de la OCDE; conclusiones de la OIT 2022).",
+        {"local_gender"})
+    end
+  end,
+}
+
+local PILLAR_RULES = {
+  local_policy = policy, local_coconstruction = coconstruction, local_finance = finance,
+  local_support = support, local_markets = markets, local_data = data, multilevel = multilevel,
+}
+
+return {
+  -- The pillar's own gates and recommendations, then the evidence gates (as in
+  -- sse-national.lua).
+  pillar = function (p, s)
+    if p.index == 1 then top_findings = 0 end
+    gate = {}
+    local run = PILLAR_RULES[p.id]
+    if run then run() end
+    if EXTRA[p.id] then EXTRA[p.id]() end
+    local score = s.score
+    if type(score) == "number" then pillar_gates(p, s) end
+    local level = gate.level
+    gate = nil
+    if type(score) ~= "number" then return nil end
+    local m = at_median(s)
+    if m and m < score then score = m end
+    if level and score > top_of(level) then score = top_of(level) end
+    if score ~= s.score then return {score = score} end
     return nil
   end,
 
   result = function (r)
-    policy()
-    coconstruction()
-    finance()
-    support()
-    markets()
-    data()
-    multilevel()
     local pct = indicators(r)
-    local ceiling = provisional_ceiling(pct, r.score)
-    if ceiling then return {score = ceiling} end
+    local score = overall_score(r, pct, nil)
+    if score then return {score = score} end
     return nil
   end,
 }

@@ -207,7 +207,7 @@ run "$RK_BIN" report --lang fr questionnaires/examples/quebec.yaml -o "$RK_TMP/q
 expect_rc "Quebec report in French" 0
 pages=$(pdfinfo "$RK_TMP/q.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
 [ "${pages:-0}" -ge 1 ] && ok "pdfinfo counts $pages pages" || not_ok "pdfinfo pages: $pages"
-expect_contains "UTF-8 title in the metadata" "$(pdfinfo "$RK_TMP/q.pdf" 2>/dev/null)" "Préparation des politiques d'ESS"
+expect_contains "UTF-8 title in the metadata" "$(pdfinfo "$RK_TMP/q.pdf" 2>/dev/null)" "Degré de préparation des politiques d'ESS"
 if pdftoppm -r 20 -png "$RK_TMP/q.pdf" "$RK_TMP/page" 2>/dev/null; then ok "pdftoppm renders"; else not_ok "pdftoppm failed"; fi
 n=$(ls "$RK_TMP"/page-*.png 2>/dev/null | wc -l)
 [ "$n" = "$pages" ] && ok "one image per page ($n)" || not_ok "images $n for $pages pages"

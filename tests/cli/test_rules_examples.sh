@@ -44,10 +44,10 @@ expect_contains "bands.lua counts law_year as not applicable" "$out" '"skipped":
 run "$RK_BIN" score -q "$q" --rules scripts/rules/analyst-trial.lua "$answers"
 expect_contains "analyst-trial.lua flags a don't know without a note" "$out" \
     "[2] legislation: 'legal_definition' is answered \"don't know\" without a note"
-run "$RK_BIN" score -q questionnaires/sse-national.yaml --rules scripts/rules/analyst-trial.lua tests/unit/fixtures/thin-answers.yaml
+run "$RK_BIN" score -q tests/cases/sse-1.1.0/sse-national.yaml --rules scripts/rules/analyst-trial.lua tests/unit/fixtures/thin-answers.yaml
 expect_contains "analyst-trial.lua caps a thinly answered pillar" "$out" \
     "84.2  Emerging  (capped at Emerging: only 3 of 7 scored questions answered)"
-run "$RK_BIN" score --rules scripts/rules/analyst-trial.lua questionnaires/examples/mali.yaml
+run "$RK_BIN" score --rules scripts/rules/analyst-trial.lua tests/cases/sse-1.1.0/examples/mali.yaml
 expect_not_contains "analyst-trial.lua caps only what it lowers" "$out" "scored questions answered"
 # layered files run in command-line order: the last weight wins
 printf 'return {pillar = function (p) if p.id == "legislation" then return {weight = 0} end end}\n' \
