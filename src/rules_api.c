@@ -387,7 +387,8 @@ static int l_log(lua_State *L)
     return 0;
 }
 
-/* The rk table of rule file `file`; rk.lang is set by each run. [-0, +1] */
+/* A fresh rk table for rule file `file` (one per answers file); its
+   questionnaire is the engine's shared read-only view. [-0, +1] */
 void rk_rules_push_rk(lua_State *L, RkRules *R, size_t file)
 {
     static const luaL_Reg fns[] = {
@@ -403,7 +404,7 @@ void rk_rules_push_rk(lua_State *L, RkRules *R, size_t file)
     lua_setfield(L, -2, "version");
     lua_pushstring(L, R->files[file].name);
     lua_setfield(L, -2, "file");
-    lua_pushstring(L, R->q->languages[0]);
+    lua_pushstring(L, R->lang ? R->lang : R->q->languages[0]);
     lua_setfield(L, -2, "lang");
     rk_rules_push_questionnaire(L, R);
     lua_setfield(L, -2, "questionnaire");

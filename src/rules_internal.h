@@ -24,7 +24,9 @@ typedef struct RuleFile {
     char *text;          /* the source, until loaded */
     size_t len;
     int layer[N_LAYERS]; /* registry refs of the layer functions, or LUA_NOREF */
-    int rk_ref;          /* registry ref of the file's rk table */
+    bool builtin;        /* scripts/score.lua: run once (rules.c) */
+    int chunk_ref;       /* registry ref of the compiled chunk, run afresh for
+                            every answers file (rules.c instantiate) */
 } RuleFile;
 
 struct RkRules {
@@ -42,6 +44,10 @@ struct RkRules {
     int when_env;        /* registry ref of the environment of when:/checks */
     int q_templates;     /* registry ref: per question, its fields (rules_push.c) */
     int strs;            /* registry ref: the interned strings of rules_score.c */
+    int q_view;          /* registry ref: rk.questionnaire, a read-only view
+                            shared by every run (rules_push.c) */
+    size_t mem_base;     /* sandbox memory once built: above it by a quarter
+                            of the cap, garbage is collected between files */
     /* the run in progress */
     const RkAnswers *a;  /* NULL outside a run */
     unsigned char *skipped; /* per question; 1 = not applicable (when: false) */
@@ -80,6 +86,10 @@ enum { S_ID = 1, S_STATE, S_COUNTED, S_POINTS, S_MAX, S_WEIGHT, S_VALUE, S_NOTE,
        S_QUESTION_IDS /* then every question id, in order */ };
 void rk_rules_push_answer_s(lua_State *L, RkRules *R, size_t qi, int strs);
 int rk_rules_state_s(RkRules *R, size_t qi);
+
+/* rules.c: every rule file's chunk run afresh (fresh _ENV and rk) */
+void rk_rules_instantiate_all(lua_State *L, RkRules *R);
+void rk_rules_release_layers(lua_State *L, RkRules *R);
 
 /* rules_api.c */
 void rk_rules_push_rk(lua_State *L, RkRules *R, size_t file);

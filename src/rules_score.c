@@ -295,12 +295,14 @@ int rk_rules_score_run(lua_State *L)
     RkRules *R = lua_touserdata(L, 1);
     lua_settop(L, 1);
     push_strs(L, R); /* at STRS */
-    for (size_t f = 0; f < R->n_files; f++) {
-        lua_rawgeti(L, LUA_REGISTRYINDEX, R->files[f].rk_ref);
-        lua_pushstring(L, R->lang);
-        lua_setfield(L, -2, "lang");
-        lua_pop(L, 1);
-    }
+    /* Each answers file is scored as if it were alone: the rule files' top
+       level runs again, outside a layer (as when the engine was built). */
+    const RkAnswers *a = R->a;
+    R->a = NULL;
+    R->scoring = false;
+    rk_rules_instantiate_all(L, R);
+    R->a = a;
+    R->scoring = true;
     score_questions(L, R);
     R->questions_done = true;
     score_pillars(L, R);
