@@ -434,6 +434,8 @@ local function indicators(r)
 end
 
 return {
+  -- every indicator this file may add: CSV columns whatever the answers
+  indicators = {"orgs_per_10k", "local_budget_share", "answered_share"},
   -- Pillar evidence gate: the share of the pillar's scored weight that has an answer.
   -- Under 40%, the pillar's score rests on minor questions: its level is capped at
   -- Developing. Strengths are only claimed at 50% or more.

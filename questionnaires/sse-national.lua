@@ -816,6 +816,9 @@ local function strengths(r)
 end
 
 return {
+  -- every indicator this file may add: CSV columns whatever the answers
+  indicators = {"orgs_per_10k", "jobs_per_1000", "employment_share", "gva_share",
+    "informal_share", "law_year", "evidence_coverage", "answered_share"},
   -- Pillar evidence gate: the share of the pillar's scored weight that has an answer.
   -- Under 40%, the pillar's score rests on minor questions: its level is capped at
   -- Developing. Strengths are only claimed at 50% or more.

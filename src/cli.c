@@ -53,12 +53,19 @@ const char rk_cli_score_help[] =
     "Usage: readykit score [OPTIONS] ANSWERS...\n"
     "\n"
     "Score answers files. Text by default; --format json prints one JSON object per\n"
-    "answers file per line (JSON Lines); --format csv a header row and one row each.\n"
-    "A file that fails is reported and the others are still scored (exit 65).\n"
+    "answers file per line (JSON Lines); --format csv a header row and one row each\n"
+    "(columns: the pillars, then every indicator met in the batch).\n"
+    "A file that fails is reported with its position and the others are still\n"
+    "scored (exit 65). Results come in input order, whatever --jobs.\n"
+    "An ANSWERS of '-' reads answers file names from standard input, one per line.\n"
     "\n"
     "  -f, --format FORMAT      text (default), json or csv\n"
     "  -o, --output FILE        write to FILE (atomically; nothing is written if any\n"
     "                           answers file fails) instead of standard output\n"
+    "      --dir DIR            score every *.yaml below DIR (recursive, sorted)\n"
+    "  -j, --jobs N             score in N worker processes (default 1; 0: one per core)\n"
+    "      --no-header          CSV without its header row (parts to join with cat)\n"
+    "      --quiet              no progress line on a terminal\n"
     COMMON_HELP;
 
 const char rk_cli_report_help[] =
@@ -88,7 +95,8 @@ static bool parse_positive(const char *s, double *out)
     return true;
 }
 
-enum { OPT_NO_DEFAULT = 256, OPT_MAX_MEMORY, OPT_MAX_INSTR, OPT_TIMEOUT };
+enum { OPT_NO_DEFAULT = 256, OPT_MAX_MEMORY, OPT_MAX_INSTR, OPT_TIMEOUT, OPT_DIR,
+       OPT_NO_HEADER, OPT_QUIET };
 
 /* Parse the options of a command; returns RK_OK, RK_EUSAGE, or -1 when
    help was printed (exit 0). */
@@ -107,13 +115,19 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
         {"max-instructions", required_argument, NULL, OPT_MAX_INSTR},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
         {"verbose", no_argument, NULL, 'v'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"dir", required_argument, NULL, OPT_DIR},
+        {"no-header", no_argument, NULL, OPT_NO_HEADER},
+        {"quiet", no_argument, NULL, OPT_QUIET},
         {NULL, 0, NULL, 0},
     };
     optind = 1;
     opterr = 0;
     int c;
     double v;
-    while ((c = getopt_long(argc, argv, ":hq:r:l:f:o:v", longs, NULL)) != -1) {
+    char *end;
+    o->jobs = 1;
+    while ((c = getopt_long(argc, argv, ":hq:r:l:f:o:vj:", longs, NULL)) != -1) {
         switch (c) {
         case 'h':
             fputs(help, stdout);
@@ -153,6 +167,21 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
             o->rules.deadline_seconds = v;
             break;
         case 'v': o->rules.verbose = true; break;
+        case 'j':
+            if (((v = strtod(optarg, &end)), end == optarg || *end || v < 0 ||
+                                 v > 256 || v != (int)v))
+                return rk_cli_usage_error("--jobs expects a count from 0 (one per core) to "
+                                          "256, found '%s'", optarg);
+            o->jobs = (int)v;
+            o->jobs_set = true;
+            break;
+        case OPT_DIR:
+            if (o->n_dirs == MAX_RULE_FILES)
+                return rk_cli_usage_error("too many --dir folders (at most 64)", "");
+            o->dirs[o->n_dirs++] = optarg;
+            break;
+        case OPT_NO_HEADER: o->no_header = true; break;
+        case OPT_QUIET: o->quiet = true; break;
         case ':': return rk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return rk_cli_usage_error("unknown option '%s'", argv[optind - 1]);
         }

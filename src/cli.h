@@ -28,6 +28,13 @@ typedef struct Options {
     Format format;
     char **files;
     int n_files;
+    /* score: batches */
+    int jobs;                        /* --jobs; 0: one per core; default 1 */
+    bool jobs_set;
+    const char *dirs[MAX_RULE_FILES]; /* --dir, in order */
+    size_t n_dirs;
+    bool no_header;                  /* --no-header (CSV parts) */
+    bool quiet;                      /* --quiet: no progress line */
 } Options;
 
 /* Print "readykit: " + the message + a hint to stderr; returns RK_EUSAGE. */

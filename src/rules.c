@@ -1,6 +1,7 @@
 /* rules: building the engine (the standard scorer, the questionnaire's
    rules, each --rules file, the compiled when: expressions and checks, all
    in one sandbox), evaluating when: and checks, and scoring answers. */
+#define _XOPEN_SOURCE 700 /* strdup */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,36 @@
 #include "rules_internal.h"
 
 static const char *const layer_keys[N_LAYERS] = {"question", "pillar", "result"};
+
+/* The `indicators` list a rule file returned (top of the stack): the ids
+   of the indicators it may add, which are CSV columns whatever the answers.
+   Kept from the engine's first run. */
+static void declare(lua_State *L, RkRules *R, const RuleFile *f)
+{
+    if (R->declared_done)
+        return;
+    if (!lua_istable(L, -1))
+        luaL_error(L, "%s: 'indicators' must be a list of indicator ids, not a %s", f->name,
+                   luaL_typename(L, -1));
+    lua_Integer n = luaL_len(L, -1);
+    for (lua_Integer i = 1; i <= n; i++) {
+        if (lua_geti(L, -1, i) != LUA_TSTRING)
+            luaL_error(L, "%s: indicators[%d] must be an indicator id (a string), not a %s",
+                       f->name, (int)i, luaL_typename(L, -1));
+        const char *id = lua_tostring(L, -1);
+        size_t k = 0;
+        while (k < R->n_declared && strcmp(R->declared[k], id) != 0)
+            k++;
+        if (k == R->n_declared) {
+            if (R->n_declared == MAX_INDICATORS)
+                luaL_error(L, "%s: more than %d indicators declared", f->name, MAX_INDICATORS);
+            if (!(R->declared[R->n_declared] = strdup(id)))
+                luaL_error(L, "out of memory");
+            R->n_declared++;
+        }
+        lua_pop(L, 1);
+    }
+}
 
 /* Run rule file i's compiled chunk in a fresh environment with a fresh rk
    table, and register the layer functions it returns (replacing those of
@@ -36,6 +67,11 @@ static void instantiate(lua_State *L, RkRules *R, size_t i)
     lua_pushnil(L);
     while (lua_next(L, -2)) {                /* ret k v */
         const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        if (k && strcmp(k, "indicators") == 0) {
+            declare(L, R, f);
+            lua_pop(L, 1);
+            continue;
+        }
         int j = 0;
         while (k && j < N_LAYERS && strcmp(k, layer_keys[j]) != 0)
             j++;
@@ -116,6 +152,7 @@ static int load_all(lua_State *L)
     RkRules *R = lua_touserdata(L, 1);
     for (size_t i = 0; i < R->n_files; i++)
         load_file(L, R, i);
+    R->declared_done = true;
     rk_sandbox_set_file(R->sb, R->q->path ? R->q->path : R->q->id);
     rk_rules_push_when_env(L, R);
     int env = lua_gettop(L);
@@ -186,7 +223,8 @@ RkStatus rk_rules_new(const RkQuestionnaire *q, const RkRulesOptions *opt, RkRul
     R->check_ref = calloc(n_checks + 1, sizeof *R->check_ref);
     R->check_first = calloc(nq, sizeof *R->check_first);
     R->skipped = calloc(nq, 1);
-    if (!R->files || !R->qids || !R->pids || !R->lids || !R->when_ref || !R->check_ref ||
+    R->declared = calloc(MAX_INDICATORS, sizeof *R->declared);
+    if (!R->declared || !R->files || !R->qids || !R->pids || !R->lids || !R->when_ref || !R->check_ref ||
         !R->check_first || !R->skipped) {
         rk_rules_free(R);
         return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
@@ -245,7 +283,16 @@ void rk_rules_free(RkRules *R)
     free(R->skipped);
     free(R->findings);
     free(R->indicators);
+    for (size_t i = 0; R->declared && i < R->n_declared; i++)
+        free(R->declared[i]);
+    free(R->declared);
     free(R);
+}
+
+const char *const *rk_rules_declared(const RkRules *R, size_t *n)
+{
+    *n = R->n_declared;
+    return (const char *const *)R->declared;
 }
 
 /* Evaluate R->cur_q's when: (cur_check == SIZE_MAX) or its check

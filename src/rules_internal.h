@@ -46,6 +46,9 @@ struct RkRules {
     int strs;            /* registry ref: the interned strings of rules_score.c */
     int q_view;          /* registry ref: rk.questionnaire, a read-only view
                             shared by every run (rules_push.c) */
+    char **declared;     /* the indicator ids the rule files declare */
+    size_t n_declared;
+    bool declared_done;  /* read on the engine's first run only */
     size_t mem_base;     /* sandbox memory once built: above it by a quarter
                             of the cap, garbage is collected between files */
     /* the run in progress */

@@ -122,13 +122,7 @@ PY
 }
 
 claims >"$RK_TMP/claims.txt" 2>&1
-while IFS= read -r line; do
-    case "$line" in
-        "ok "*) ok "${line#ok }" ;;
-        "not ok "*) not_ok "${line#not ok }" ;;
-        *) not_ok "claims: $line" ;;
-    esac
-done <"$RK_TMP/claims.txt"
+tap_claims "$RK_TMP/claims.txt"
 
 # A derived indicator: SSE organisations per 10,000 inhabitants.
 cat >"$RK_TMP/derived.yaml" <<'EOF'
