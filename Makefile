@@ -4,7 +4,7 @@
 #   make check      install dependencies, build, run every test
 #   make asan       the same tests against an ASan+UBSan build (build/asan/)
 #   make demo       install dependencies, build, write build/demo-report.pdf
-#   make bench      benchmarks against the Python peer (prints ratios)
+#   make bench      scoring at scale: readykit, the Python peer, the libyaml floor
 #   make deps       install missing Debian packages (scripts/install-deps.sh)
 #   make clean
 
@@ -64,6 +64,10 @@ $(BUILD)/bench-rules: tests/bench/bench_rules.c $(LIB_OBJ)
 	@echo "CC  $<"
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
 
+$(BUILD)/bench-floor: tests/bench/yaml_floor.c | $(BUILD)/obj
+	@echo "CC  $<"
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS)
+
 $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 	$(Q)mkdir -p $@
 
@@ -87,7 +91,7 @@ demo: deps
 	$(Q)./$(BUILD)/readykit report questionnaires/examples/quebec.yaml -o $(BUILD)/demo-report.pdf
 
 bench: deps
-	$(Q)$(MAKE) --no-print-directory all $(BUILD)/bench-loader $(BUILD)/bench-rules
+	$(Q)$(MAKE) --no-print-directory all $(BUILD)/bench-loader $(BUILD)/bench-rules $(BUILD)/bench-floor
 	$(Q)sh tests/bench/run.sh $(BUILD)
 
 clean:
