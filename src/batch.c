@@ -23,6 +23,9 @@ struct RkEngines {
     const char *lang;
     Loaded *items;
     size_t n, cap;
+    char *last_path;     /* the path of the last look-up, as given, and its */
+    size_t last;         /* entry: most batches name one questionnaire, and
+                            realpath costs system calls */
 };
 
 RkStatus rk_engines_new(const char *questionnaire, const RkRulesOptions *rules,
@@ -47,6 +50,7 @@ void rk_engines_free(RkEngines *e)
         free(e->items[i].path);
     }
     free(e->items);
+    free(e->last_path);
     free(e);
 }
 
@@ -84,6 +88,10 @@ static RkStatus load_new(RkEngines *e, const char *path, const char *key, Loaded
 /* The cache entry for path, loading it the first time. */
 static RkStatus lookup(RkEngines *e, const char *path, Loaded **out, RkDiag *d)
 {
+    if (e->last_path && strcmp(e->last_path, path) == 0) {
+        *out = &e->items[e->last];
+        return RK_OK;
+    }
     char *real = realpath(path, NULL);
     const char *key = real ? real : path;
     RkStatus s = RK_OK;
@@ -95,6 +103,11 @@ static RkStatus lookup(RkEngines *e, const char *path, Loaded **out, RkDiag *d)
     else
         s = load_new(e, path, key, out, d);
     free(real);
+    if (s == RK_OK) {
+        free(e->last_path);
+        e->last_path = strdup(path);
+        e->last = (size_t)(*out - e->items);
+    }
     return s;
 }
 

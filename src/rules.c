@@ -209,6 +209,8 @@ RkStatus rk_rules_new(const RkQuestionnaire *q, const RkRulesOptions *opt, RkRul
     R->q_templates = LUA_NOREF;
     R->strs = LUA_NOREF;
     R->q_view = LUA_NOREF;
+    R->q_views = LUA_NOREF;
+    R->p_views = LUA_NOREF;
     if (opt->lang)
         snprintf(R->opt_lang, sizeof R->opt_lang, "%s", opt->lang);
     size_t n_checks = 0;

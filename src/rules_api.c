@@ -328,7 +328,7 @@ static int l_get(lua_State *L)
 static int l_question(lua_State *L)
 {
     RkRules *R = rk_rules_from(L);
-    rk_rules_push_question(L, R, rk_rules_check_question(L, R, 1));
+    rk_rules_push_question_view(L, R, rk_rules_check_question(L, R, 1)->index);
     return 1;
 }
 

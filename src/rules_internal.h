@@ -46,6 +46,8 @@ struct RkRules {
     int strs;            /* registry ref: the interned strings of rules_score.c */
     int q_view;          /* registry ref: rk.questionnaire, a read-only view
                             shared by every run (rules_push.c) */
+    int q_views;         /* registry ref: its question tables, by index */
+    int p_views;         /* registry ref: the pillar layer's pillar views */
     char **declared;     /* the indicator ids the rule files declare */
     size_t n_declared;
     bool declared_done;  /* read on the engine's first run only */
@@ -76,6 +78,8 @@ void rk_rules_push_text(lua_State *L, const RkText *t);
 void rk_rules_push_question(lua_State *L, RkRules *R, const RkQuestion *qn);
 void rk_rules_push_pillar(lua_State *L, RkRules *R, const RkPillar *p);
 void rk_rules_push_questionnaire(lua_State *L, RkRules *R);
+void rk_rules_push_question_view(lua_State *L, RkRules *R, size_t qi);
+void rk_rules_push_pillar_view(lua_State *L, RkRules *R, size_t pi);
 const char *rk_rules_state(RkRules *R, size_t qi);
 void rk_rules_push_value(lua_State *L, RkRules *R, size_t qi);
 void rk_rules_push_answer(lua_State *L, RkRules *R, size_t qi);

@@ -305,22 +305,49 @@ void rk_rules_push_questionnaire(lua_State *L, RkRules *R)
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "levels");
-    lua_createtable(L, (int)q->n_pillars, 0);
+    lua_createtable(L, (int)q->n_questions, 0);  /* qv: the questions by index */
+    lua_createtable(L, (int)q->n_pillars, 0);    /* qv pv: the pillar layer's */
+    lua_createtable(L, (int)q->n_pillars, 0);    /* qv pv pillars */
     for (size_t i = 0; i < q->n_pillars; i++) {
         const RkPillar *p = &q->pillars[i];
+        rk_rules_push_pillar(L, R, p);
+        rk_sandbox_freeze(L, -1);
+        lua_rawseti(L, -3, (lua_Integer)i + 1);
         rk_rules_push_pillar(L, R, p);
         lua_createtable(L, (int)p->n_questions, 0);
         for (size_t j = 0; j < p->n_questions; j++) {
             push_question_full(L, R, &p->questions[j]);
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, -7, (lua_Integer)p->questions[j].index + 1);
             lua_rawseti(L, -2, (lua_Integer)j + 1);
         }
         lua_setfield(L, -2, "questions"); /* full tables here */
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    lua_setfield(L, -2, "pillars");
-    rk_sandbox_freeze(L, -1);
+    lua_setfield(L, -4, "pillars");              /* q qv pv */
+    R->p_views = luaL_ref(L, LUA_REGISTRYINDEX);
+    rk_sandbox_freeze(L, -2);                    /* q, and so the tables qv lists */
+    R->q_views = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pushvalue(L, -1);
     R->q_view = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* The read-only view of question qi (the same table as in
+   rk.questionnaire): what the question layers and rk.question get. */
+void rk_rules_push_question_view(lua_State *L, RkRules *R, size_t qi)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, R->q_views);
+    lua_rawgeti(L, -1, (lua_Integer)qi + 1);
+    lua_remove(L, -2);
+}
+
+/* The read-only view of pillar pi as the pillar layer gets it (questions
+   as a list of ids). */
+void rk_rules_push_pillar_view(lua_State *L, RkRules *R, size_t pi)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, R->p_views);
+    lua_rawgeti(L, -1, (lua_Integer)pi + 1);
+    lua_remove(L, -2);
 }
 
 /* The state as an index of the interned strings (S_ANSWERED ...). */

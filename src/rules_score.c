@@ -163,15 +163,17 @@ static void set_context(RkSandbox *sb, const char *what, const char *id)
     rk_sandbox_set_context(sb, ctx);
 }
 
+/* A question layer's q (a read-only view) and a (a fresh table). */
 static void push_q_args(lua_State *L, RkRules *R, size_t qi)
 {
-    rk_rules_push_question(L, R, R->q->questions[qi]);
+    rk_rules_push_question_view(L, R, qi);
     rk_rules_push_answer_s(L, R, qi, STRS);
 }
 
+/* A pillar layer's p (a read-only view). */
 static void push_p_args(lua_State *L, RkRules *R, size_t pi)
 {
-    rk_rules_push_pillar(L, R, &R->q->pillars[pi]);
+    rk_rules_push_pillar_view(L, R, pi);
 }
 
 /* The question stage: applicability (when:), then the question layers. */

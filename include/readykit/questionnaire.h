@@ -138,6 +138,8 @@ typedef struct RkQuestionnaire {
     size_t n_questions;
     double max_points;      /* sum of weight * max_points over scored questions */
     void *source;           /* private: the YAML node tree the strings point into */
+    const RkQuestion **by_id; /* private: the questions sorted by id, for
+                                 rk_questionnaire_find (NULL: linear search) */
 } RkQuestionnaire;
 
 /* Load and validate. Every error of the file is reported in one run: the
@@ -151,6 +153,9 @@ RkStatus rk_questionnaire_parse(const char *data, size_t len, const char *displa
 void rk_questionnaire_free(RkQuestionnaire *q); /* accepts NULL */
 
 const RkQuestion *rk_questionnaire_find(const RkQuestionnaire *q, const char *id);
+/* Build q->by_id in q's arena (at load: look-ups by id in O(log n)); false
+   when out of memory. */
+bool rk_questionnaire_index(RkQuestionnaire *q);
 const RkPillar *rk_questionnaire_find_pillar(const RkQuestionnaire *q, const char *id);
 const RkChoice *rk_question_find_choice(const RkQuestion *qn, const char *value);
 /* The level index for a 0-100 score (the highest with min <= score). */
