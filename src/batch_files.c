@@ -90,7 +90,9 @@ static bool is_yaml(const char *name)
 /* Every *.yaml below dir, appended to l in sorted order: the entries of a
    folder are sorted, then taken in order, folders walked where they fall
    (so "a/x.yaml" comes before "b.yaml", as `sort` would place them by
-   path). */
+   path). A folder's entries are gathered in a list of their own, whose
+   few large blocks go back to the system once the folder is done: a
+   folder of 100,000 files leaves no heap behind. */
 static RkStatus walk(RkFileList *l, const char *dir, int depth, RkDiag *d)
 {
     if (depth > 64)
@@ -99,38 +101,40 @@ static RkStatus walk(RkFileList *l, const char *dir, int depth, RkDiag *d)
     if (!h)
         return rk_diag_set(d, RK_ENOINPUT, dir, 0, 0, "cannot open the folder: %s",
                            strerror(errno));
-    char **names = NULL;
-    size_t n = 0, cap = 0;
+    RkFileList here = {0};
     RkStatus s = RK_OK;
+    size_t dl = strlen(dir);
+    bool slash = dl && dir[dl - 1] == '/';
+    char path[4096];
     struct dirent *e;
     while (s == RK_OK && (e = readdir(h))) {
         if (e->d_name[0] == '.')
             continue;
-        size_t len = strlen(dir) + strlen(e->d_name) + 2;
-        char *path = malloc(len);
-        if (!path || !grow((void **)&names, &cap, n + 1, sizeof *names)) {
-            free(path);
-            s = rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
-            break;
-        }
-        size_t dl = strlen(dir);
-        snprintf(path, len, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", e->d_name);
-        names[n++] = path;
+        int n = snprintf(path, sizeof path, "%s%s%s", dir, slash ? "" : "/", e->d_name);
+        if (n < 0 || (size_t)n >= sizeof path)
+            s = rk_diag_set(d, RK_ENOINPUT, dir, 0, 0, "a path in this folder is too long");
+        else
+            s = add_n(&here, path, (size_t)n, d);
     }
     closedir(h);
-    if (n)
-        qsort(names, n, sizeof *names, by_name);
-    for (size_t i = 0; i < n; i++) {
+    char **names = s == RK_OK && here.n ? malloc(here.n * sizeof *names) : NULL;
+    if (s == RK_OK && here.n && !names)
+        s = rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
+    for (size_t i = 0; names && i < here.n; i++)
+        names[i] = here.names + here.at[i];
+    if (names)
+        qsort(names, here.n, sizeof *names, by_name);
+    for (size_t i = 0; s == RK_OK && names && i < here.n; i++) {
         struct stat st;
-        if (s == RK_OK && stat(names[i], &st) == 0) {
-            if (S_ISDIR(st.st_mode))
-                s = walk(l, names[i], depth + 1, d);
-            else if (S_ISREG(st.st_mode) && is_yaml(names[i]))
-                s = rk_file_list_add(l, names[i], d);
-        }
-        free(names[i]);
+        if (stat(names[i], &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode))
+            s = walk(l, names[i], depth + 1, d);
+        else if (S_ISREG(st.st_mode) && is_yaml(names[i]))
+            s = rk_file_list_add(l, names[i], d);
     }
     free(names);
+    rk_file_list_free(&here);
     return s;
 }
 
