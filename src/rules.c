@@ -176,6 +176,7 @@ static RkStatus add_file(RkRules *R, const char *name, const char *path, RkDiag 
     for (int j = 0; j < N_LAYERS; j++)
         f->layer[j] = LUA_NOREF;
     f->chunk_ref = LUA_NOREF;
+    f->rk_tpl = LUA_NOREF;
     f->builtin = !path;
     if (!path) {
         const RkEmbedded *e = rk_embedded_find("score.lua");

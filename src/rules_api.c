@@ -388,24 +388,39 @@ static int l_log(lua_State *L)
 }
 
 /* A fresh rk table for rule file `file` (one per answers file); its
-   questionnaire is the engine's shared read-only view. [-0, +1] */
+   questionnaire is the engine's shared read-only view. The functions are
+   made once per rule file and kept in a template (RuleFile.rk_tpl), so a
+   fresh table costs a copy of its fields, not a closure each. [-0, +1] */
 void rk_rules_push_rk(lua_State *L, RkRules *R, size_t file)
 {
     static const luaL_Reg fns[] = {
         {"finding", l_finding}, {"indicator", l_indicator}, {"cap", l_cap},
         {"answer", l_answer}, {"get", l_get}, {"question", l_question},
         {"text", l_text}, {"log", l_log}, {"coverage", rk_rules_l_coverage}, {NULL, NULL}};
+    RuleFile *f = &R->files[file];
     lua_pushlightuserdata(L, R);
     lua_setfield(L, LUA_REGISTRYINDEX, RULES_KEY);
-    lua_createtable(L, 0, 12);
-    lua_pushinteger(L, (lua_Integer)file);
-    luaL_setfuncs(L, fns, 1);
-    lua_pushstring(L, "1.0");
-    lua_setfield(L, -2, "version");
-    lua_pushstring(L, R->files[file].name);
-    lua_setfield(L, -2, "file");
+    if (f->rk_tpl == LUA_NOREF) {
+        lua_createtable(L, 0, 12);
+        lua_pushinteger(L, (lua_Integer)file);
+        luaL_setfuncs(L, fns, 1);
+        lua_pushstring(L, "1.0");
+        lua_setfield(L, -2, "version");
+        lua_pushstring(L, f->name);
+        lua_setfield(L, -2, "file");
+        rk_rules_push_questionnaire(L, R);
+        lua_setfield(L, -2, "questionnaire");
+        f->rk_tpl = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    lua_createtable(L, 0, 13);                          /* rk */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, f->rk_tpl);       /* rk tpl */
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {                           /* rk tpl k v */
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);                              /* rk tpl k k v */
+        lua_rawset(L, -5);                              /* rk tpl k */
+    }
+    lua_pop(L, 1);                                      /* rk */
     lua_pushstring(L, R->lang ? R->lang : R->q->languages[0]);
     lua_setfield(L, -2, "lang");
-    rk_rules_push_questionnaire(L, R);
-    lua_setfield(L, -2, "questionnaire");
 }

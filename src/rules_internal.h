@@ -25,6 +25,7 @@ typedef struct RuleFile {
     size_t len;
     int layer[N_LAYERS]; /* registry refs of the layer functions, or LUA_NOREF */
     bool builtin;        /* scripts/score.lua: run once (rules.c) */
+    int rk_tpl;          /* registry ref: the fields of its rk tables */
     int chunk_ref;       /* registry ref of the compiled chunk, run afresh for
                             every answers file (rules.c instantiate) */
 } RuleFile;
