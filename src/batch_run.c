@@ -244,7 +244,9 @@ static void write_ready(Run *run)
 static void loop(Run *run)
 {
     struct pollfd pf[MAX_JOBS];
-    double t0 = now(), last = 0;
+    double t0 = now(), last = t0;
+    if (run->o->progress)
+        run->o->progress(run->o->ud, 0, run->files->n, 0);
     while (run->next_write < run->files->n) {
         for (int i = 0; i < run->n_workers; i++)
             while (run->w[i].pid > 0 && run->w[i].n_pending < DEPTH && hand_out(run, &run->w[i]))

@@ -65,7 +65,8 @@ const char rk_cli_score_help[] =
     "      --dir DIR            score every *.yaml below DIR (recursive, sorted)\n"
     "  -j, --jobs N             score in N worker processes (default 1; 0: one per core)\n"
     "      --no-header          CSV without its header row (parts to join with cat)\n"
-    "      --quiet              no progress line on a terminal\n"
+    "      --quiet              no progress line (shown when standard error is a\n"
+    "                           terminal and the results go elsewhere)\n"
     COMMON_HELP;
 
 const char rk_cli_report_help[] =

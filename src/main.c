@@ -134,7 +134,8 @@ static int cmd_score(int argc, char **argv)
         .jobs = o.jobs == 0 ? (cores > 0 ? (int)cores : 1) : o.jobs,
         .output = o.output,
         .say = say,
-        .progress = !o.quiet && isatty(2) ? progress : NULL,
+        /* on a terminal, unless the results go to the same terminal */
+        .progress = !o.quiet && isatty(2) && (o.output || !isatty(1)) ? progress : NULL,
     };
     fflush(stdout);
     int status = rk_batch_run(&bo, &files);

@@ -160,6 +160,21 @@ run "$RK_BIN" score -q "$nat" --format json --dir "$RK_TMP/clean"
 expect_rc "a small batch" 0
 expect_not_contains "no progress line in a file" "$err" "files/s"
 
+# on a terminal (script(1) gives one), with the results in a file: a
+# progress line, cleared at the end; --quiet: none
+script -qec "$RK_BIN score -q $nat --format json -o $RK_TMP/p.jsonl --dir $RK_TMP/clean" \
+    "$RK_TMP/tty.txt" >/dev/null 2>&1
+rc=$?
+if [ "$rc" = 0 ] && grep -q "0/10 files" "$RK_TMP/tty.txt" && [ "$(wc -l <"$RK_TMP/p.jsonl")" = 10 ]; then
+    ok "a progress line on a terminal"
+else
+    not_ok "no progress line on a terminal (exit $rc)"
+    tr '\r' '\n' <"$RK_TMP/tty.txt" | head -n 5 | sed 's/^/# /'
+fi
+script -qec "$RK_BIN score -q $nat --quiet --format json -o $RK_TMP/p.jsonl --dir $RK_TMP/clean" \
+    "$RK_TMP/tty.txt" >/dev/null 2>&1
+if grep -q "files/s" "$RK_TMP/tty.txt"; then not_ok "--quiet still shows progress"; else ok "--quiet: no progress line"; fi
+
 # ---- a hard stop with two workers: the worker is replaced --------------------
 for i in 4 5 6 7; do cp "$RK_TMP/t1.yaml" "$RK_TMP/t$i.yaml"; done
 cp "$RK_TMP/t2.yaml" "$RK_TMP/t8.yaml"
