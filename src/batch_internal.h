@@ -47,7 +47,7 @@ typedef struct Writer Writer;
 RkStatus rk_batch_writer_new(const RkBatchOptions *o, RkOutFile *out, Writer **w, RkDiag *d);
 /* Write one scored file; a file that cannot go into this output (CSV of
    another questionnaire) fails with a message in d. */
-RkStatus rk_batch_writer_put(Writer *w, const Record *r, RkDiag *d);
+RkStatus rk_batch_writer_put(Writer *w, const Record *r, const char *file, RkDiag *d);
 /* Write what was held back (CSV: the header, then the rows). */
 RkStatus rk_batch_writer_finish(Writer *w, RkDiag *d);
 void rk_batch_writer_free(Writer *w);

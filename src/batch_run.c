@@ -221,7 +221,7 @@ static void write_ready(Run *run)
         rk_buf_init(&text);
         rk_buf_add(&text, r.msg, r.msg_len);
         RkStatus st = (RkStatus)r.status;
-        if (st == RK_OK && rk_batch_writer_put(run->writer, &r, &d) != RK_OK)
+        if (st == RK_OK && rk_batch_writer_put(run->writer, &r, rk_file_list_get(run->files, r.index), &d) != RK_OK)
             st = d.status;
         rk_batch_diag_text(&text, &d);
         if (text.len) {

@@ -116,7 +116,7 @@ static RkStatus spool_row(Writer *w, const Record *r, RkDiag *d)
     return RK_OK;
 }
 
-RkStatus rk_batch_writer_put(Writer *w, const Record *r, RkDiag *d)
+RkStatus rk_batch_writer_put(Writer *w, const Record *r, const char *file, RkDiag *d)
 {
     if (w->o->format != RK_BATCH_CSV)
         return rk_outfile_write(w->out, r->out, r->out_len, d);
@@ -137,7 +137,7 @@ RkStatus rk_batch_writer_put(Writer *w, const Record *r, RkDiag *d)
         }
         w->n_declared = w->n_columns;
     } else if (strlen(w->qid) != r->qid_len || memcmp(w->qid, r->qid, r->qid_len) != 0) {
-        return rk_diag_set(d, RK_EUSAGE, NULL, 0, 0,
+        return rk_diag_set(d, RK_EUSAGE, file, 0, 0,
                            "answers questionnaire '%.*s' but the CSV columns are those of "
                            "'%s': score each questionnaire into its own CSV",
                            (int)r->qid_len, r->qid, w->qid);

@@ -53,6 +53,12 @@ for row, doc in zip(rows, docs):
 PY
 tap_claims "$RK_TMP/claims.txt"
 
+# one questionnaire per CSV: a file of another is named, the others are written
+run "$RK_BIN" score --format csv "$ex/quebec.yaml" "$ex/montreal.yaml" "$ex/spain.yaml"
+expect_rc "a CSV of two questionnaires" 64
+expect_contains "the odd file is named" "$err" "montreal.yaml: answers questionnaire 'sse-local'"
+expect_contains "the others are written" "$out" "spain.yaml,Spain"
+
 # ---- a hard stop fails one file, the others are scored -------------------
 for i in 1 2 3; do cp "$ex/tiny-answers.yaml" "$RK_TMP/t$i.yaml"; done
 sed -i 's/fund_kind: grants/fund_kind: loans/' "$RK_TMP/t2.yaml"
