@@ -160,8 +160,10 @@ static bool hand_out(Run *run, Worker *w)
     const char *name = rk_file_list_get(run->files, index);
     uint32_t hdr[2] = {index, (uint32_t)strlen(name)};
     w->pending[w->n_pending++] = index;
-    if (!rk_batch_write_all(w->task_fd, hdr, sizeof hdr) || !rk_batch_write_all(w->task_fd, name, hdr[1]))
-        return true; /* the worker is gone: its end of the pipe says so */
+    /* A failed write means the worker is gone: poll sees its pipe close,
+       and on_death hands the file out again. */
+    if (rk_batch_write_all(w->task_fd, hdr, sizeof hdr))
+        rk_batch_write_all(w->task_fd, name, hdr[1]);
     return true;
 }
 

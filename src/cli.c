@@ -174,7 +174,6 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
                 return rk_cli_usage_error("--jobs expects a count from 0 (one per core) to "
                                           "256, found '%s'", optarg);
             o->jobs = (int)v;
-            o->jobs_set = true;
             break;
         case OPT_DIR:
             if (o->n_dirs == MAX_RULE_FILES)

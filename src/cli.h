@@ -30,7 +30,6 @@ typedef struct Options {
     int n_files;
     /* score: batches */
     int jobs;                        /* --jobs; 0: one per core; default 1 */
-    bool jobs_set;
     const char *dirs[MAX_RULE_FILES]; /* --dir, in order */
     size_t n_dirs;
     bool no_header;                  /* --no-header (CSV parts) */
