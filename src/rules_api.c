@@ -321,7 +321,13 @@ static int l_get(lua_State *L)
     RkRules *R = rk_rules_from(L);
     const RkQuestion *qn = rk_rules_check_question(L, R, 1);
     need_answers(L, R, "rk.get");
-    rk_rules_push_answer(L, R, qn->index);
+    if (R->strs == LUA_NOREF) {
+        rk_rules_push_answer(L, R, qn->index);
+        return 1;
+    }
+    /* the same table, its keys taken from the run's interned strings */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, R->strs);
+    rk_rules_push_answer_s(L, R, qn->index, lua_gettop(L));
     return 1;
 }
 
