@@ -20,7 +20,8 @@
 #include "readykit/report.h"
 
 #define MAX_JOBS 256
-#define DEPTH 2 /* files handed to a worker ahead of its results */
+#define DEPTH 8 /* files handed to a worker ahead of its results: a worker
+                   never waits for the parent to be scheduled */
 
 typedef struct Worker {
     pid_t pid;
