@@ -4,7 +4,7 @@
 #   make check      install dependencies, build, run every test
 #   make asan       the same tests against an ASan+UBSan build (build/asan/)
 #   make demo       install dependencies, build, write build/demo-report.pdf
-#   make bench      benchmarks against the Python peer (prints ratios)
+#   make bench      scoring at scale: readykit, the Python peer, the libyaml floor
 #   make sensitivity  how the SSE examples' ranking moves with each pillar weight x0.5, x1.5
 #   make deps       install missing Debian packages (scripts/install-deps.sh)
 #   make install    install under $(DESTDIR)$(PREFIX) (default /usr/local);
@@ -84,6 +84,10 @@ $(BUILD)/bench-rules: tests/bench/bench_rules.c $(LIB_OBJ)
 	@echo "CC  $<"
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
 
+$(BUILD)/bench-floor: tests/bench/yaml_floor.c | $(BUILD)/obj
+	@echo "CC  $<"
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS)
+
 $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 	$(Q)mkdir -p $@
 
@@ -107,7 +111,7 @@ demo: deps
 	$(Q)./$(BUILD)/readykit report questionnaires/examples/quebec.yaml -o $(BUILD)/demo-report.pdf
 
 bench: deps
-	$(Q)$(MAKE) --no-print-directory all $(BUILD)/bench-loader $(BUILD)/bench-rules
+	$(Q)$(MAKE) --no-print-directory all $(BUILD)/bench-loader $(BUILD)/bench-rules $(BUILD)/bench-floor
 	$(Q)sh tests/bench/run.sh $(BUILD)
 
 # Man pages, written in scdoc (scripts/man/*.scd).
@@ -153,6 +157,7 @@ uninstall:
 	for m in $(notdir $(MAN_OUT)); do rm -f $(DESTDIR)$(MANDIR)/man$${m##*.}/$$m; done
 	rm -f $(DESTDIR)$(DATADIR)/bash-completion/completions/readykit
 	rm -f $(DESTDIR)$(DATADIR)/zsh/site-functions/_readykit
+
 # How the ranking of the shipped SSE examples moves when each pillar weight is halved or
 # raised by half (a report, not a test).
 sensitivity: deps

@@ -661,6 +661,8 @@ local PILLAR_RULES = {
 }
 
 return {
+  -- every indicator this file may add: CSV columns whatever the answers
+  indicators = {"orgs_per_10k", "local_budget_share", "answered_share", "sourced_share"},
   -- The pillar's own gates and recommendations, then the evidence gates (as in
   -- sse-national.lua).
   pillar = function (p, s)

@@ -1228,6 +1228,9 @@ local PILLAR_RULES = {
 }
 
 return {
+  -- every indicator this file may add: CSV columns whatever the answers
+  indicators = {"orgs_per_10k", "jobs_per_1000", "employment_share", "gva_share",
+    "informal_share", "law_year", "evidence_coverage", "sourced_share", "answered_share"},
   -- The pillar's own gates and recommendations, then the evidence gates; the score is
   -- taken at the median for what is not known (when that lowers it) and held at the top
   -- of the lowest level a cap allows.

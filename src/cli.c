@@ -2,6 +2,8 @@
    commands themselves are in main.c. */
 #include "cli.h"
 
+#include "readykit/batch.h"
+
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -68,12 +70,20 @@ const char rk_cli_score_help[] =
     "Usage: readykit score [OPTIONS] ANSWERS...\n"
     "\n"
     "Score answers files. Text by default; --format json prints one JSON object per\n"
-    "answers file per line (JSON Lines); --format csv a header row and one row each.\n"
-    "A file that fails is reported and the others are still scored (exit 65).\n"
+    "answers file per line (JSON Lines); --format csv a header row and one row each\n"
+    "(columns: the pillars, then every indicator met in the batch).\n"
+    "A file that fails is reported with its position and the others are still\n"
+    "scored (exit 65). Results come in input order, whatever --jobs.\n"
+    "An ANSWERS of '-' reads answers file names from standard input, one per line.\n"
     "\n"
     "  -f, --format FORMAT      text (default), json or csv\n"
     "  -o, --output FILE        write to FILE (atomically; nothing is written if any\n"
     "                           answers file fails) instead of standard output\n"
+    "      --dir DIR            score every *.yaml below DIR (recursive, sorted)\n"
+    "  -j, --jobs N             score in N worker processes (default 1; 0: one per core)\n"
+    "      --no-header          CSV without its header row (parts to join with cat)\n"
+    "      --quiet              no progress line (shown when standard error is a\n"
+    "                           terminal and the results go elsewhere)\n"
     COMMON_HELP;
 
 const char rk_cli_report_help[] =
@@ -126,29 +136,14 @@ RkStatus rk_cli_usage_error(const char *fmt, const char *arg)
     return RK_EUSAGE;
 }
 
-/* Each line of text on stderr with the program's prefix. */
-static void put_lines(const char *text)
-{
-    for (const char *p = text; *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        /* Continuation lines (a traceback) keep their indentation unprefixed. */
-        if (p[0] == ' ' || p[0] == '\t')
-            fprintf(stderr, "%.*s\n", (int)n, p);
-        else
-            fprintf(stderr, "readykit: %.*s\n", (int)n, p);
-        p += n + (nl != NULL);
-    }
-}
-
 void rk_cli_print_diag(const RkDiag *d)
 {
-    put_lines(d->warnings);
-    if (d->status == RK_OK)
-        return;
-    char buf[2048];
-    put_lines(rk_diag_format(d, buf, sizeof buf));
-    put_lines(d->more);
+    RkBuf text;
+    rk_buf_init(&text);
+    rk_batch_diag_text(&text, d);
+    if (text.len)
+        fwrite(text.data, 1, text.len, stderr);
+    rk_buf_free(&text);
 }
 
 /* A positive number option; returns false on garbage. */
@@ -165,6 +160,7 @@ static bool parse_positive(const char *s, double *out)
 enum { OPT_IN_PLACE = 320, OPT_AGAINST }; /* migrate, check only */
 enum { OPT_NO_DEFAULT = 256, OPT_MAX_MEMORY, OPT_MAX_INSTR, OPT_TIMEOUT, OPT_COMPARE,
        OPT_TARGET, OPT_PAPER };
+enum { OPT_DIR = 340, OPT_NO_HEADER, OPT_QUIET }; /* score only */
 
 /* Parse the options of a command; returns RK_OK, RK_EUSAGE, or -1 when
    help was printed (exit 0). */
@@ -188,6 +184,10 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
         {"target", required_argument, NULL, OPT_TARGET},
         {"paper", required_argument, NULL, OPT_PAPER},
         {"verbose", no_argument, NULL, 'v'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"dir", required_argument, NULL, OPT_DIR},
+        {"no-header", no_argument, NULL, OPT_NO_HEADER},
+        {"quiet", no_argument, NULL, OPT_QUIET},
         {NULL, 0, NULL, 0},
     };
     current_command = argv[0];
@@ -195,7 +195,9 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
     opterr = 0;
     int c;
     double v;
-    while ((c = getopt_long(argc, argv, ":hq:r:l:f:o:v", longs, NULL)) != -1) {
+    char *end;
+    o->jobs = 1;
+    while ((c = getopt_long(argc, argv, ":hq:r:l:f:o:vj:", longs, NULL)) != -1) {
         switch (c) {
         case 'h':
             fputs(help, stdout);
@@ -253,6 +255,20 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
             else if (strcmp(optarg, "a4") == 0 || strcmp(optarg, "letter") == 0) o->letter = optarg[0] == 'l';
             else return rk_cli_usage_error("unknown paper '%s' (expected a4 or letter)", optarg);
             break;
+        case 'j':
+            if (((v = strtod(optarg, &end)), end == optarg || *end || v < 0 ||
+                                 v > 256 || v != (int)v))
+                return rk_cli_usage_error("--jobs expects a count from 0 (one per core) to "
+                                          "256, found '%s'", optarg);
+            o->jobs = (int)v;
+            break;
+        case OPT_DIR:
+            if (o->n_dirs == MAX_RULE_FILES)
+                return rk_cli_usage_error("too many --dir folders (at most 64)", "");
+            o->dirs[o->n_dirs++] = optarg;
+            break;
+        case OPT_NO_HEADER: o->no_header = true; break;
+        case OPT_QUIET: o->quiet = true; break;
         case ':': return rk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return rk_cli_usage_error("unknown option '%s'", argv[optind - 1]);
         }

@@ -38,6 +38,12 @@ typedef struct Options {
     int n_files;
     bool in_place;          /* migrate --in-place */
     const char *against;    /* check --against OLD */
+    /* score: batches */
+    int jobs;                        /* --jobs; 0: one per core; default 1 */
+    const char *dirs[MAX_RULE_FILES]; /* --dir, in order */
+    size_t n_dirs;
+    bool no_header;                  /* --no-header (CSV parts) */
+    bool quiet;                      /* --quiet: no progress line */
 } Options;
 
 /* The discovery commands (cli_discover.c); each returns the exit status. */

@@ -6,13 +6,14 @@
  * → writer). Errors travel as one RkDiag; this file is the only one that
  * prints them, and the exit status is the diag's status (sysexits.h).
  */
-#define _XOPEN_SOURCE 700 /* realpath */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "readykit/answers.h"
+#include "readykit/batch.h"
 #include "readykit/fileio.h"
 #include "readykit/locate.h"
 #include "readykit/migrate.h"
@@ -22,128 +23,9 @@
 #include "readykit/result.h"
 #include "readykit/rules.h"
 
-#define MAX_QUESTIONNAIRES 16
-
-/* One loaded questionnaire and its rules engine, reused across answers files
-   (a batch may mix questionnaires; each is loaded once). */
-typedef struct Loaded {
-    char path[4096];
-    RkQuestionnaire *q;
-    RkRules *rules;
-} Loaded;
-
-typedef struct Cache {
-    Loaded items[MAX_QUESTIONNAIRES];
-    size_t count;
-} Cache;
-
 static void print_diag(const RkDiag *d)
 {
     rk_cli_print_diag(d);
-}
-
-/* Add context at the end of the recorded error's first line (before any
-   traceback), if it fits. */
-static void append_message(RkDiag *d, const char *fmt, const char *arg)
-{
-    char extra[600], rest[sizeof d->message];
-    snprintf(extra, sizeof extra, fmt, arg);
-    char *nl = strchr(d->message, '\n');
-    size_t head = nl ? (size_t)(nl - d->message) : strlen(d->message);
-    if (strlen(d->message) + strlen(extra) >= sizeof d->message)
-        return;
-    snprintf(rest, sizeof rest, "%s", d->message + head);
-    snprintf(d->message + head, sizeof d->message - head, "%s%s", extra, rest);
-}
-
-/* The questionnaire (and its rules engine) for path, loading it once. */
-static RkStatus load_cached(Cache *c, const char *path, const Options *o, Loaded **out,
-                            RkDiag *d)
-{
-    /* The same file reached by two paths (next to the answers, through
-       READYKIT_PATH...) is loaded once. */
-    char *real = realpath(path, NULL);
-    const char *key = real ? real : path;
-    for (size_t i = 0; i < c->count; i++)
-        if (strcmp(c->items[i].path, key) == 0) {
-            free(real);
-            *out = &c->items[i];
-            return RK_OK;
-        }
-    if (c->count == MAX_QUESTIONNAIRES) {
-        free(real);
-        return rk_diag_set(d, RK_EUSAGE, path, 0, 0, "more than %d questionnaires in one run",
-                           MAX_QUESTIONNAIRES);
-    }
-    Loaded *l = &c->items[c->count];
-    snprintf(l->path, sizeof l->path, "%s", key);
-    free(real);
-    RkStatus s = rk_questionnaire_load(path, &l->q, d);
-    if (s == RK_OK && o->lang && strcmp(rk_questionnaire_lang(l->q, o->lang), o->lang) != 0)
-        rk_diag_warn(d, path, 0, 0, "--lang %s: this questionnaire is not written in '%s'; "
-                     "using '%s'", o->lang, o->lang, rk_questionnaire_lang(l->q, o->lang));
-    if (s == RK_OK)
-        s = rk_rules_new(l->q, &o->rules, &l->rules, d);
-    if (s != RK_OK) {
-        rk_questionnaire_free(l->q);
-        l->q = NULL;
-        return s;
-    }
-    c->count++;
-    *out = l;
-    return RK_OK;
-}
-
-static void cache_free(Cache *c)
-{
-    for (size_t i = 0; i < c->count; i++) {
-        rk_rules_free(c->items[i].rules);
-        rk_questionnaire_free(c->items[i].q);
-    }
-}
-
-/* Load and score one answers file: its questionnaire from -q or the search
-   path, then the answers (the file is parsed once), then the rules. On
-   success the caller owns *answers and *result. */
-static RkStatus score_file(Cache *c, const Options *o, const char *file, Loaded **loaded,
-                           RkAnswers **answers, RkResult **result, RkDiag *d)
-{
-    RkNodeTree *tree;
-    RkStatus s = rk_node_load_file(file, &tree, d);
-    if (s != RK_OK)
-        return s;
-    char qpath[4096], id[256];
-    const char *path = o->questionnaire;
-    if (!path) {
-        s = rk_answers_peek_tree(tree, id, sizeof id, d);
-        if (s == RK_OK)
-            s = rk_locate_questionnaire(id, file, qpath, sizeof qpath, d);
-        path = qpath;
-    }
-    if (s == RK_OK)
-        s = load_cached(c, path, o, loaded, d);
-    if (s == RK_OK)
-        s = rk_answers_from_tree(tree, (*loaded)->q, answers, d);
-    rk_node_tree_free(tree);
-    if (s != RK_OK)
-        return s;
-    s = rk_rules_check_answers((*loaded)->rules, *answers, d);
-    if (s == RK_OK) {
-        s = rk_rules_score((*loaded)->rules, *answers, result, d);
-        /* A rule error names the rule file; say which answers file too. */
-        if (s != RK_OK && strcmp(d->file, file) != 0)
-            append_message(d, " [answers %s]", file);
-    }
-    if (s != RK_OK) {
-        rk_answers_free(*answers);
-        *answers = NULL;
-    }
-    return s;
-}
-
-static const char *label_lang(const Options *o, const RkQuestionnaire *q, const RkAnswers *a)
-{
-    return rk_questionnaire_lang(q, o->lang ? o->lang : a ? a->language : NULL);
 }
 
 /* Is path an answers file (a top-level questionnaire: id and no pillars)?
@@ -189,8 +71,8 @@ static int cmd_check(int argc, char **argv)
     for (int i = 0; i < o.n_files; i++) {
         RkDiag d;
         rk_diag_init(&d);
-        Cache c = {0};
-        Loaded *l;
+        RkEngines *e = NULL;
+        const RkQuestionnaire *q;
         char qid[256], path[4096];
         if (is_answers_file(o.files[i], qid, sizeof qid)) {
             rk_diag_set(&d, RK_EDATA, o.files[i], 0, 0,
@@ -198,8 +80,8 @@ static int cmd_check(int argc, char **argv)
                         "score it with 'readykit score %s', or check its questionnaire with "
                         "'readykit check %s'", qid, o.files[i], qid);
         } else if (rk_locate_by_name(o.files[i], path, sizeof path, &d) == RK_OK &&
-                   load_cached(&c, path, &o, &l, &d) == RK_OK) {
-            const RkQuestionnaire *q = l->q;
+                   rk_engines_new(NULL, &o.rules, o.lang, &e, &d) == RK_OK &&
+                   rk_engines_load(e, path, &q, &d) == RK_OK) {
             printf("%s: ok: %s %s, %zu pillars, %zu questions, languages ", o.files[i], q->id,
                    q->version ? q->version : "", q->n_pillars, q->n_questions);
             for (size_t k = 0; k < q->n_languages; k++)
@@ -212,9 +94,44 @@ static int cmd_check(int argc, char **argv)
         print_diag(&d);
         if (d.status != RK_OK && status == RK_OK)
             status = d.status;
-        cache_free(&c);
+        rk_engines_free(e);
     }
     return status;
+}
+
+static void say(void *ud, const char *text)
+{
+    (void)ud;
+    fputs(text, stderr);
+}
+
+/* "readykit: 1200/30000 files, 850 files/s, 33 s left", redrawn in place
+   on the terminal; cleared at the end. */
+static void progress(void *ud, size_t done, size_t total, double seconds)
+{
+    (void)ud;
+    if (done >= total) {
+        fputs("\r\033[K", stderr);
+        return;
+    }
+    double rate = seconds > 0 ? (double)done / seconds : 0;
+    fprintf(stderr, "\r\033[Kreadykit: %zu/%zu files, %.0f files/s", done, total, rate);
+    if (rate > 0)
+        fprintf(stderr, ", %.0f s left", (double)(total - done) / rate);
+}
+
+/* The answers files of a score command: the arguments ("-": names read
+   from standard input), then each --dir. */
+static RkStatus list_files(const Options *o, RkFileList *files, RkDiag *d)
+{
+    RkStatus s = RK_OK;
+    for (int i = 0; s == RK_OK && i < o->n_files; i++)
+        s = strcmp(o->files[i], "-") == 0
+                ? rk_file_list_add_stream(files, stdin, "standard input", d)
+                : rk_file_list_add(files, o->files[i], d);
+    for (size_t i = 0; s == RK_OK && i < o->n_dirs; i++)
+        s = rk_file_list_add_dir(files, o->dirs[i], d);
+    return s;
 }
 
 /* readykit score ANSWERS... */
@@ -224,78 +141,50 @@ static int cmd_score(int argc, char **argv)
     int rc = rk_cli_parse(argc, argv, rk_cli_score_help, true, &o);
     if (rc)
         return rc < 0 ? RK_OK : rc;
-    if (o.n_files == 0)
-        return rk_cli_usage_error("score needs at least one answers file%s", "");
-    Cache cache = {0};
-    RkBuf out;
-    rk_buf_init(&out);
-    int status = RK_OK;
-    const RkQuestionnaire *csv_q = NULL; /* whose pillars the CSV columns are */
-    for (int i = 0; i < o.n_files; i++) {
-        RkDiag d;
-        rk_diag_init(&d);
-        Loaded *l = NULL;
-        RkAnswers *a = NULL;
-        RkResult *r = NULL;
-        if (score_file(&cache, &o, o.files[i], &l, &a, &r, &d) == RK_OK) {
-            RkReportInput in = {l->q, a, r, o.files[i], label_lang(&o, l->q, a)};
-            if (o.format == FORMAT_JSON) {
-                rk_report_json(&out, &in);
-            } else if (o.format == FORMAT_CSV) {
-                /* One header, so one questionnaire: its pillars are the columns. */
-                if (!csv_q) {
-                    csv_q = l->q;
-                    rk_report_csv_header(&out, l->q, r);
-                }
-                if (strcmp(csv_q->id, l->q->id) == 0)
-                    rk_report_csv_row(&out, &in);
-                else
-                    rk_diag_set(&d, RK_EUSAGE, o.files[i], 0, 0,
-                                "answers questionnaire '%s' but the CSV columns are those of "
-                                "'%s': score each questionnaire into its own CSV",
-                                l->q->id, csv_q->id);
-            } else {
-                rk_report_text(&out, &in);
-            }
-        }
+    if (o.n_files == 0 && o.n_dirs == 0)
+        return rk_cli_usage_error("score needs at least one answers file (or --dir, or - to "
+                                  "read names from standard input)%s", "");
+    RkDiag d;
+    rk_diag_init(&d);
+    RkFileList files = {0};
+    if (list_files(&o, &files, &d) != RK_OK) {
         print_diag(&d);
-        if (d.status != RK_OK && status == RK_OK)
-            status = d.status;
-        rk_result_free(r);
-        rk_answers_free(a);
-        /* Stream to stdout as we go so thousands of files need no big buffer. */
-        if (!o.output && out.len) {
-            fwrite(out.data, 1, out.len, stdout);
-            out.len = 0;
-        }
+        rk_file_list_free(&files);
+        return d.status;
     }
-    if (o.output && status == RK_OK) {
-        RkDiag d;
-        rk_diag_init(&d);
-        if (out.failed)
-            rk_diag_set(&d, RK_EINTERNAL, o.output, 0, 0, "out of memory");
-        else
-            rk_file_write_atomic(o.output, out.data ? out.data : "", out.len, &d);
-        print_diag(&d);
-        status = d.status;
-    } else if (o.output) {
-        fprintf(stderr, "readykit: %s not written because an answers file failed\n", o.output);
+    if (files.n == 0) {
+        rk_file_list_free(&files);
+        return rk_cli_usage_error("no answers files to score (an empty list or folder)%s", "");
     }
-    rk_buf_free(&out);
-    cache_free(&cache);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    RkBatchOptions bo = {
+        .questionnaire = o.questionnaire,
+        .rules = &o.rules,
+        .lang = o.lang,
+        .format = o.format == FORMAT_JSON ? RK_BATCH_JSON
+                  : o.format == FORMAT_CSV ? RK_BATCH_CSV : RK_BATCH_TEXT,
+        .no_header = o.no_header,
+        .jobs = o.jobs == 0 ? (cores > 0 ? (int)cores : 1) : o.jobs,
+        .output = o.output,
+        .say = say,
+        /* on a terminal, unless the results go to the same terminal */
+        .progress = !o.quiet && isatty(2) && (o.output || !isatty(1)) ? progress : NULL,
+    };
+    fflush(stdout);
+    int status = rk_batch_run(&bo, &files);
+    rk_file_list_free(&files);
     return status;
 }
 
-/* Score the --compare or --target file of a report: it must answer the
-   report's questionnaire. */
-static RkStatus score_other(Cache *cache, const Options *o, const char *file,
-                            const RkQuestionnaire *q, RkAnswers **a, RkResult **r, RkDiag *d)
+/* Score an answers file the report compares with (--compare, --target): it
+   must answer the report's questionnaire. */
+static RkStatus score_other(RkEngines *e, const char *file, const RkQuestionnaire *q,
+                            RkScored *out, RkDiag *d)
 {
-    Loaded *l = NULL;
-    RkStatus s = score_file(cache, o, file, &l, a, r, d);
-    if (s == RK_OK && strcmp(l->q->id, q->id) != 0)
+    RkStatus s = rk_engines_score(e, file, out, d);
+    if (s == RK_OK && strcmp(out->q->id, q->id) != 0)
         s = rk_diag_set(d, RK_EDATA, file, 0, 0, "answers questionnaire '%s', but the report "
-                        "is about '%s': compare answers of one questionnaire", l->q->id, q->id);
+                        "is about '%s': compare answers of one questionnaire", out->q->id, q->id);
     return s;
 }
 
@@ -312,20 +201,21 @@ static int cmd_report(int argc, char **argv)
         return rk_cli_usage_error("report needs -o OUT.pdf%s", "");
     RkDiag d;
     rk_diag_init(&d);
-    Cache cache = {0};
-    Loaded *l = NULL;
-    RkAnswers *a = NULL, *ea = NULL, *ta = NULL;
-    RkResult *r = NULL, *er = NULL, *tr = NULL;
-    RkStatus s = score_file(&cache, &o, o.files[0], &l, &a, &r, &d);
+    RkEngines *e = NULL;
+    RkScored sc = {0}, early = {0}, target = {0};
+    RkStatus s = rk_engines_new(o.questionnaire, &o.rules, o.lang, &e, &d);
+    if (s == RK_OK)
+        s = rk_engines_score(e, o.files[0], &sc, &d);
     if (s == RK_OK && o.compare)
-        s = score_other(&cache, &o, o.compare, l->q, &ea, &er, &d);
+        s = score_other(e, o.compare, sc.q, &early, &d);
     if (s == RK_OK && o.target)
-        s = score_other(&cache, &o, o.target, l->q, &ta, &tr, &d);
+        s = score_other(e, o.target, sc.q, &target, &d);
     if (s == RK_OK) {
-        RkReportInput in = {l->q, a, r, o.files[0], label_lang(&o, l->q, a)};
+        RkReportInput in = {sc.q, sc.answers, sc.result, o.files[0], sc.lang};
+        const RkAnswers *ea = early.answers, *ta = target.answers;
         RkReportPdfOptions po = {.creator = "readykit " RK_VERSION,
                                  .paper = o.letter ? RK_REPORT_LETTER : RK_REPORT_A4,
-                                 .earlier = er, .target = tr,
+                                 .earlier = early.result, .target = target.result,
                                  .earlier_label = ea && ea->date ? ea->date : o.compare,
                                  .target_label = ta && ta->subject ? ta->subject : o.target,
                                  .no_default_rules = o.rules.no_default_rules,
@@ -340,13 +230,10 @@ static int cmd_report(int argc, char **argv)
         }
     }
     print_diag(&d);
-    rk_result_free(r);
-    rk_result_free(er);
-    rk_result_free(tr);
-    rk_answers_free(a);
-    rk_answers_free(ea);
-    rk_answers_free(ta);
-    cache_free(&cache);
+    rk_scored_free(&sc);
+    rk_scored_free(&early);
+    rk_scored_free(&target);
+    rk_engines_free(e);
     return d.status;
 }
 
@@ -400,14 +287,14 @@ int main(int argc, char **argv)
         status = cmd_score(argc - 1, argv + 1);
     } else if (strcmp(cmd, "report") == 0) {
         status = cmd_report(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "migrate") == 0) {
+        status = cmd_migrate(argc - 1, argv + 1);
     } else if (strcmp(cmd, "list") == 0) {
         status = rk_cmd_list(argc - 1, argv + 1);
     } else if (strcmp(cmd, "show") == 0) {
         status = rk_cmd_show(argc - 1, argv + 1);
     } else if (strcmp(cmd, "template") == 0) {
         status = rk_cmd_template(argc - 1, argv + 1);
-    } else if (strcmp(cmd, "migrate") == 0) {
-        status = cmd_migrate(argc - 1, argv + 1);
     } else {
         status = rk_cli_usage_error("unknown command '%s' (expected check, score, report, "
                                     "migrate, list, show or template)", cmd);

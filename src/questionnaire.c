@@ -301,6 +301,8 @@ static void finish(QLoader *L)
         q->pillars[p].questions = &all[at];
         at += q->pillars[p].n_questions;
     }
+    if (!rk_questionnaire_index(q))
+        rk_q_oom(L);
 }
 
 /* Walk the whole document; errors are collected in L. */

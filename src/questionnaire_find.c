@@ -1,19 +1,54 @@
 /* questionnaire_find: lookups in a loaded questionnaire (ids, choices,
    levels, languages). */
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "readykit/questionnaire.h"
 
 #define N(a) (sizeof a / sizeof a[0])
 
+static int by_id(const void *a, const void *b)
+{
+    return strcmp((*(const RkQuestion *const *)a)->id, (*(const RkQuestion *const *)b)->id);
+}
+
+bool rk_questionnaire_index(RkQuestionnaire *q)
+{
+    const RkQuestion **s = rk_arena_array(q->arena, q->n_questions ? q->n_questions : 1,
+                                          sizeof *s);
+    if (!s)
+        return false;
+    for (size_t i = 0; i < q->n_questions; i++)
+        s[i] = q->questions[i];
+    qsort(s, q->n_questions, sizeof *s, by_id);
+    q->by_id = s;
+    return true;
+}
+
+/* A question by id: binary search in the index built at load (rules look
+   questions up by id thousands of times per answers file), else linear. */
 const RkQuestion *rk_questionnaire_find(const RkQuestionnaire *q, const char *id)
 {
     if (!q || !id)
         return NULL;
-    for (size_t i = 0; i < q->n_questions; i++)
-        if (strcmp(q->questions[i]->id, id) == 0)
-            return q->questions[i];
+    if (!q->by_id) {
+        for (size_t i = 0; i < q->n_questions; i++)
+            if (strcmp(q->questions[i]->id, id) == 0)
+                return q->questions[i];
+        return NULL;
+    }
+    size_t lo = 0, hi = q->n_questions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(q->by_id[mid]->id, id);
+        if (c == 0)
+            return q->by_id[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return NULL;
 }
 

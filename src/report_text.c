@@ -223,7 +223,10 @@ static void csv_number(RkBuf *b, double v)
         rk_buf_printf(b, "%.2f", round2(v));
 }
 
-void rk_report_csv_header(RkBuf *b, const RkQuestionnaire *q, const RkResult *first)
+/* The header: the fixed columns, the questionnaire's pillars, then the
+   indicator columns given (the caller fixes them before the first row). */
+void rk_report_csv_header(RkBuf *b, const RkQuestionnaire *q, const char *const *indicators,
+                          size_t n_indicators)
 {
     csv_field(b, "file", true);
     csv_field(b, "subject", false);
@@ -231,12 +234,13 @@ void rk_report_csv_header(RkBuf *b, const RkQuestionnaire *q, const RkResult *fi
     csv_field(b, "level", false);
     for (size_t i = 0; i < q->n_pillars; i++)
         csv_field(b, q->pillars[i].id, false);
-    for (size_t i = 0; first && i < first->n_indicators; i++)
-        csv_field(b, first->indicators[i].id, false);
+    for (size_t i = 0; i < n_indicators; i++)
+        csv_field(b, indicators[i], false);
     rk_buf_puts(b, "\r\n");
 }
 
-void rk_report_csv_row(RkBuf *b, const RkReportInput *in)
+/* A row's columns up to the pillars (no line end). */
+void rk_report_csv_fixed(RkBuf *b, const RkReportInput *in)
 {
     const RkResult *r = in->result;
     csv_field(b, in->file, true);
@@ -251,11 +255,36 @@ void rk_report_csv_row(RkBuf *b, const RkReportInput *in)
                 v = r->pillars[k].score;
         csv_number(b, v);
     }
-    /* Indicators are counts, years, ratios: no forced decimals. */
-    for (size_t i = 0; i < r->n_indicators; i++) {
-        rk_buf_puts(b, ",");
-        if (isfinite(r->indicators[i].value))
-            rk_buf_printf(b, "%.15g", round2(r->indicators[i].value));
+}
+
+/* One more text cell: "," then s, quoted when it must be. */
+void rk_report_csv_cell(RkBuf *b, const char *s)
+{
+    csv_field(b, s, false);
+}
+
+/* One indicator cell: "," then the value; indicators are counts, years,
+   ratios: no forced decimals. NaN (no value) leaves the cell empty. */
+void rk_report_csv_indicator(RkBuf *b, double value)
+{
+    rk_buf_puts(b, ",");
+    if (isfinite(value))
+        rk_buf_printf(b, "%.15g", round2(value));
+}
+
+/* A whole row: each indicator under its own column, empty where the
+   result has none. */
+void rk_report_csv_row(RkBuf *b, const RkReportInput *in, const char *const *indicators,
+                       size_t n_indicators)
+{
+    const RkResult *r = in->result;
+    rk_report_csv_fixed(b, in);
+    for (size_t i = 0; i < n_indicators; i++) {
+        double v = NAN;
+        for (size_t k = 0; k < r->n_indicators; k++)
+            if (strcmp(r->indicators[k].id, indicators[i]) == 0)
+                v = r->indicators[k].value;
+        rk_report_csv_indicator(b, v);
     }
     rk_buf_puts(b, "\r\n");
 }

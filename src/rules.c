@@ -1,6 +1,7 @@
 /* rules: building the engine (the standard scorer, the questionnaire's
    rules, each --rules file, the compiled when: expressions and checks, all
    in one sandbox), evaluating when: and checks, and scoring answers. */
+#define _XOPEN_SOURCE 700 /* strdup */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,27 +15,63 @@
 
 static const char *const layer_keys[N_LAYERS] = {"question", "pillar", "result"};
 
-/* Load, run and register one rule file; its chunk must return a table of
-   layer functions. */
-static void load_file(lua_State *L, RkRules *R, size_t i)
+/* The `indicators` list a rule file returned (top of the stack): the ids
+   of the indicators it may add, which are CSV columns whatever the answers.
+   Kept from the engine's first run. */
+static void declare(lua_State *L, RkRules *R, const RuleFile *f)
+{
+    if (R->declared_done)
+        return;
+    if (!lua_istable(L, -1))
+        luaL_error(L, "%s: 'indicators' must be a list of indicator ids, not a %s", f->name,
+                   luaL_typename(L, -1));
+    lua_Integer n = luaL_len(L, -1);
+    for (lua_Integer i = 1; i <= n; i++) {
+        if (lua_geti(L, -1, i) != LUA_TSTRING)
+            luaL_error(L, "%s: indicators[%d] must be an indicator id (a string), not a %s",
+                       f->name, (int)i, luaL_typename(L, -1));
+        const char *id = lua_tostring(L, -1);
+        size_t k = 0;
+        while (k < R->n_declared && strcmp(R->declared[k], id) != 0)
+            k++;
+        if (k == R->n_declared) {
+            if (R->n_declared == MAX_INDICATORS)
+                luaL_error(L, "%s: more than %d indicators declared", f->name, MAX_INDICATORS);
+            if (!(R->declared[R->n_declared] = strdup(id)))
+                luaL_error(L, "out of memory");
+            R->n_declared++;
+        }
+        lua_pop(L, 1);
+    }
+}
+
+/* Run rule file i's compiled chunk in a fresh environment with a fresh rk
+   table, and register the layer functions it returns (replacing those of
+   the previous run). Done for every answers file, so that nothing a rule
+   keeps in top-level locals, upvalues or globals reaches the next one. */
+static void instantiate(lua_State *L, RkRules *R, size_t i)
 {
     RuleFile *f = &R->files[i];
-    char chunk[260];
-    snprintf(chunk, sizeof chunk, "@%s", f->name);
     rk_sandbox_set_file(R->sb, f->name);
     rk_sandbox_push_env(L);                  /* env */
     rk_rules_push_rk(L, R, i);               /* env rk */
-    lua_pushvalue(L, -1);
-    f->rk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_setfield(L, -2, "rk");
-    rk_sandbox_load(L, f->text, f->len, chunk, -1); /* env fn */
-    lua_call(L, 0, 1);                       /* env ret */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, f->chunk_ref); /* env fn */
+    lua_insert(L, -2);                       /* fn env */
+    if (!lua_setupvalue(L, -2, 1))
+        lua_pop(L, 1);
+    lua_call(L, 0, 1);                       /* ret */
     if (!lua_istable(L, -1))
         luaL_error(L, "the file must return a table of layer functions {question = ..., "
                    "pillar = ..., result = ...}, not a %s", luaL_typename(L, -1));
     lua_pushnil(L);
-    while (lua_next(L, -2)) {                /* env ret k v */
+    while (lua_next(L, -2)) {                /* ret k v */
         const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        if (k && strcmp(k, "indicators") == 0) {
+            declare(L, R, f);
+            lua_pop(L, 1);
+            continue;
+        }
         int j = 0;
         while (k && j < N_LAYERS && strcmp(k, layer_keys[j]) != 0)
             j++;
@@ -47,9 +84,47 @@ static void load_file(lua_State *L, RkRules *R, size_t i)
         if (!lua_isfunction(L, -1))
             luaL_error(L, "%s: layer '%s' must be a function, not a %s", f->name, k,
                        luaL_typename(L, -1));
-        f->layer[j] = luaL_ref(L, LUA_REGISTRYINDEX); /* env ret k */
+        f->layer[j] = luaL_ref(L, LUA_REGISTRYINDEX); /* ret k */
     }
-    lua_pop(L, 2);
+    lua_pop(L, 1);
+}
+
+/* Drop the layer functions of the last run, so that what they hold is
+   garbage once the run is over. */
+void rk_rules_release_layers(lua_State *L, RkRules *R)
+{
+    for (size_t i = 0; i < R->n_files; i++)
+        for (int j = 0; j < N_LAYERS && !R->files[i].builtin; j++) {
+            luaL_unref(L, LUA_REGISTRYINDEX, R->files[i].layer[j]);
+            R->files[i].layer[j] = LUA_NOREF;
+        }
+}
+
+/* Run every rule file afresh (inside the scoring run). The built-in
+   standard scorer is run once, when the engine is built: it is
+   readykit's own code, keeps nothing between answers files (its top level
+   builds a read-only map of the choices' points), and building that map
+   again for every file would cost more than the scoring itself. */
+void rk_rules_instantiate_all(lua_State *L, RkRules *R)
+{
+    for (size_t i = 0; i < R->n_files; i++)
+        if (!R->files[i].builtin)
+            instantiate(L, R, i);
+}
+
+/* Compile one rule file (kept for the engine's life), then run it once so
+   that its errors show when the engine is built. */
+static void load_file(lua_State *L, RkRules *R, size_t i)
+{
+    RuleFile *f = &R->files[i];
+    char chunk[260];
+    snprintf(chunk, sizeof chunk, "@%s", f->name);
+    rk_sandbox_set_file(R->sb, f->name);
+    lua_newtable(L);                         /* placeholder env */
+    rk_sandbox_load(L, f->text, f->len, chunk, -1); /* env fn */
+    f->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pop(L, 1);
+    instantiate(L, R, i);
 }
 
 /* Compile "return <expr>" with the expression on its own line of the
@@ -77,6 +152,7 @@ static int load_all(lua_State *L)
     RkRules *R = lua_touserdata(L, 1);
     for (size_t i = 0; i < R->n_files; i++)
         load_file(L, R, i);
+    R->declared_done = true;
     rk_sandbox_set_file(R->sb, R->q->path ? R->q->path : R->q->id);
     rk_rules_push_when_env(L, R);
     int env = lua_gettop(L);
@@ -99,7 +175,9 @@ static RkStatus add_file(RkRules *R, const char *name, const char *path, RkDiag 
     snprintf(f->name, sizeof f->name, "%s", name);
     for (int j = 0; j < N_LAYERS; j++)
         f->layer[j] = LUA_NOREF;
-    f->rk_ref = LUA_NOREF;
+    f->chunk_ref = LUA_NOREF;
+    f->rk_tpl = LUA_NOREF;
+    f->builtin = !path;
     if (!path) {
         const RkEmbedded *e = rk_embedded_find("score.lua");
         if (!e)
@@ -131,6 +209,9 @@ RkStatus rk_rules_new(const RkQuestionnaire *q, const RkRulesOptions *opt, RkRul
     R->q = q;
     R->q_templates = LUA_NOREF;
     R->strs = LUA_NOREF;
+    R->q_view = LUA_NOREF;
+    R->q_views = LUA_NOREF;
+    R->p_views = LUA_NOREF;
     if (opt->lang)
         snprintf(R->opt_lang, sizeof R->opt_lang, "%s", opt->lang);
     size_t n_checks = 0;
@@ -145,7 +226,8 @@ RkStatus rk_rules_new(const RkQuestionnaire *q, const RkRulesOptions *opt, RkRul
     R->check_ref = calloc(n_checks + 1, sizeof *R->check_ref);
     R->check_first = calloc(nq, sizeof *R->check_first);
     R->skipped = calloc(nq, 1);
-    if (!R->files || !R->qids || !R->pids || !R->lids || !R->when_ref || !R->check_ref ||
+    R->declared = calloc(MAX_INDICATORS, sizeof *R->declared);
+    if (!R->declared || !R->files || !R->qids || !R->pids || !R->lids || !R->when_ref || !R->check_ref ||
         !R->check_first || !R->skipped) {
         rk_rules_free(R);
         return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
@@ -169,6 +251,11 @@ RkStatus rk_rules_new(const RkQuestionnaire *q, const RkRulesOptions *opt, RkRul
         s = add_file(R, opt->rule_files[i], opt->rule_files[i], d);
     if (s == RK_OK)
         s = rk_sandbox_run(R->sb, load_all, R, d);
+    if (s == RK_OK) {
+        rk_rules_release_layers(rk_sandbox_lua(R->sb), R);
+        lua_gc(rk_sandbox_lua(R->sb), LUA_GCCOLLECT);
+        R->mem_base = rk_sandbox_memory(R->sb);
+    }
     for (size_t i = 0; i < R->n_files; i++) {
         free(R->files[i].text);
         R->files[i].text = NULL;
@@ -199,7 +286,16 @@ void rk_rules_free(RkRules *R)
     free(R->skipped);
     free(R->findings);
     free(R->indicators);
+    for (size_t i = 0; R->declared && i < R->n_declared; i++)
+        free(R->declared[i]);
+    free(R->declared);
     free(R);
+}
+
+const char *const *rk_rules_declared(const RkRules *R, size_t *n)
+{
+    *n = R->n_declared;
+    return (const char *const *)R->declared;
 }
 
 /* Evaluate R->cur_q's when: (cur_check == SIZE_MAX) or its check

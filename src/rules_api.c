@@ -321,14 +321,20 @@ static int l_get(lua_State *L)
     RkRules *R = rk_rules_from(L);
     const RkQuestion *qn = rk_rules_check_question(L, R, 1);
     need_answers(L, R, "rk.get");
-    rk_rules_push_answer(L, R, qn->index);
+    if (R->strs == LUA_NOREF) {
+        rk_rules_push_answer(L, R, qn->index);
+        return 1;
+    }
+    /* the same table, its keys taken from the run's interned strings */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, R->strs);
+    rk_rules_push_answer_s(L, R, qn->index, lua_gettop(L));
     return 1;
 }
 
 static int l_question(lua_State *L)
 {
     RkRules *R = rk_rules_from(L);
-    rk_rules_push_question(L, R, rk_rules_check_question(L, R, 1));
+    rk_rules_push_question_view(L, R, rk_rules_check_question(L, R, 1)->index);
     return 1;
 }
 
@@ -387,24 +393,40 @@ static int l_log(lua_State *L)
     return 0;
 }
 
-/* The rk table of rule file `file`; rk.lang is set by each run. [-0, +1] */
+/* A fresh rk table for rule file `file` (one per answers file); its
+   questionnaire is the engine's shared read-only view. The functions are
+   made once per rule file and kept in a template (RuleFile.rk_tpl), so a
+   fresh table costs a copy of its fields, not a closure each. [-0, +1] */
 void rk_rules_push_rk(lua_State *L, RkRules *R, size_t file)
 {
     static const luaL_Reg fns[] = {
         {"finding", l_finding}, {"indicator", l_indicator}, {"cap", l_cap},
         {"answer", l_answer}, {"get", l_get}, {"question", l_question},
         {"text", l_text}, {"log", l_log}, {"coverage", rk_rules_l_coverage}, {NULL, NULL}};
+    RuleFile *f = &R->files[file];
     lua_pushlightuserdata(L, R);
     lua_setfield(L, LUA_REGISTRYINDEX, RULES_KEY);
-    lua_createtable(L, 0, 12);
-    lua_pushinteger(L, (lua_Integer)file);
-    luaL_setfuncs(L, fns, 1);
-    lua_pushstring(L, "1.0");
-    lua_setfield(L, -2, "version");
-    lua_pushstring(L, R->files[file].name);
-    lua_setfield(L, -2, "file");
-    lua_pushstring(L, R->q->languages[0]);
+    if (f->rk_tpl == LUA_NOREF) {
+        lua_createtable(L, 0, 12);
+        lua_pushinteger(L, (lua_Integer)file);
+        luaL_setfuncs(L, fns, 1);
+        lua_pushstring(L, "1.0");
+        lua_setfield(L, -2, "version");
+        lua_pushstring(L, f->name);
+        lua_setfield(L, -2, "file");
+        rk_rules_push_questionnaire(L, R);
+        lua_setfield(L, -2, "questionnaire");
+        f->rk_tpl = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    lua_createtable(L, 0, 13);                          /* rk */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, f->rk_tpl);       /* rk tpl */
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {                           /* rk tpl k v */
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);                              /* rk tpl k k v */
+        lua_rawset(L, -5);                              /* rk tpl k */
+    }
+    lua_pop(L, 1);                                      /* rk */
+    lua_pushstring(L, R->lang ? R->lang : R->q->languages[0]);
     lua_setfield(L, -2, "lang");
-    rk_rules_push_questionnaire(L, R);
-    lua_setfield(L, -2, "questionnaire");
 }

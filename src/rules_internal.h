@@ -24,7 +24,10 @@ typedef struct RuleFile {
     char *text;          /* the source, until loaded */
     size_t len;
     int layer[N_LAYERS]; /* registry refs of the layer functions, or LUA_NOREF */
-    int rk_ref;          /* registry ref of the file's rk table */
+    bool builtin;        /* scripts/score.lua: run once (rules.c) */
+    int rk_tpl;          /* registry ref: the fields of its rk tables */
+    int chunk_ref;       /* registry ref of the compiled chunk, run afresh for
+                            every answers file (rules.c instantiate) */
 } RuleFile;
 
 struct RkRules {
@@ -42,6 +45,15 @@ struct RkRules {
     int when_env;        /* registry ref of the environment of when:/checks */
     int q_templates;     /* registry ref: per question, its fields (rules_push.c) */
     int strs;            /* registry ref: the interned strings of rules_score.c */
+    int q_view;          /* registry ref: rk.questionnaire, a read-only view
+                            shared by every run (rules_push.c) */
+    int q_views;         /* registry ref: its question tables, by index */
+    int p_views;         /* registry ref: the pillar layer's pillar views */
+    char **declared;     /* the indicator ids the rule files declare */
+    size_t n_declared;
+    bool declared_done;  /* read on the engine's first run only */
+    size_t mem_base;     /* sandbox memory once built: above it by a quarter
+                            of the cap, garbage is collected between files */
     /* the run in progress */
     const RkAnswers *a;  /* NULL outside a run */
     unsigned char *skipped; /* per question; 1 = not applicable (when: false) */
@@ -67,6 +79,8 @@ void rk_rules_push_text(lua_State *L, const RkText *t);
 void rk_rules_push_question(lua_State *L, RkRules *R, const RkQuestion *qn);
 void rk_rules_push_pillar(lua_State *L, RkRules *R, const RkPillar *p);
 void rk_rules_push_questionnaire(lua_State *L, RkRules *R);
+void rk_rules_push_question_view(lua_State *L, RkRules *R, size_t qi);
+void rk_rules_push_pillar_view(lua_State *L, RkRules *R, size_t pi);
 const char *rk_rules_state(RkRules *R, size_t qi);
 void rk_rules_push_value(lua_State *L, RkRules *R, size_t qi);
 void rk_rules_push_answer(lua_State *L, RkRules *R, size_t qi);
@@ -80,6 +94,10 @@ enum { S_ID = 1, S_STATE, S_COUNTED, S_POINTS, S_MAX, S_WEIGHT, S_VALUE, S_NOTE,
        S_QUESTION_IDS /* then every question id, in order */ };
 void rk_rules_push_answer_s(lua_State *L, RkRules *R, size_t qi, int strs);
 int rk_rules_state_s(RkRules *R, size_t qi);
+
+/* rules.c: every rule file's chunk run afresh (fresh _ENV and rk) */
+void rk_rules_instantiate_all(lua_State *L, RkRules *R);
+void rk_rules_release_layers(lua_State *L, RkRules *R);
 
 /* rules_api.c */
 void rk_rules_push_rk(lua_State *L, RkRules *R, size_t file);

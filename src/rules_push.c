@@ -260,12 +260,30 @@ void rk_rules_push_pillar(lua_State *L, RkRules *R, const RkPillar *p)
     lua_setfield(L, -2, "questions");
 }
 
+/* A question with every field built and no metatable (for the view). */
+static void push_question_full(lua_State *L, RkRules *R, const RkQuestion *qn)
+{
+    static const char *const fields[] = {"text", "help", "unit", "choices", "bands"};
+    rk_rules_push_question(L, R, qn);
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (push_lazy(L, qn, fields[i]))
+            lua_setfield(L, -2, fields[i]);
+    lua_pushnil(L);
+    lua_setmetatable(L, -2);
+}
+
 /* rk.questionnaire: id, version, title, description, languages, levels,
-   pillars (each with its questions as full tables). */
+   pillars (each with its questions as full tables). Built once per engine
+   and frozen (rk_sandbox_freeze): every rule file and every answers file
+   reads the same view, which none can change. [-0, +1] */
 void rk_rules_push_questionnaire(lua_State *L, RkRules *R)
 {
     const RkQuestionnaire *q = R->q;
     luaL_checkstack(L, 6, NULL);
+    if (R->q_view != LUA_NOREF) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, R->q_view);
+        return;
+    }
     lua_createtable(L, 0, 8);
     set_str(L, "id", q->id);
     set_str(L, "version", q->version);
@@ -287,19 +305,49 @@ void rk_rules_push_questionnaire(lua_State *L, RkRules *R)
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "levels");
-    lua_createtable(L, (int)q->n_pillars, 0);
+    lua_createtable(L, (int)q->n_questions, 0);  /* qv: the questions by index */
+    lua_createtable(L, (int)q->n_pillars, 0);    /* qv pv: the pillar layer's */
+    lua_createtable(L, (int)q->n_pillars, 0);    /* qv pv pillars */
     for (size_t i = 0; i < q->n_pillars; i++) {
         const RkPillar *p = &q->pillars[i];
         rk_rules_push_pillar(L, R, p);
+        rk_sandbox_freeze(L, -1);
+        lua_rawseti(L, -3, (lua_Integer)i + 1);
+        rk_rules_push_pillar(L, R, p);
         lua_createtable(L, (int)p->n_questions, 0);
         for (size_t j = 0; j < p->n_questions; j++) {
-            rk_rules_push_question(L, R, &p->questions[j]);
+            push_question_full(L, R, &p->questions[j]);
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, -7, (lua_Integer)p->questions[j].index + 1);
             lua_rawseti(L, -2, (lua_Integer)j + 1);
         }
         lua_setfield(L, -2, "questions"); /* full tables here */
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    lua_setfield(L, -2, "pillars");
+    lua_setfield(L, -4, "pillars");              /* q qv pv */
+    R->p_views = luaL_ref(L, LUA_REGISTRYINDEX);
+    rk_sandbox_freeze(L, -2);                    /* q, and so the tables qv lists */
+    R->q_views = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushvalue(L, -1);
+    R->q_view = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* The read-only view of question qi (the same table as in
+   rk.questionnaire): what the question layers and rk.question get. */
+void rk_rules_push_question_view(lua_State *L, RkRules *R, size_t qi)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, R->q_views);
+    lua_rawgeti(L, -1, (lua_Integer)qi + 1);
+    lua_remove(L, -2);
+}
+
+/* The read-only view of pillar pi as the pillar layer gets it (questions
+   as a list of ids). */
+void rk_rules_push_pillar_view(lua_State *L, RkRules *R, size_t pi)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, R->p_views);
+    lua_rawgeti(L, -1, (lua_Integer)pi + 1);
+    lua_remove(L, -2);
 }
 
 /* The state as an index of the interned strings (S_ANSWERED ...). */

@@ -160,10 +160,16 @@ RkStatus rk_rules_score(RkRules *R, const RkAnswers *a, RkResult **out, RkDiag *
     R->n_indicators = 0;
     R->log_bytes = 0;
     memset(R->skipped, 0, R->q->n_questions ? R->q->n_questions : 1);
+    /* What the previous answers file left is garbage now (its rule state
+       is dropped by the run's instantiate): collect it before it can count
+       against this file's memory cap. */
+    if (rk_sandbox_memory(R->sb) > R->mem_base + rk_sandbox_memory_cap(R->sb) / 4)
+        lua_gc(rk_sandbox_lua(R->sb), LUA_GCCOLLECT);
     RkStatus s = prepare(R, a, res) ? RK_OK
                  : rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
     if (s == RK_OK)
         s = rk_sandbox_run(R->sb, rk_rules_score_run, R, d);
+    rk_rules_release_layers(rk_sandbox_lua(R->sb), R);
     if (s == RK_OK)
         s = finish(R, res, d);
     R->scoring = false;

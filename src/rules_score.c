@@ -163,15 +163,17 @@ static void set_context(RkSandbox *sb, const char *what, const char *id)
     rk_sandbox_set_context(sb, ctx);
 }
 
+/* A question layer's q (a read-only view) and a (a fresh table). */
 static void push_q_args(lua_State *L, RkRules *R, size_t qi)
 {
-    rk_rules_push_question(L, R, R->q->questions[qi]);
+    rk_rules_push_question_view(L, R, qi);
     rk_rules_push_answer_s(L, R, qi, STRS);
 }
 
+/* A pillar layer's p (a read-only view). */
 static void push_p_args(lua_State *L, RkRules *R, size_t pi)
 {
-    rk_rules_push_pillar(L, R, &R->q->pillars[pi]);
+    rk_rules_push_pillar_view(L, R, pi);
 }
 
 /* The question stage: applicability (when:), then the question layers. */
@@ -295,12 +297,14 @@ int rk_rules_score_run(lua_State *L)
     RkRules *R = lua_touserdata(L, 1);
     lua_settop(L, 1);
     push_strs(L, R); /* at STRS */
-    for (size_t f = 0; f < R->n_files; f++) {
-        lua_rawgeti(L, LUA_REGISTRYINDEX, R->files[f].rk_ref);
-        lua_pushstring(L, R->lang);
-        lua_setfield(L, -2, "lang");
-        lua_pop(L, 1);
-    }
+    /* Each answers file is scored as if it were alone: the rule files' top
+       level runs again, outside a layer (as when the engine was built). */
+    const RkAnswers *a = R->a;
+    R->a = NULL;
+    R->scoring = false;
+    rk_rules_instantiate_all(L, R);
+    R->a = a;
+    R->scoring = true;
     score_questions(L, R);
     R->questions_done = true;
     score_pillars(L, R);

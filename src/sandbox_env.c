@@ -154,6 +154,145 @@ static int l_rep(lua_State *L)
     return 1;
 }
 
+/* ---- read-only views ----------------------------------------------------
+   A frozen table is empty; its metatable reads from a hidden backing table
+   (__index), refuses writes (__newindex), and gives # and pairs the backing
+   table's. rawset, rawget, rawlen and next are wrapped to match, so a rule
+   can read a shared view as if it were a plain table and never change it. */
+
+static int ro_write(lua_State *L)
+{
+    return luaL_error(L, "this table is read-only (a view of the questionnaire)");
+}
+
+/* The backing table of the frozen table at idx, pushed; false (nothing
+   pushed) when it is not frozen. */
+static bool push_backing(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+        return false;
+    lua_pushliteral(L, "__newindex");
+    lua_rawget(L, -2);
+    bool frozen = lua_tocfunction(L, -1) == ro_write;
+    lua_pop(L, 1);
+    if (!frozen) {
+        lua_pop(L, 1);
+        return false;
+    }
+    lua_pushliteral(L, "__index");
+    lua_rawget(L, -2);
+    lua_remove(L, -2);
+    return true;
+}
+
+/* Argument 1 replaced by its backing table when it is frozen. */
+static void backing_arg(lua_State *L)
+{
+    if (push_backing(L, 1))
+        lua_replace(L, 1);
+}
+
+static int ro_len(lua_State *L)
+{
+    backing_arg(L);
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, 1));
+    return 1;
+}
+
+static int l_next(lua_State *L)
+{
+    backing_arg(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 2);
+    if (lua_next(L, 1))
+        return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
+static int ro_pairs(lua_State *L)
+{
+    backing_arg(L);
+    lua_pushcfunction(L, l_next);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+static int l_rawget(lua_State *L)
+{
+    backing_arg(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checkany(L, 2);
+    lua_settop(L, 2);
+    lua_rawget(L, 1);
+    return 1;
+}
+
+static int l_rawlen(lua_State *L)
+{
+    backing_arg(L);
+    int t = lua_type(L, 1);
+    luaL_argexpected(L, t == LUA_TTABLE || t == LUA_TSTRING, 1, "table or string");
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, 1));
+    return 1;
+}
+
+static int l_rawset(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (push_backing(L, 1))
+        return ro_write(L);
+    luaL_checkany(L, 2);
+    luaL_checkany(L, 3);
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    return 1;
+}
+
+/* Freeze the table at idx and every plain table it holds (tables with a
+   metatable are left as they are). Depth is bounded by the caller's data
+   (the questionnaire's views: a few levels). */
+void rk_sandbox_freeze(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_getmetatable(L, idx)) {
+        lua_pop(L, 1);
+        return;
+    }
+    luaL_checkstack(L, 8, NULL);
+    lua_newtable(L);                           /* b */
+    int b = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {                 /* b k v */
+        if (lua_type(L, -1) == LUA_TTABLE)
+            rk_sandbox_freeze(L, -1);
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);                     /* b k k v */
+        lua_rawset(L, b);                      /* b k */
+    }
+    lua_pushnil(L);                            /* empty the view */
+    while (lua_next(L, b)) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, -1);
+        lua_pushnil(L);
+        lua_rawset(L, idx);
+    }
+    lua_createtable(L, 0, 5);                  /* b mt */
+    lua_pushvalue(L, b);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, ro_write);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, ro_len);
+    lua_setfield(L, -2, "__len");
+    lua_pushcfunction(L, ro_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, idx);
+    lua_pop(L, 1);
+}
+
 static const char *const unavailable[] = {
     "io", "os", "require", "package", "debug", "dofile", "loadfile",
     "collectgarbage", "coroutine", "print", "warn", "loadstring", "module",
@@ -212,12 +351,11 @@ void rk_sandbox_open_libs(lua_State *L, RkSandbox *sb)
         lua_setfield(L, tpl, base_names[i]);
     }
     lua_pop(L, 1);
-    lua_pushcfunction(L, l_pcall);
-    lua_setfield(L, tpl, "pcall");
-    lua_pushcfunction(L, l_xpcall);
-    lua_setfield(L, tpl, "xpcall");
-    lua_pushcfunction(L, l_setmetatable);
-    lua_setfield(L, tpl, "setmetatable");
+    static const luaL_Reg wrapped[] = {
+        {"pcall", l_pcall}, {"xpcall", l_xpcall}, {"setmetatable", l_setmetatable},
+        {"rawset", l_rawset}, {"rawget", l_rawget}, {"rawlen", l_rawlen}, {"next", l_next},
+        {NULL, NULL}};
+    luaL_setfuncs(L, wrapped, 0);             /* tpl is on top */
 
     /* the shared string table (reachable through ("").method) */
     lua_getfield(L, tpl, "string");           /* tpl string */

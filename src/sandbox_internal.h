@@ -12,7 +12,11 @@
 /* Which limit stopped the run (sticky until the next run). */
 enum { FATAL_NONE, FATAL_BUDGET, FATAL_MEMORY, FATAL_TIME };
 
-#define HOOK_STEP 1000
+/* The count hook runs every hook_step VM instructions: HOOK_STEP, or a
+   tenth of a smaller budget (so a budget is never overshot by more than a
+   tenth). Each call looks up the position (lua_getinfo), so a coarse step
+   keeps the hook's cost out of the profile. */
+#define HOOK_STEP 10000
 #define HARD_SLOTS 4
 /* Small blocks are recycled by size class: POOL_STEP bytes apart, up to
    POOL_MAX (sandbox.c alloc). */
@@ -27,6 +31,7 @@ struct RkSandbox {
     RkSandboxLimits lim;
     size_t mem_used, mem_peak;
     unsigned long long instr_used;
+    int hook_step;        /* see HOOK_STEP */
     volatile sig_atomic_t fatal;
     volatile sig_atomic_t soft_fired;
     bool running;

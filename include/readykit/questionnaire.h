@@ -162,6 +162,8 @@ typedef struct RkQuestionnaire {
     const char **retired;   /* `retired:` ids of earlier versions, no longer asked */
     size_t n_retired;
     void *source;           /* private: the YAML node tree the strings point into */
+    const RkQuestion **by_id; /* private: the questions sorted by id, for
+                                 rk_questionnaire_find (NULL: linear search) */
 } RkQuestionnaire;
 
 /* Load and validate. Every error of the file is reported in one run: the
@@ -175,6 +177,9 @@ RkStatus rk_questionnaire_parse(const char *data, size_t len, const char *displa
 void rk_questionnaire_free(RkQuestionnaire *q); /* accepts NULL */
 
 const RkQuestion *rk_questionnaire_find(const RkQuestionnaire *q, const char *id);
+/* Build q->by_id in q's arena (at load: look-ups by id in O(log n)); false
+   when out of memory. */
+bool rk_questionnaire_index(RkQuestionnaire *q);
 const RkPillar *rk_questionnaire_find_pillar(const RkQuestionnaire *q, const char *id);
 const RkChoice *rk_question_find_choice(const RkQuestion *qn, const char *value);
 /* What rk_questionnaire_check_against found: how each question of the

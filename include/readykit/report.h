@@ -27,10 +27,19 @@ typedef struct RkReportInput {
 void rk_report_text(RkBuf *out, const RkReportInput *in);
 /* One JSON object on one line, ending with a newline. */
 void rk_report_json(RkBuf *out, const RkReportInput *in);
-/* CSV: the header row, then one row per result (RFC 4180 quoting). */
+/* CSV: the header row, then one row per result (RFC 4180 quoting). The
+   indicator columns are fixed by the caller before the first row (batch.c:
+   the indicators of the whole batch); each row puts every value under its
+   own column, empty where the result has none. */
 void rk_report_csv_header(RkBuf *out, const RkQuestionnaire *q,
-                          const RkResult *first);
-void rk_report_csv_row(RkBuf *out, const RkReportInput *in);
+                          const char *const *indicators, size_t n_indicators);
+void rk_report_csv_row(RkBuf *out, const RkReportInput *in,
+                       const char *const *indicators, size_t n_indicators);
+/* The parts of a row, for writers that fix the columns later: the cells
+   up to the pillars (no line end), then one indicator cell (NaN: empty). */
+void rk_report_csv_fixed(RkBuf *out, const RkReportInput *in);
+void rk_report_csv_indicator(RkBuf *out, double value);
+void rk_report_csv_cell(RkBuf *out, const char *text); /* "," + the quoted text */
 
 RkStatus rk_report_pdf(const RkReportInput *in, const char *path, RkDiag *d);
 

@@ -42,6 +42,11 @@ void rk_rules_free(RkRules *r); /* accepts NULL */
 RkStatus rk_rules_score(RkRules *r, const RkAnswers *a, RkResult **out,
                         RkDiag *d);
 
+/* The indicator ids the rule files declare (their `indicators` lists, in
+   file order, without repeats): the CSV columns a batch has whatever its
+   answers. Owned by the engine. */
+const char *const *rk_rules_declared(const RkRules *r, size_t *n);
+
 /* Is qn applicable given the answers so far (its when: expression)? */
 RkStatus rk_rules_applicable(RkRules *r, const RkAnswers *a,
                              const RkQuestion *qn, bool *out, RkDiag *d);

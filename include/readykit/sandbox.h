@@ -74,8 +74,15 @@ void rk_sandbox_push_env(lua_State *L);
 void rk_sandbox_load(lua_State *L, const char *text, size_t len,
                      const char *chunkname, int env_idx);
 
+/* Inside a run: make the table at idx and the plain tables it holds
+   read-only views (reads, #, pairs, ipairs, next and rawget work; writes
+   and rawset raise). For data shared by every answers file. [-0, +0] */
+void rk_sandbox_freeze(lua_State *L, int idx);
+
 /* Memory in use and the highest seen, in bytes. */
 size_t rk_sandbox_memory(const RkSandbox *sb);
 size_t rk_sandbox_memory_peak(const RkSandbox *sb);
+/* The memory cap in force, in bytes. */
+size_t rk_sandbox_memory_cap(const RkSandbox *sb);
 
 #endif

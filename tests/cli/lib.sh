@@ -42,6 +42,18 @@ expect_not_contains() {
     esac
 }
 
+# tap_claims FILE: each line of FILE is "ok NAME" or "not ok NAME" (claims
+# checked by a helper script, without numbers): report each as a test.
+tap_claims() {
+    while IFS= read -r line; do
+        case "$line" in
+            "ok "*) ok "${line#ok }" ;;
+            "not ok "*) not_ok "${line#not ok }" ;;
+            *) not_ok "claims: $line" ;;
+        esac
+    done <"$1"
+}
+
 # done_testing: every CLI test script ends with this call. It prints the TAP
 # plan ("1..N"), so a script that stops before its end is seen as incomplete
 # by tests/run.sh.

@@ -538,7 +538,7 @@ static void question_tables_are_complete(void **state)
         "    table.sort(keys)\n"
         "    assert(table.concat(keys, ' ') == 'choices dont_know evidence id index max_points '\n"
         "      .. 'pillar required scored text type weight', table.concat(keys, ' '))\n"
-        "    q.text = 'mine'; assert(q.text == 'mine')\n"
+        "    assert(not pcall(function () q.text = 'mine' end), 'q is read-only')\n"
         "  elseif q.id == 'law_year' then\n"
         "    assert(q.integer == true and q.bands == nil and q.type == 'number')\n"
         "    assert(q.when == \"answer.framework_law == 'adopted'\")\n"
@@ -558,10 +558,11 @@ static void question_tables_are_complete(void **state)
     unlink(path);
 }
 
-/* Question tables are copied from templates the engine keeps for its
-   whole life, and rules see the same questions in every answers file: what
-   a rule writes into them (fields, nested tables, a metatable) must not
-   show in the next file, in its own later calls or through rk.question. */
+/* Question tables are read-only views the engine keeps for its whole
+   life, and rules see the same questions in every answers file: a rule
+   cannot write into them (fields, nested tables, a metatable, rawset), so
+   nothing shows in the next file, in its own later calls or through
+   rk.question. */
 static void question_tables_do_not_leak_between_files(void **state)
 {
     (void)state;
@@ -574,8 +575,11 @@ static void question_tables_do_not_leak_between_files(void **state)
         "  local all = rk.questionnaire.pillars[1].questions[2]\n"
         "  if run == 1 then\n"
         "    for _, t in ipairs({q, r}) do\n"
-        "      t.mark = 'x'; rawset(t, 'raw', 1); t.weight = 50; t.text = 'changed'\n"
-        "      t.choices[3].points = 99; t.choices[4] = {value = 'new', points = 5}\n"
+        "      assert(not pcall(function () t.mark = 'x' end))\n"
+        "      assert(not pcall(rawset, t, 'raw', 1))\n"
+        "      assert(not pcall(function () t.weight = 50; t.text = 'changed' end))\n"
+        "      assert(not pcall(function () t.choices[3].points = 99 end))\n"
+        "      assert(not pcall(function () t.choices[4] = {value = 'new', points = 5} end))\n"
         "      assert(getmetatable(t) == false)\n"
         "      assert(not pcall(setmetatable, t, {__index = function () return 'leak' end}))\n"
         "      assert(not pcall(function () getmetatable(t).__index = nil end))\n"

@@ -1,0 +1,34 @@
+/*
+ * outfile: an output written as a stream and replaced atomically at the
+ * end (for outputs too big to hold in memory, such as a batch's results).
+ *
+ * A regular file (or a new one) is written to a temporary file in the same
+ * folder, then fsync'd and renamed over the path by rk_outfile_commit;
+ * rk_outfile_abort removes the temporary file and leaves the old one as it
+ * was. A device, FIFO or terminal is written directly. No path: standard
+ * output. The RkOutFile owns its descriptor and its strings until commit
+ * or abort.
+ */
+#ifndef READYKIT_OUTFILE_H
+#define READYKIT_OUTFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "readykit/diag.h"
+
+typedef struct RkOutFile {
+    int fd;
+    const char *path; /* NULL: standard output */
+    char *tmp;        /* the temporary file, or NULL when written directly */
+    bool failed;      /* a write failed (reported once, in the diag) */
+} RkOutFile;
+
+RkStatus rk_outfile_open(RkOutFile *f, const char *path, RkDiag *d);
+RkStatus rk_outfile_write(RkOutFile *f, const void *data, size_t len, RkDiag *d);
+/* Finish: fsync and rename (or nothing for a direct output). */
+RkStatus rk_outfile_commit(RkOutFile *f, RkDiag *d);
+/* Give up: the temporary file is removed. Accepts a closed RkOutFile. */
+void rk_outfile_abort(RkOutFile *f);
+
+#endif
