@@ -10,7 +10,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := lua5.4 yaml-0.1
+PKGS     := lua5.4 yaml-0.1 libedit
 OPT      ?= -O2
 SANFLAGS ?=
 CFLAGS   ?=

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ask.h"
 #include "cli.h"
 #include "readykit/answers.h"
 #include "readykit/fileio.h"
@@ -312,8 +313,10 @@ int main(int argc, char **argv)
         status = cmd_score(argc - 1, argv + 1);
     } else if (strcmp(cmd, "report") == 0) {
         status = cmd_report(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "ask") == 0) {
+        status = rk_ask_main(argc - 1, argv + 1);
     } else {
-        status = rk_cli_usage_error("unknown command '%s' (expected check, score or report)", cmd);
+        status = rk_cli_usage_error("unknown command '%s' (expected ask, check, score or report)", cmd);
     }
     /* Like jq: a full disk or closed pipe on stdout is an error too. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
