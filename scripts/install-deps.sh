@@ -3,11 +3,11 @@
 # benchmark. Idempotent: quiet when everything is there already.
 set -eu
 
-# Build and run: Lua 5.4, libyaml, libHaru, a compiler, pkg-config, the fonts
+# Build and run: Lua 5.4, libyaml, libHaru, libedit (ask), a compiler, pkg-config, the fonts
 # the PDF report embeds. Tests: cmocka, PDF checkers, tmux for the terminal
 # session. Benchmarks: hyperfine, and the Python peer's reportlab.
 PACKAGES="build-essential pkg-config liblua5.4-dev libyaml-dev libhpdf-dev
-fonts-dejavu-core libcmocka-dev poppler-utils qpdf tmux hyperfine
+libedit-dev fonts-dejavu-core libcmocka-dev poppler-utils qpdf tmux hyperfine
 python3 python3-yaml python3-reportlab python3-renderpm python3-jsonschema"
 
 missing=""

@@ -315,7 +315,7 @@ static RkStatus start_new(Ask *k, const AskOptions *o, char *path, size_t size, 
     if (k->term && !subject) {
         snprintf(line, sizeof line, "%s", "");
         char prompt[128];
-        snprintf(prompt, sizeof prompt, "%s: ", rk_ask_label(k->lang, RK_A_SUBJECT));
+        snprintf(prompt, sizeof prompt, "%s%s", rk_ask_label(k->lang, RK_A_SUBJECT), rk_labels_for(k->lang)->colon);
         if (rk_term_line(k->term, prompt, NULL, line, sizeof line) == RK_LINE_INTERRUPT)
             return RK_EINTERRUPT;
         rk_answers_set_field(k->a, "subject", line);
@@ -323,7 +323,7 @@ static RkStatus start_new(Ask *k, const AskOptions *o, char *path, size_t size, 
     }
     if (k->term && !respondent) {
         char prompt[128];
-        snprintf(prompt, sizeof prompt, "%s: ", rk_ask_label(k->lang, RK_A_RESPONDENT));
+        snprintf(prompt, sizeof prompt, "%s%s", rk_ask_label(k->lang, RK_A_RESPONDENT), rk_labels_for(k->lang)->colon);
         if (rk_term_line(k->term, prompt, NULL, line, sizeof line) == RK_LINE_INTERRUPT)
             return RK_EINTERRUPT;
         rk_answers_set_field(k->a, "respondent", line);

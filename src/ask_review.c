@@ -78,10 +78,8 @@ static void review_row(const Ask *k, RkBuf *b, size_t i, bool here)
     const RkAnswer *an = &k->a->by_question[i];
     size_t cols = rk_ask_cols(k), acol = cols / 3, tcol = cols - acol - 10;
     bool na = !k->f->applicable[i];
-    char mark = na                                                       ? ' '
-              : qn->evidence && an->state != RK_ANSWER_NONE && !an->source ? '!'
-              : an->state == RK_ANSWER_NONE                              ? '?'
-                                                                           : ' ';
+    /* '!': answered without the source its question asks for. */
+    char mark = !na && qn->evidence && an->state != RK_ANSWER_NONE && !an->source ? '!' : ' ';
     if (here)
         rk_ask_style(k, b, "7");
     else if (na)
@@ -126,7 +124,7 @@ AskAct rk_ask_review(Ask *k, size_t *cursor)
         rk_buf_puts(&b, "\r\n");
         for (size_t i = top; i < n && i < top + rows; i++)
             review_row(k, &b, i, i == *cursor);
-        rk_buf_printf(&b, "  ! %s   ? —\r\n", rk_ask_label(k->lang, RK_A_NO_SOURCE));
+        rk_buf_printf(&b, "      ! %s\r\n", rk_ask_label(k->lang, RK_A_NO_SOURCE));
         rk_ask_clip(&b, rk_ask_label(k->lang, RK_A_REVIEW), rk_ask_cols(k));
         rk_ask_show(k, &b);
         int key = rk_term_key(k->term);

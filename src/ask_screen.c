@@ -16,6 +16,8 @@ typedef struct Screen {
     char msg[1100];      /* one line: an error or a notice */
 } Screen;
 
+#define COLON (rk_labels_for(k->lang)->colon)
+
 static const char *T(const Ask *k, const RkText *t)
 {
     return rk_text_get(t, k->lang, k->q->languages[0]);
@@ -90,7 +92,7 @@ static void draw_facts(const Ask *k, const Screen *s, RkBuf *b)
         RkBuf l;
         rk_buf_init(&l);
         if (!rk_text_empty(&qn->unit))
-            rk_buf_printf(&l, "%s: %s  ", rk_ask_label(k->lang, RK_A_UNIT), T(k, &qn->unit));
+            rk_buf_printf(&l, "%s%s%s  ", rk_ask_label(k->lang, RK_A_UNIT), COLON, T(k, &qn->unit));
         if (qn->has_min)
             rk_buf_printf(&l, "%s %.15g  ", rk_ask_label(k->lang, RK_A_MIN), qn->min);
         if (qn->has_max)
@@ -104,7 +106,7 @@ static void draw_facts(const Ask *k, const Screen *s, RkBuf *b)
     if (qn->type == RK_Q_NUMBER || qn->type == RK_Q_TEXT) {
         RkBuf l;
         rk_buf_init(&l);
-        rk_buf_printf(&l, "%s: ", rk_ask_label(k->lang, RK_A_CURRENT));
+        rk_buf_printf(&l, "%s%s", rk_ask_label(k->lang, RK_A_CURRENT), COLON);
         if (an->state == RK_ANSWER_NONE)
             rk_buf_puts(&l, rk_ask_label(k->lang, RK_A_NONE));
         else
@@ -121,7 +123,7 @@ static void draw_facts(const Ask *k, const Screen *s, RkBuf *b)
         if (ev[i]) {
             RkBuf l;
             rk_buf_init(&l);
-            rk_buf_printf(&l, "%s: %s", rk_ask_label(k->lang, names[i]), ev[i]);
+            rk_buf_printf(&l, "%s%s%s", rk_ask_label(k->lang, names[i]), COLON, ev[i]);
             rk_ask_clip(b, l.data, cols);
             rk_buf_puts(b, "\r\n");
             rk_buf_free(&l);
@@ -185,9 +187,11 @@ static void draw(Ask *k, const Screen *s, bool typed)
 static AskAct evidence(Ask *k, Screen *s)
 {
     char line[4096], prompt[64];
+    rk_term_write(k->term, "\r\n", 2); /* below the footer */
     for (int i = 0; i < 2; i++) {
         const RkAnswer *an = rk_answers_get(k->a, s->qn);
-        snprintf(prompt, sizeof prompt, "%s: ", rk_ask_label(k->lang, i ? RK_A_SOURCE : RK_A_NOTE));
+        snprintf(prompt, sizeof prompt, "%s%s", rk_ask_label(k->lang, i ? RK_A_SOURCE : RK_A_NOTE),
+                 COLON);
         RkLineStatus st = rk_term_line(k->term, prompt, i ? an->source : an->note, line, sizeof line);
         if (st == RK_LINE_INTERRUPT)
             return ACT_INTERRUPT;

@@ -53,7 +53,7 @@ int rk_term_signal(void)
 static void restore_at_exit(void)
 {
     if (exit_fd >= 0)
-        tcsetattr(exit_fd, TCSAFLUSH, &exit_modes);
+        tcsetattr(exit_fd, TCSADRAIN, &exit_modes);
 }
 
 void rk_term_write(RkTerm *t, const char *s, size_t n)
@@ -114,9 +114,9 @@ void rk_term_raw(RkTerm *t, bool on)
         m.c_iflag &= ~(tcflag_t)(IXON | ICRNL | BRKINT | INPCK | ISTRIP);
         m.c_cc[VMIN] = 1;
         m.c_cc[VTIME] = 0;
-        tcsetattr(t->fd, TCSAFLUSH, &m);
+        tcsetattr(t->fd, TCSADRAIN, &m);
     } else {
-        tcsetattr(t->fd, TCSAFLUSH, &t->saved);
+        tcsetattr(t->fd, TCSADRAIN, &t->saved);
     }
     t->raw = on;
 }
@@ -338,7 +338,7 @@ void rk_term_close(RkTerm *t)
         t->alt = false;
     }
     if (t->have_saved) {
-        tcsetattr(t->fd, TCSAFLUSH, &t->saved);
+        tcsetattr(t->fd, TCSADRAIN, &t->saved);
         t->raw = false;
     }
     exit_fd = -1;
