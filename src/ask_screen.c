@@ -367,7 +367,7 @@ static void saved_hint(const Ask *k)
 int rk_ask_screens(Ask *k, bool review)
 {
     rk_term_raw(k->term, true);
-    size_t cursor = k->f->current;
+    size_t cursor = k->f->current, before_review = k->f->current;
     bool in_review = review;
     for (;;) {
         AskAct a;
@@ -389,10 +389,14 @@ int rk_ask_screens(Ask *k, bool review)
         case ACT_BACK: rk_ask_flow_back(k->f); break;
         case ACT_REVIEW:
             in_review = true;
+            before_review = k->f->current;
             cursor = rk_ask_flow_at_end(k->f) ? 0 : k->f->current;
             break;
         case ACT_JUMP: in_review = false; break;
-        case ACT_LEAVE: in_review = false; break;
+        case ACT_LEAVE: /* back where the assessor was before the review */
+            in_review = false;
+            k->f->current = before_review;
+            break;
         case ACT_FINISH:
             rk_term_close(k->term);
             return rk_ask_finish(k);
