@@ -98,7 +98,7 @@ static void draw_facts(const Ask *k, const Screen *s, RkBuf *b)
         if (qn->has_max)
             rk_buf_printf(&l, "%s %.15g", rk_ask_label(k->lang, RK_A_MAX), qn->max);
         if (qn->dont_know)
-            rk_buf_printf(&l, "  (d: %s)", rk_ask_label(k->lang, RK_A_DONT_KNOW));
+            rk_buf_printf(&l, "  (d = %s)", rk_ask_label(k->lang, RK_A_DONT_KNOW));
         if (l.data)
             rk_ask_wrap(b, l.data, cols, "");
         rk_buf_free(&l);
@@ -144,9 +144,10 @@ static void draw(Ask *k, const Screen *s, bool typed)
         rk_ask_style(k, &help, "0");
         rk_buf_puts(&help, "\r\n");
     }
-    if (!typed)
+    if (!typed) {
         draw_choices(k, s, &mid);
-    rk_buf_puts(&mid, "\r\n");
+        rk_buf_puts(&mid, "\r\n");
+    }
     draw_facts(k, s, &mid);
     if (s->msg[0]) {
         rk_ask_style(k, &bot, "1");

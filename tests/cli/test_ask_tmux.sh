@@ -23,15 +23,21 @@ start() {
     {
         echo "cd '$RK_TMP' || exit 1"
         echo "export LANG=C.UTF-8 TERM=screen SOURCE_DATE_EPOCH=86400"
-        echo "unset NO_COLOR"
+        [ -n "${NO_COLOR:-}" ] && echo "export NO_COLOR=1" || echo "unset NO_COLOR"
         echo "trap : INT # the pane's shell outlives a Ctrl-C meant for ask"
         echo "stty -a >stty.before"
         printf '"%s" ask' "$RK_BIN"
         for a in "$@"; do printf " '%s'" "$a"; done
         echo
-        echo 'echo "EXIT=$?"; stty -a >stty.after; exec sleep 600'
+        echo 's=$?; stty -a >stty.after; echo "EXIT=$s"; exec sleep 600'
     } >"$RK_TMP/pane.sh"
-    T -f /dev/null new-session -d -x 80 -y 24 "sh '$RK_TMP/pane.sh'"
+    # A server still shutting down can refuse the new session: try again.
+    n=0
+    until T -f /dev/null new-session -d -x 80 -y 24 "sh '$RK_TMP/pane.sh'" 2>/dev/null; do
+        n=$((n + 1))
+        [ $n -ge 50 ] && break
+        sleep 0.1
+    done
 }
 
 # wait_for TEXT: poll the screen until TEXT shows (60 s at most, for slow
@@ -152,5 +158,23 @@ step "--resume after the hang-up goes on where it stopped" "How mature is the po
 keys q
 step "q saves and quits with 0" "EXIT=0"
 expect_contains "q says how to go on" "$screen" "go on with: readykit ask --resume b.yaml"
+
+# --- Ctrl-C at a choice (raw mode), highlight only when colours are allowed -
+start --resume b.yaml -q "$Q"
+step "a choice screen" "How mature is the policy?"
+hl=$(T capture-pane -e -p)
+expect_contains "the cursor row is highlighted on a terminal" "$hl" "7m"
+keys C-c
+step "Ctrl-C at a choice ends with 130" "EXIT=130"
+if cmp -s "$RK_TMP/stty.before" "$RK_TMP/stty.after"; then ok "terminal modes restored after Ctrl-C in raw mode"; else
+    not_ok "terminal modes restored after Ctrl-C in raw mode"
+fi
+NO_COLOR=1 start --resume b.yaml -q "$Q"
+step "NO_COLOR: a choice screen" "How mature is the policy?"
+hl=$(T capture-pane -e -p)
+expect_not_contains "NO_COLOR: no highlight" "$hl" "7m"
+expect_contains "NO_COLOR: the cursor still shows" "$hl" "›  0 ( ) Nothing"
+keys q
+step "NO_COLOR: q quits" "EXIT=0"
 
 done_testing
