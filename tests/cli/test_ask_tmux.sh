@@ -174,6 +174,14 @@ step "NO_COLOR: a choice screen" "How mature is the policy?"
 hl=$(T capture-pane -e -p)
 expect_not_contains "NO_COLOR: no highlight" "$hl" "7m"
 expect_contains "NO_COLOR: the cursor still shows" "$hl" "›  0 ( ) Nothing"
+T resize-window -x 40 -y 24
+# Redrawn for 40 columns, the header is cut with an ellipsis (a terminal
+# that only truncates the old screen shows no ellipsis).
+if wait_for "Legislation · 2 of 2 · question 2 of 5 …"; then
+    ok "a resized terminal (40 columns) gets a redrawn screen"
+else
+    not_ok "no redraw at 40 columns:"; printf '%s\n' "$screen" | sed 's/^/# /'
+fi
 keys q
 step "NO_COLOR: q quits" "EXIT=0"
 
