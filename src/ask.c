@@ -16,7 +16,6 @@
 #include "ask_internal.h"
 #include "cli.h"
 #include "readykit/locate.h"
-#include "readykit/report.h"
 
 static const char help[] =
     "Usage: readykit ask QUESTIONNAIRE [-o ANSWERS] [--lang L] [--subject S] [--respondent R]\n"
@@ -94,140 +93,6 @@ static int parse(int argc, char **argv, AskOptions *o)
     return 0;
 }
 
-static void print_diag(const RkDiag *d)
-{
-    if (d->warnings[0])
-        fputs(d->warnings, stderr);
-    if (d->status == RK_OK)
-        return;
-    char buf[2048];
-    fprintf(stderr, "readykit: %s\n", rk_diag_format(d, buf, sizeof buf));
-    if (d->more[0])
-        fputs(d->more, stderr);
-}
-
-/* rk_rules_applicable in the flow's callback shape. */
-static RkStatus applicable(void *rules, const RkAnswers *a, const RkQuestion *qn, bool *out,
-                           RkDiag *d)
-{
-    return rk_rules_applicable(rules, a, qn, out, d);
-}
-
-RkStatus rk_ask_commit(Ask *k, const RkQuestion *qn, const RkAnswer *prev, RkDiag *d)
-{
-    RkStatus s = rk_rules_check_answer(k->rules, k->a, qn, d);
-    if (s == RK_EDATA) {
-        k->a->by_question[qn->index] = *prev;
-        return s;
-    }
-    if (s == RK_OK)
-        s = rk_answers_save(k->a, k->path, d);
-    if (s == RK_OK)
-        s = rk_ask_flow_refresh(k->f, k->a, applicable,
-                                k->rules, d);
-    return s;
-}
-
-RkStatus rk_ask_apply_text(Ask *k, const RkQuestion *qn, const char *text, RkDiag *d)
-{
-    RkAnswer prev = k->a->by_question[qn->index];
-    RkStatus s = RK_OK;
-    if (strcmp(text, "dont_know") == 0) {
-        if (!qn->dont_know)
-            return rk_diag_set(d, RK_EDATA, NULL, 0, 0,
-                               "this question does not accept dont_know");
-        rk_answers_set_dont_know(k->a, qn);
-    } else if (qn->type == RK_Q_MULTI) {
-        /* Values separated by commas, each a number or a value. */
-        char buf[4096];
-        const char *vals[64];
-        size_t n = 0;
-        snprintf(buf, sizeof buf, "%s", text);
-        for (char *p = strtok(buf, ","); p && n < 64; p = strtok(NULL, ",")) {
-            while (*p == ' ')
-                p++;
-            size_t len = strlen(p);
-            while (len && p[len - 1] == ' ')
-                p[--len] = '\0';
-            long i = rk_ask_choice_find(qn, p);
-            vals[n++] = i >= 0 ? qn->choices[i].value : p;
-        }
-        s = rk_answers_set_multi(k->a, qn, vals, n, d);
-    } else if (qn->n_choices) {
-        long i = rk_ask_choice_find(qn, text);
-        s = rk_answers_set(k->a, qn, i >= 0 ? qn->choices[i].value : text, d);
-    } else {
-        s = rk_answers_set(k->a, qn, text, d);
-    }
-    return s == RK_OK ? rk_ask_commit(k, qn, &prev, d) : s;
-}
-
-RkStatus rk_ask_set_evidence(Ask *k, const RkQuestion *qn, const char *note,
-                             const char *source, RkDiag *d)
-{
-    rk_answers_set_evidence(k->a, qn, note, source);
-    return rk_answers_save(k->a, k->path, d);
-}
-
-/* Applicable questions asking for evidence whose answer has no source. */
-static size_t without_source(const Ask *k)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < k->q->n_questions; i++) {
-        const RkAnswer *an = &k->a->by_question[i];
-        n += k->q->questions[i]->evidence && k->f->applicable[i] &&
-             an->state != RK_ANSWER_NONE && !an->source;
-    }
-    return n;
-}
-
-int rk_ask_finish(Ask *k)
-{
-    RkDiag d;
-    rk_diag_init(&d);
-    RkResult *r = NULL;
-    if (rk_rules_score(k->rules, k->a, &r, &d) != RK_OK) {
-        print_diag(&d);
-        return d.status;
-    }
-    RkBuf b;
-    rk_buf_init(&b);
-    RkReportInput in = {k->q, k->a, r, k->path, k->lang};
-    rk_report_text(&b, &in);
-    rk_buf_puts(&b, "\n");
-    rk_buf_printf(&b, rk_ask_label(k->lang, RK_A_WITHOUT_SOURCE), without_source(k));
-    rk_buf_printf(&b, "\n%s:\n  readykit report ", rk_ask_label(k->lang, RK_A_PDF));
-    rk_ask_shell_word(&b, k->path);
-    rk_buf_puts(&b, " -o ");
-    char pdf[4096];
-    size_t n = strlen(k->path);
-    if (n > 5 && strcmp(k->path + n - 5, ".yaml") == 0)
-        n -= 5;
-    snprintf(pdf, sizeof pdf, "%.*s.pdf", (int)n, k->path);
-    rk_ask_shell_word(&b, pdf);
-    rk_buf_printf(&b, "\n%s:\n  readykit ask ", rk_ask_label(k->lang, RK_A_CHANGE));
-    rk_ask_shell_word(&b, k->path);
-    rk_buf_puts(&b, " --review\n");
-    fwrite(b.data, 1, b.len, stdout);
-    rk_buf_free(&b);
-    rk_result_free(r);
-    return RK_OK;
-}
-
-int rk_ask_interrupted(Ask *k, bool say)
-{
-    int sig = rk_term_signal();
-    if (say) {
-        RkBuf b;
-        rk_buf_init(&b);
-        rk_buf_puts(&b, "readykit: interrupted; answers saved; resume with: readykit ask --resume ");
-        rk_ask_shell_word(&b, k->path);
-        rk_buf_puts(&b, "\n");
-        fwrite(b.data, 1, b.len, stderr);
-        rk_buf_free(&b);
-    }
-    return sig == SIGINT || sig == 0 ? RK_EINTERRUPT : 128 + sig;
-}
 
 /* Does the answers file hold comments beyond the line readykit writes?
    They are lost at the first save: say so once. */
@@ -292,6 +157,22 @@ static void today(char *buf, size_t size)
     strftime(buf, size, "%Y-%m-%d", &tm);
 }
 
+/* Header field key: as given on the command line, else asked at the
+   terminal (empty leaves it out). */
+static RkStatus header_field(Ask *k, const char *key, const char *given, RkAskLabel label)
+{
+    char line[1024] = "", prompt[128];
+    if (!given && k->term) {
+        snprintf(prompt, sizeof prompt, "%s%s", rk_ask_label(k->lang, label),
+                 rk_labels_for(k->lang)->colon);
+        if (rk_term_line(k->term, prompt, NULL, line, sizeof line) == RK_LINE_INTERRUPT)
+            return RK_EINTERRUPT;
+        given = line;
+    }
+    rk_answers_set_field(k->a, key, given);
+    return RK_OK;
+}
+
 /* A new answers file: header fields, a name, no silent overwrite. */
 static RkStatus start_new(Ask *k, const AskOptions *o, char *path, size_t size, RkDiag *d)
 {
@@ -311,26 +192,19 @@ static RkStatus start_new(Ask *k, const AskOptions *o, char *path, size_t size, 
         return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
     char date[16], line[1024];
     today(date, sizeof date);
-    const char *subject = o->subject, *respondent = o->respondent;
-    if (k->term && !subject) {
-        snprintf(line, sizeof line, "%s", "");
-        char prompt[128];
-        snprintf(prompt, sizeof prompt, "%s%s", rk_ask_label(k->lang, RK_A_SUBJECT), rk_labels_for(k->lang)->colon);
-        if (rk_term_line(k->term, prompt, NULL, line, sizeof line) == RK_LINE_INTERRUPT)
-            return RK_EINTERRUPT;
-        rk_answers_set_field(k->a, "subject", line);
-        subject = k->a->subject;
+    if (k->term && (!o->subject || !o->respondent)) {
+        RkBuf b;
+        rk_buf_init(&b);
+        rk_buf_puts(&b, k->term->dumb ? "\r\n" : "\033[H\033[2J");
+        rk_ask_wrap(&b, rk_text_get(&k->q->title, k->lang, k->q->languages[0]), 80, "");
+        rk_buf_puts(&b, "\r\n");
+        rk_term_write(k->term, b.data, b.len);
+        rk_buf_free(&b);
     }
-    if (k->term && !respondent) {
-        char prompt[128];
-        snprintf(prompt, sizeof prompt, "%s%s", rk_ask_label(k->lang, RK_A_RESPONDENT), rk_labels_for(k->lang)->colon);
-        if (rk_term_line(k->term, prompt, NULL, line, sizeof line) == RK_LINE_INTERRUPT)
-            return RK_EINTERRUPT;
-        rk_answers_set_field(k->a, "respondent", line);
-        respondent = k->a->respondent;
-    }
-    rk_answers_set_field(k->a, "subject", subject);
-    rk_answers_set_field(k->a, "respondent", respondent);
+    if (header_field(k, "subject", o->subject, RK_A_SUBJECT) != RK_OK ||
+        header_field(k, "respondent", o->respondent, RK_A_RESPONDENT) != RK_OK)
+        return RK_EINTERRUPT;
+    const char *subject = k->a->subject;
     rk_answers_set_field(k->a, "date", date);
     rk_answers_set_field(k->a, "language", k->lang);
     if (o->output) {
@@ -343,7 +217,6 @@ static RkStatus start_new(Ask *k, const AskOptions *o, char *path, size_t size, 
         else
             snprintf(path, size, "%s-answers.yaml", k->q->id);
     }
-    k->path = path;
     if (rk_file_exists(path)) {
         bool yes = false;
         if (k->term) {
@@ -360,6 +233,7 @@ static RkStatus start_new(Ask *k, const AskOptions *o, char *path, size_t size, 
                                "with: readykit ask --resume %s (or name another with -o)",
                                path);
     }
+    k->path = path;
     return rk_answers_save(k->a, path, d);
 }
 
@@ -422,7 +296,7 @@ int rk_ask_main(int argc, char **argv)
     if (s == RK_OK && !k.f)
         s = rk_diag_set(&d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
     if (s == RK_OK)
-        s = rk_ask_flow_refresh(k.f, k.a, applicable, k.rules, &d);
+        s = rk_ask_refresh(&k, &d);
     int status = s;
     if (s == RK_OK) {
         rk_ask_flow_resume(k.f, k.a);
@@ -430,11 +304,15 @@ int rk_ask_main(int argc, char **argv)
     } else if (s == RK_EINTERRUPT || rk_term_signal()) {
         if (k.term)
             rk_term_close(k.term);
-        status = k.path ? rk_ask_interrupted(&k, rk_term_signal() == SIGINT) : RK_EINTERRUPT;
+        status = RK_EINTERRUPT;
+        if (k.path)
+            status = rk_ask_interrupted(&k, rk_term_signal() == SIGINT);
+        else if (rk_term_signal() == SIGINT)
+            fputs("readykit: interrupted before anything was saved\n", stderr);
     }
     if (k.term)
         rk_term_close(k.term);
-    print_diag(&d);
+    rk_cli_print_diag(&d);
     rk_ask_flow_free(k.f);
     rk_answers_free(k.a);
     rk_rules_free(k.rules);

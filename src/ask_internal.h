@@ -1,7 +1,9 @@
 /*
- * ask_internal: what the files of the ask command share (ask.c: the command,
- * set-up, saving and the summary; ask_piped.c: answers read line by line;
- * ask_screen.c: the screens at a terminal; ask_text.c: wrapping and keys).
+ * ask_internal: what the files of the ask command share: ask.c (options,
+ * a new or resumed file), ask_answer.c (apply, check, save; the summary),
+ * ask_piped.c (answers read line by line), ask_screen.c (the screens and
+ * their keys), ask_draw.c (drawing a question), ask_review.c (the review
+ * and end screens), ask_text.c (wrapping, choice keys, file names).
  *
  * An Ask borrows nothing: it owns the questionnaire, the rules engine, the
  * answers and the flow, and ask.c frees them all.
@@ -30,6 +32,8 @@ typedef struct Ask {
     RkTerm *term;             /* NULL in piped mode */
 } Ask;
 
+/* Re-evaluate every question's when: (rk_rules_applicable). */
+RkStatus rk_ask_refresh(Ask *k, RkDiag *d);
 /* Keep the change just made to qn if its checks pass (else put prev back),
    save the file atomically and re-evaluate when:. */
 RkStatus rk_ask_commit(Ask *k, const RkQuestion *qn, const RkAnswer *prev, RkDiag *d);
@@ -55,6 +59,7 @@ typedef enum AskAct {
     ACT_BACK, ACT_REVIEW, ACT_QUIT, ACT_FINISH,
     ACT_JUMP,      /* review: the flow jumped to the chosen question */
     ACT_LEAVE,     /* review: back where the assessor was */
+    ACT_STAY,      /* redraw the same screen */
     ACT_INTERRUPT, /* Ctrl-C or a terminating signal */
     ACT_HANGUP     /* the terminal went away */
 } AskAct;
@@ -74,6 +79,18 @@ void rk_ask_show(const Ask *k, RkBuf *b);
    the labels of a multi, "don't know" or "none". */
 void rk_ask_answer_text(const Ask *k, const RkAnswer *an, RkBuf *out);
 AskAct rk_ask_review(Ask *k, size_t *cursor);
+
+/* ask_draw.c: one question's screen. */
+typedef struct AskScreen {
+    const RkQuestion *qn;
+    size_t cursor;       /* choice row; n_choices is the "don't know" row */
+    bool ticks[64];      /* multi */
+    bool help;
+    char msg[1100];      /* one line: an error or a notice */
+} AskScreen;
+
+/* Draw s; typed: a number or text, whose answer line follows the screen. */
+void rk_ask_draw(Ask *k, const AskScreen *s, bool typed);
 AskAct rk_ask_end_screen(Ask *k);
 
 /* ask_text.c */
