@@ -101,7 +101,9 @@ int rk_ask_finish(Ask *k)
     rk_report_text(&b, &in);
     rk_buf_puts(&b, "\n");
     rk_buf_printf(&b, rk_ask_label(k->lang, RK_A_WITHOUT_SOURCE), without_source(k));
-    rk_buf_printf(&b, "\n%s:\n  readykit report ", rk_ask_label(k->lang, RK_A_PDF));
+    const char *colon = rk_labels_for(k->lang)->colon;
+    rk_buf_printf(&b, "\n%s%.*s\n  readykit report ", rk_ask_label(k->lang, RK_A_PDF),
+                  (int)strcspn(colon, " "), colon);
     rk_ask_shell_word(&b, k->path);
     rk_buf_puts(&b, " -o ");
     char pdf[4096];
@@ -110,7 +112,8 @@ int rk_ask_finish(Ask *k)
         n -= 5;
     snprintf(pdf, sizeof pdf, "%.*s.pdf", (int)n, k->path);
     rk_ask_shell_word(&b, pdf);
-    rk_buf_printf(&b, "\n%s:\n  readykit ask ", rk_ask_label(k->lang, RK_A_CHANGE));
+    rk_buf_printf(&b, "\n%s%.*s\n  readykit ask ", rk_ask_label(k->lang, RK_A_CHANGE),
+                  (int)strcspn(colon, " "), colon);
     rk_ask_shell_word(&b, k->path);
     rk_buf_puts(&b, " --review\n");
     fwrite(b.data, 1, b.len, stdout);

@@ -140,6 +140,15 @@ expect_contains "the text answer is in the file" "$(cat "$RK_TMP/a.yaml")" 'comm
 run "$RK_BIN" score -q "$Q" "$RK_TMP/a.yaml"
 expect_rc "the file scores" 0
 
+# The same answers piped in give the same file, byte for byte.
+printf '%s\n' "yes | Loi n° 5 : économie sociale, año 2013 — « é » | https://example.org/loi?x=1" \
+    adopted 2 1,3 "12.5" "Très bien, ça marche" |
+    SOURCE_DATE_EPOCH=86400 "$RK_BIN" ask "$Q" -o "$RK_TMP/p.yaml" --lang fr --subject Québec \
+    --respondent "Ministère de l'Économie" >/dev/null 2>&1
+if cmp -s "$RK_TMP/a.yaml" "$RK_TMP/p.yaml"; then ok "the terminal's file is the piped file"; else
+    not_ok "the terminal's file is the piped file"; diff "$RK_TMP/a.yaml" "$RK_TMP/p.yaml" | sed 's/^/# /'
+fi
+
 # --- a killed terminal, then --resume ---------------------------------------
 start "$Q" -o b.yaml --subject Kill --respondent Test
 step "a new sitting starts" "Is there a law?"
