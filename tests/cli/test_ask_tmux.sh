@@ -26,11 +26,14 @@ start() {
         [ -n "${NO_COLOR:-}" ] && echo "export NO_COLOR=1" || echo "unset NO_COLOR"
         echo "trap : INT # the pane's shell outlives a Ctrl-C meant for ask"
         echo "stty -a >stty.before"
-        printf '"%s" ask' "$RK_BIN"
+        printf 'sh launch.sh "%s" ask' "$RK_BIN"
         for a in "$@"; do printf " '%s'" "$a"; done
         echo
         echo 's=$?; stty -a >stty.after; echo "EXIT=$s"; exec sleep 600'
     } >"$RK_TMP/pane.sh"
+    # launch.sh keeps ask's process id (the same through exec) in ask.pid.
+    printf 'echo $$ >ask.pid\nexec "$@"\n' >"$RK_TMP/launch.sh"
+    rm -f "$RK_TMP/ask.pid"
     # A server still shutting down can refuse the new session: try again.
     n=0
     until T -f /dev/null new-session -d -x 80 -y 24 "sh '$RK_TMP/pane.sh'" 2>/dev/null; do
@@ -156,9 +159,11 @@ keys 2
 step "the answer is taken, the note asked" "Note"
 keys Enter Enter
 step "the next question" "How mature is the policy?"
+pid=$(cat "$RK_TMP/ask.pid")
 T kill-server
 i=0
-while [ $i -lt 100 ] && pgrep -f "ask $Q -o b.yaml" >/dev/null 2>&1; do sleep 0.1; i=$((i + 1)); done
+while [ $i -lt 300 ] && kill -0 "$pid" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+kill -0 "$pid" 2>/dev/null && not_ok "ask still runs after the hang-up" || ok "ask ends on a hang-up"
 expect_contains "the answer before the hang-up is saved" "$(cat "$RK_TMP/b.yaml")" "has_law: no"
 left=$(find "$RK_TMP" -name '*.tmp*' | head -n 3)
 [ -z "$left" ] && ok "no temporary file after the hang-up" || not_ok "temporary files left: $left"
@@ -178,6 +183,23 @@ step "Ctrl-C at a choice ends with 130" "EXIT=130"
 if cmp -s "$RK_TMP/stty.before" "$RK_TMP/stty.after"; then ok "terminal modes restored after Ctrl-C in raw mode"; else
     not_ok "terminal modes restored after Ctrl-C in raw mode"
 fi
+start --resume b.yaml -q "$Q"
+step "a sitting to end with SIGTERM" "How mature is the policy?"
+kill -TERM "$(cat "$RK_TMP/ask.pid")"
+step "SIGTERM ends with 128+15" "EXIT=143"
+expect_not_contains "SIGTERM: nothing printed to the terminal" "$screen" "interrupted"
+if cmp -s "$RK_TMP/stty.before" "$RK_TMP/stty.after"; then ok "terminal modes restored after SIGTERM"; else
+    not_ok "terminal modes restored after SIGTERM"
+fi
+
+# Never overwrite without a yes.
+start "$Q" -o b.yaml --subject Kill --respondent Test
+step "an existing file: asks before replacing" "b.yaml exists. Replace it? [y/N]"
+keys Enter
+step "no: exit 73" "EXIT=73"
+expect_contains "no: says how to continue the file" "$screen" "readykit ask --resume b.yaml"
+expect_contains "no: the file is as it was" "$(cat "$RK_TMP/b.yaml")" "has_law: no"
+
 NO_COLOR=1 start --resume b.yaml -q "$Q"
 step "NO_COLOR: a choice screen" "How mature is the policy?"
 hl=$(T capture-pane -e -p)
