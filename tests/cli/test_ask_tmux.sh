@@ -44,15 +44,18 @@ start() {
 }
 
 # wait_for TEXT: poll the screen until TEXT shows (60 s at most, for slow
-# sanitizer builds on a loaded machine); the screen is left in $screen.
+# sanitizer builds on a loaded machine; after one miss, 5 s, so a broken
+# build fails in minutes, not hours); the screen is left in $screen.
+patience=600
 wait_for() {
     i=0
-    while [ $i -lt 600 ]; do
+    while [ $i -lt $patience ]; do
         screen=$(T capture-pane -p 2>/dev/null)
         case "$screen" in *"$1"*) return 0 ;; esac
         sleep 0.1
         i=$((i + 1))
     done
+    patience=50
     return 1
 }
 
