@@ -48,7 +48,9 @@ RkStatus rk_ask_apply_text(Ask *k, const RkQuestion *qn, const char *text, RkDia
         const char *vals[64];
         size_t n = 0;
         snprintf(buf, sizeof buf, "%s", text);
-        for (char *p = strtok(buf, ","); p && n < 64; p = strtok(NULL, ",")) {
+        /* "[]": none of the choices (Enter with nothing ticked). */
+        char *first = strcmp(text, "[]") == 0 ? NULL : strtok(buf, ",");
+        for (char *p = first; p && n < 64; p = strtok(NULL, ",")) {
             while (*p == ' ')
                 p++;
             size_t len = strlen(p);

@@ -55,6 +55,8 @@ void rk_ask_answer_text(const Ask *k, const RkAnswer *an, RkBuf *out)
     } else if (an->state == RK_ANSWER_DONT_KNOW) {
         rk_buf_puts(out, rk_ask_label(k->lang, RK_A_DONT_KNOW));
     } else if (qn->type == RK_Q_MULTI) {
+        if (an->n_values == 0)
+            rk_buf_puts(out, rk_ask_label(k->lang, RK_A_NONE));
         for (size_t i = 0; i < an->n_values; i++) {
             const RkChoice *c = rk_question_find_choice(qn, an->values[i]);
             rk_buf_printf(out, "%s%s", i ? ", " : "",

@@ -73,6 +73,11 @@ answers:
 expect_contains "early end says how to go on" "$err" "readykit ask --resume quebec-canada.yaml"
 expect_contains "early end names the next question" "$err" "question 4 of 5 applicable (budget)"
 
+# [] answers a multi-choice with none of its choices.
+ask_in 'no\n1\n[]\n' "$Q" -o "$RK_TMP/nomulti.yaml"
+expect_rc "[] for a multi-choice" 0
+expect_contains "[] is saved as an empty list" "$(cat "$RK_TMP/nomulti.yaml")" "tools: []"
+
 # Invalid lines: reported with line number, question and reason; left unanswered.
 ask_in 'perhaps\n7\n1,9\n2000 | a note\nabc\n' "$Q" -o "$RK_TMP/bad.yaml"
 expect_rc "invalid lines do not stop the run" 0
