@@ -3,14 +3,16 @@
 # benchmark. Idempotent: quiet when everything is there already.
 set -eu
 
-# Build and run: Lua 5.4, libyaml, libHaru, libedit (ask), a compiler, pkg-config, the fonts
+# Build and run: Lua 5.4, libyaml, libHaru, a compiler, pkg-config, the fonts
 # the PDF report embeds. Tests: cmocka, PDF checkers, tmux for the terminal
 # session. Benchmarks: hyperfine, and the Python peer's reportlab.
 PACKAGES="build-essential pkg-config liblua5.4-dev libyaml-dev libhpdf-dev
-libedit-dev fonts-dejavu-core libcmocka-dev poppler-utils qpdf tmux hyperfine
+fonts-dejavu-core libcmocka-dev poppler-utils qpdf tmux hyperfine
 python3 python3-yaml python3-reportlab python3-renderpm python3-jsonschema"
 
 missing=""
+# ask's line editing: libedit (BSD licence; never GNU readline).
+PACKAGES="$PACKAGES libedit-dev"
 for p in $PACKAGES; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
         missing="$missing $p"

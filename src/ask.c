@@ -158,6 +158,19 @@ static void today(char *buf, size_t size)
     strftime(buf, size, "%Y-%m-%d", &tm);
 }
 
+/* The diag's warnings and error on stderr, as main.c prints them.
+   (main has rk_cli_print_diag for this: use it once merged.) */
+void rk_ask_print_diag(const RkDiag *d)
+{
+    if (d->warnings[0])
+        fputs(d->warnings, stderr);
+    if (d->status != RK_OK) {
+        char buf[2048];
+        fprintf(stderr, "readykit: %s\n", rk_diag_format(d, buf, sizeof buf));
+        fputs(d->more, stderr);
+    }
+}
+
 /* Header field key: as given on the command line, else asked at the
    terminal (empty leaves it out). */
 static RkStatus header_field(Ask *k, const char *key, const char *given, RkAskLabel label)
@@ -313,7 +326,7 @@ int rk_ask_main(int argc, char **argv)
     }
     if (k.term)
         rk_term_close(k.term);
-    rk_cli_print_diag(&d);
+    rk_ask_print_diag(&d);
     rk_ask_flow_free(k.f);
     rk_answers_free(k.a);
     rk_rules_free(k.rules);

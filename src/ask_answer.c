@@ -7,7 +7,6 @@
 
 #include "ask_internal.h"
 #include "readykit/report.h"
-#include "cli.h"
 
 /* rk_rules_applicable in the flow's callback shape. */
 static RkStatus applicable(void *rules, const RkAnswers *a, const RkQuestion *qn, bool *out,
@@ -94,7 +93,7 @@ int rk_ask_finish(Ask *k)
     rk_diag_init(&d);
     RkResult *r = NULL;
     if (rk_rules_score(k->rules, k->a, &r, &d) != RK_OK) {
-        rk_cli_print_diag(&d);
+        rk_ask_print_diag(&d);
         return d.status;
     }
     RkBuf b;

@@ -166,15 +166,3 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
     o->n_files = argc - optind;
     return RK_OK;
 }
-
-void rk_cli_print_diag(const RkDiag *d)
-{
-    if (d->warnings[0])
-        fputs(d->warnings, stderr);
-    if (d->status == RK_OK)
-        return;
-    char buf[2048];
-    fprintf(stderr, "readykit: %s\n", rk_diag_format(d, buf, sizeof buf));
-    if (d->more[0])
-        fputs(d->more, stderr);
-}

@@ -33,10 +33,6 @@ typedef struct Options {
 /* Print "readykit: " + the message + a hint to stderr; returns RK_EUSAGE. */
 RkStatus rk_cli_usage_error(const char *fmt, const char *arg);
 
-/* Print the diag's warnings, then its error as "readykit: file:line:col:
-   message" and the errors after it, to stderr. */
-void rk_cli_print_diag(const RkDiag *d);
-
 /* Parse a command's options (argv[0] is the command); returns RK_OK,
    RK_EUSAGE (message printed), or -1 when help was printed (exit 0). */
 int rk_cli_parse(int argc, char **argv, const char *help, bool with_output, Options *o);

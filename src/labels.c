@@ -33,15 +33,6 @@ static const RkLabels tables[] = {
         "%d sin respuesta, %d no aplicables (confianza %.0f %%)"}},
 };
 
-const RkLabels *rk_labels_for(const char *lang)
-{
-    for (size_t i = 0; lang && i < sizeof tables / sizeof tables[0]; i++)
-        if (strncmp(lang, tables[i].lang, 2) == 0 &&
-            (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_'))
-            return &tables[i];
-    return &tables[0];
-}
-
 /* ---- the ask screens ------------------------------------------------ */
 
 static const char *const ask_words[][RK_A_COUNT] = {
@@ -93,4 +84,13 @@ const char *rk_ask_label(const char *lang, RkAskLabel w)
     const RkLabels *l = rk_labels_for(lang);
     size_t i = (size_t)(l - tables);
     return w < RK_A_COUNT ? ask_words[i][w] : "";
+}
+
+const RkLabels *rk_labels_for(const char *lang)
+{
+    for (size_t i = 0; lang && i < sizeof tables / sizeof tables[0]; i++)
+        if (strncmp(lang, tables[i].lang, 2) == 0 &&
+            (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_'))
+            return &tables[i];
+    return &tables[0];
 }

@@ -43,7 +43,14 @@ typedef struct Cache {
 
 static void print_diag(const RkDiag *d)
 {
-    rk_cli_print_diag(d);
+    if (d->warnings[0])
+        fputs(d->warnings, stderr);
+    if (d->status == RK_OK)
+        return;
+    char buf[2048];
+    fprintf(stderr, "readykit: %s\n", rk_diag_format(d, buf, sizeof buf));
+    if (d->more[0])
+        fputs(d->more, stderr);
 }
 
 /* Add context at the end of the recorded error's first line (before any

@@ -26,10 +26,6 @@ typedef struct RkLabels {
     const char *w[RK_L_COUNT];
 } RkLabels;
 
-/* The labels for a language tag ("fr", "fr-CA", "es_MX"...); English when
-   the language is not shipped or lang is NULL. */
-const RkLabels *rk_labels_for(const char *lang);
-
 /* The words of `readykit ask`'s screens (en, fr, es; else English). Those
    with %zu take counts, %s strings, as their comment says. */
 typedef enum RkAskLabel {
@@ -45,5 +41,9 @@ typedef enum RkAskLabel {
 } RkAskLabel;
 
 const char *rk_ask_label(const char *lang, RkAskLabel w);
+
+/* The labels for a language tag ("fr", "fr-CA", "es_MX"...); English when
+   the language is not shipped or lang is NULL. */
+const RkLabels *rk_labels_for(const char *lang);
 
 #endif
