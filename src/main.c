@@ -309,14 +309,14 @@ int main(int argc, char **argv)
         status = RK_OK;
     } else if (strcmp(cmd, "check") == 0) {
         status = cmd_check(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "ask") == 0) {
+        status = rk_ask_main(argc - 1, argv + 1);
     } else if (strcmp(cmd, "score") == 0) {
         status = cmd_score(argc - 1, argv + 1);
     } else if (strcmp(cmd, "report") == 0) {
         status = cmd_report(argc - 1, argv + 1);
-    } else if (strcmp(cmd, "ask") == 0) {
-        status = rk_ask_main(argc - 1, argv + 1);
     } else {
-        status = rk_cli_usage_error("unknown command '%s' (expected ask, check, score or report)", cmd);
+        status = rk_cli_usage_error("unknown command '%s' (expected check, score or report)", cmd);
     }
     /* Like jq: a full disk or closed pipe on stdout is an error too. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
