@@ -106,13 +106,38 @@ static void review_row(const Ask *k, RkBuf *b, size_t i, bool here)
     rk_buf_puts(b, "\r\n");
 }
 
+/* The row under the cursor in full: its pillar and its whole question
+   text, on two lines at most (the rows cut it). */
+static void selected_text(const Ask *k, RkBuf *b, size_t i)
+{
+    const RkQuestion *qn = k->q->questions[i];
+    RkBuf t, w;
+    rk_buf_init(&t);
+    rk_buf_init(&w);
+    rk_buf_printf(&t, "%s · %s", rk_text_get(&k->q->pillars[qn->pillar].title, k->lang,
+                                             k->q->languages[0]),
+                  rk_text_get(&qn->text, k->lang, k->q->languages[0]));
+    rk_ask_wrap(&w, t.data, rk_ask_cols(k), "");
+    size_t lines = 0, j = 0;
+    for (; j < w.len && lines < 2; j++)
+        lines += w.data[j] == '\n';
+    rk_ask_style(k, b, "1");
+    if (w.data)
+        rk_buf_add(b, w.data, j);
+    for (; lines < 2; lines++)
+        rk_buf_puts(b, "\r\n");
+    rk_ask_style(k, b, "0");
+    rk_buf_free(&t);
+    rk_buf_free(&w);
+}
+
 AskAct rk_ask_review(Ask *k, size_t *cursor)
 {
     size_t n = k->q->n_questions, top = 0;
     RkBuf b;
     rk_buf_init(&b);
     for (;;) {
-        size_t rows = k->term->rows > 6 ? (size_t)k->term->rows - 4 : 2;
+        size_t rows = k->term->rows > 8 ? (size_t)k->term->rows - 6 : 2;
         if (*cursor >= n)
             *cursor = n ? n - 1 : 0;
         if (*cursor < top)
@@ -126,6 +151,7 @@ AskAct rk_ask_review(Ask *k, size_t *cursor)
         rk_buf_puts(&b, "\r\n");
         for (size_t i = top; i < n && i < top + rows; i++)
             review_row(k, &b, i, i == *cursor);
+        selected_text(k, &b, *cursor);
         rk_buf_printf(&b, "      ! %s\r\n", rk_ask_label(k->lang, RK_A_NO_SOURCE));
         rk_ask_clip(&b, rk_ask_label(k->lang, RK_A_REVIEW), rk_ask_cols(k));
         rk_ask_show(k, &b);
