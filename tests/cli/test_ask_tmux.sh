@@ -130,6 +130,7 @@ step "--resume opens the first question without an answer" "Un commentaire"
 keys r Enter
 step "the review lists every question" "Revue :"
 expect_contains "review row with its answer" "$screen" "Appliquée"
+expect_contains "review: the selected row in full, with its pillar" "$screen" "Financement · Un commentaire ?"
 keys Up Up Up Up Enter
 step "Enter on a review row opens that question" "Législation · 2 sur 3 · question 2 sur 6"
 keys 2
