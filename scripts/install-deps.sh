@@ -33,6 +33,8 @@ if [ "${1:-}" = --check-build ]; then
 fi
 
 missing=""
+# ask's line editing: libedit (BSD licence; never GNU readline).
+PACKAGES="$PACKAGES libedit-dev"
 for p in $PACKAGES; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
         missing="$missing $p"

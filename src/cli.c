@@ -25,6 +25,7 @@ const char rk_cli_usage[] =
     "Lua, reports as text, JSON, CSV or PDF.\n"
     "\n"
     "Commands:\n"
+    "  ask QUESTIONNAIRE        take a questionnaire at the terminal (or piped)\n"
     "  check QUESTIONNAIRE      validate a questionnaire (and its rules)\n"
     "  score ANSWERS...         score answers files (text, json or csv)\n"
     "  report ANSWERS -o PDF    write a PDF readiness report\n"
@@ -38,7 +39,8 @@ const char rk_cli_usage[] =
     "  -V, --version            print the version\n"
     "\n"
     "Exit status: 0 ok, 64 usage, 65 bad questionnaire/answers/rules,\n"
-    "66 missing input, 70 internal error, 73 cannot write output, 74 I/O error.\n";
+    "66 missing input, 70 internal error, 73 cannot write output, 74 I/O error,\n"
+    "130 ask interrupted (its answers are saved).\n";
 
 #define COMMON_HELP \
     "  -q, --questionnaire FILE the questionnaire (default: found from the answers'\n" \

@@ -35,6 +35,59 @@ static const RkLabels tables[] = {
         "%d sin respuesta, %d no aplicable%s (confianza %.0f %%)"}},
 };
 
+/* ---- the ask screens ------------------------------------------------ */
+
+static const char *const ask_words[][RK_A_COUNT] = {
+    {"%zu of %zu · question %zu of %zu applicable", "Don't know", "not applicable",
+     "Current answer", "none", "Evidence: add a note and a source (n)", "Note", "Source",
+     "Unit", "at least", "at most",
+     "↑↓ or number, Enter to choose", "↑↓, space or number to tick, Enter to confirm",
+     "Type the answer, then Enter (empty: skip; alone: ? < > n r q)",
+     "? help  < back  > skip  n note+source  r review  q save and quit",
+     "(no help for this question)",
+     "Review: ↑↓ PgUp PgDn move, Enter changes, q returns", "no source",
+     "End of the questionnaire: %zu applicable questions without an answer.",
+     "Enter: finish and see the summary  r review  < back", "Subject (country, region or city)",
+     "Respondent", "%zu answers without a source among questions that ask for evidence",
+     "PDF report", "To change an answer later"},
+    {"%zu sur %zu · question %zu sur %zu applicables", "Ne sait pas", "sans objet",
+     "Réponse actuelle", "aucune", "Preuve : ajoutez une note et une source (n)", "Note",
+     "Source", "Unité", "au moins", "au plus",
+     "↑↓ ou numéro, Entrée pour choisir",
+     "↑↓, espace ou numéro pour cocher, Entrée pour valider",
+     "Tapez la réponse puis Entrée (vide : passer ; seul : ? < > n r q)",
+     "? aide  < retour  > passer  n note+source  r revue  q enregistrer et quitter",
+     "(pas d'aide pour cette question)",
+     "Revue : ↑↓ Pg↑ Pg↓ déplacer, Entrée modifie, q revient",
+     "sans source",
+     "Fin du questionnaire : %zu questions applicables sans réponse.",
+     "Entrée : terminer et voir le résumé  r revue  < retour",
+     "Sujet (pays, région ou ville)", "Répondant",
+     "%zu réponses sans source parmi les questions qui demandent une preuve",
+     "Rapport PDF", "Pour modifier une réponse plus tard"},
+    {"%zu de %zu · pregunta %zu de %zu aplicables", "No sabe", "no aplica",
+     "Respuesta actual", "ninguna", "Evidencia: añada una nota y una fuente (n)", "Nota",
+     "Fuente", "Unidad", "como mínimo", "como máximo",
+     "↑↓ o número, Intro para elegir",
+     "↑↓, espacio o número para marcar, Intro para confirmar",
+     "Escriba la respuesta y pulse Intro (vacío: saltar; solo: ? < > n r q)",
+     "? ayuda  < atrás  > saltar  n nota+fuente  r revisión  q guardar y salir",
+     "(no hay ayuda para esta pregunta)",
+     "Revisión: ↑↓ RePag AvPag mover, Intro cambia, q vuelve", "sin fuente",
+     "Fin del cuestionario: %zu preguntas aplicables sin respuesta.",
+     "Intro: terminar y ver el resumen  r revisión  < atrás",
+     "Sujeto (país, región o ciudad)", "Encuestado",
+     "%zu respuestas sin fuente entre las preguntas que piden evidencia",
+     "Informe PDF", "Para cambiar una respuesta más tarde"},
+};
+
+const char *rk_ask_label(const char *lang, RkAskLabel w)
+{
+    const RkLabels *l = rk_labels_for(lang);
+    size_t i = (size_t)(l - tables);
+    return w < RK_A_COUNT ? ask_words[i][w] : "";
+}
+
 const RkLabels *rk_labels_for(const char *lang)
 {
     for (size_t i = 0; lang && i < sizeof tables / sizeof tables[0]; i++)

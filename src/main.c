@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ask.h"
 #include "cli.h"
 #include "readykit/answers.h"
 #include "readykit/batch.h"
@@ -283,6 +284,8 @@ int main(int argc, char **argv)
         status = RK_OK;
     } else if (strcmp(cmd, "check") == 0) {
         status = cmd_check(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "ask") == 0) {
+        status = rk_ask_main(argc - 1, argv + 1);
     } else if (strcmp(cmd, "score") == 0) {
         status = cmd_score(argc - 1, argv + 1);
     } else if (strcmp(cmd, "report") == 0) {

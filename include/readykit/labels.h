@@ -27,6 +27,22 @@ typedef struct RkLabels {
     const char *w[RK_L_COUNT];
 } RkLabels;
 
+/* The words of `readykit ask`'s screens (en, fr, es; else English). Those
+   with %zu take counts, %s strings, as their comment says. */
+typedef enum RkAskLabel {
+    RK_A_POSITION,    /* pillar pos, pillar total, question pos, total (4 %zu) */
+    RK_A_DONT_KNOW, RK_A_NOT_APPLICABLE, RK_A_CURRENT, RK_A_NONE,
+    RK_A_EVIDENCE, RK_A_NOTE, RK_A_SOURCE, RK_A_UNIT, RK_A_MIN, RK_A_MAX,
+    RK_A_KEYS_CHOICE, RK_A_KEYS_MULTI, RK_A_KEYS_LINE, RK_A_FOOTER,
+    RK_A_NO_HELP, RK_A_REVIEW, RK_A_NO_SOURCE,
+    RK_A_END,         /* unanswered count (%zu) */
+    RK_A_END_KEYS, RK_A_SUBJECT, RK_A_RESPONDENT,
+    RK_A_WITHOUT_SOURCE, /* count (%zu) */
+    RK_A_PDF, RK_A_CHANGE, RK_A_COUNT
+} RkAskLabel;
+
+const char *rk_ask_label(const char *lang, RkAskLabel w);
+
 /* The labels for a language tag ("fr", "fr-CA", "es_MX"...); English when
    the language is not shipped or lang is NULL. */
 const RkLabels *rk_labels_for(const char *lang);
