@@ -14,12 +14,12 @@ python3 python3-yaml python3-reportlab python3-renderpm python3-jsonschema
 scdoc man-db bash-completion zsh
 debhelper dpkg-dev fakeroot lintian"
 
-BUILD_PACKAGES="pkg-config liblua5.4-dev libyaml-dev libhpdf-dev"
+BUILD_PACKAGES="pkg-config liblua5.4-dev libyaml-dev libhpdf-dev libedit-dev"
 
 # --check-build: only say whether the libraries needed to compile are there
 # (run by plain `make`, which must not install anything).
 if [ "${1:-}" = --check-build ]; then
-    if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4 yaml-0.1 &&
+    if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4 yaml-0.1 libedit &&
         { [ -f /usr/include/hpdf.h ] || [ -f /usr/local/include/hpdf.h ]; }; then
         exit 0
     fi

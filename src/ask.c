@@ -127,13 +127,19 @@ static void check_comments(Ask *k)
 static RkStatus find_questionnaire(const char *name, const char *near, char *out,
                                    size_t size, RkDiag *d)
 {
-    if (rk_file_exists(name) || strchr(name, '/') || strstr(name, ".yaml") ||
-        strstr(name, ".yml")) {
-        snprintf(out, size, "%s", name);
-        return rk_file_exists(name) ? RK_OK
-                                    : rk_diag_set(d, RK_ENOINPUT, name, 0, 0, "no such file");
+    RkStatus s = rk_locate_by_name(name, out, size, d);
+    if (s == RK_OK && !rk_file_exists(out))
+        return rk_diag_set(d, RK_ENOINPUT, name, 0, 0, "no such file");
+    /* An id is also looked for next to the answers file to write. */
+    if (s != RK_OK) {
+        RkDiag near_d;
+        rk_diag_init(&near_d);
+        if (rk_locate_questionnaire(name, near, out, size, &near_d) == RK_OK) {
+            rk_diag_init(d);
+            return RK_OK;
+        }
     }
-    return rk_locate_questionnaire(name, near, out, size, d);
+    return s;
 }
 
 static RkStatus load_engine(Ask *k, const char *qpath, RkDiag *d)
@@ -156,19 +162,6 @@ static void today(char *buf, size_t size)
     else
         localtime_r(&t, &tm);
     strftime(buf, size, "%Y-%m-%d", &tm);
-}
-
-/* The diag's warnings and error on stderr, as main.c prints them.
-   (main has rk_cli_print_diag for this: use it once merged.) */
-void rk_ask_print_diag(const RkDiag *d)
-{
-    if (d->warnings[0])
-        fputs(d->warnings, stderr);
-    if (d->status != RK_OK) {
-        char buf[2048];
-        fprintf(stderr, "readykit: %s\n", rk_diag_format(d, buf, sizeof buf));
-        fputs(d->more, stderr);
-    }
 }
 
 /* Header field key: as given on the command line, else asked at the
@@ -326,7 +319,7 @@ int rk_ask_main(int argc, char **argv)
     }
     if (k.term)
         rk_term_close(k.term);
-    rk_ask_print_diag(&d);
+    rk_cli_print_diag(&d);
     rk_ask_flow_free(k.f);
     rk_answers_free(k.a);
     rk_rules_free(k.rules);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ask_internal.h"
+#include "cli.h"
 #include "readykit/report.h"
 
 /* rk_rules_applicable in the flow's callback shape. */
@@ -93,7 +94,7 @@ int rk_ask_finish(Ask *k)
     rk_diag_init(&d);
     RkResult *r = NULL;
     if (rk_rules_score(k->rules, k->a, &r, &d) != RK_OK) {
-        rk_ask_print_diag(&d);
+        rk_cli_print_diag(&d);
         return d.status;
     }
     RkBuf b;

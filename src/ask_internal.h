@@ -32,8 +32,6 @@ typedef struct Ask {
     RkTerm *term;             /* NULL in piped mode */
 } Ask;
 
-/* The diag's warnings and error on stderr, as main.c prints them. */
-void rk_ask_print_diag(const RkDiag *d);
 /* Re-evaluate every question's when: (rk_rules_applicable). */
 RkStatus rk_ask_refresh(Ask *k, RkDiag *d);
 /* Keep the change just made to qn if its checks pass (else put prev back),

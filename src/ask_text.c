@@ -73,6 +73,18 @@ static void put_line(RkBuf *b, const char *indent, const char *s, size_t n)
     rk_buf_puts(b, "\r\n");
 }
 
+/* Does the space at sp bind the words around it? French puts a space before
+   ? ! : ; and » and after «, and a line must not start or end there. */
+static bool glued_space(const char *sp, const char *end)
+{
+    const char *n = sp + 1;
+    if (n < end && (*n == '?' || *n == '!' || *n == ':' || *n == ';'))
+        return n + 1 == end || n[1] == ' ' || n[1] == ')' || n[1] == '.';
+    if (n + 1 < end && (unsigned char)n[0] == 0xC2 && (unsigned char)n[1] == 0xBB)
+        return true; /* » */
+    return false;
+}
+
 void rk_ask_wrap(RkBuf *b, const char *text, size_t width, const char *indent)
 {
     size_t avail = width > strlen(indent) + 10 ? width - strlen(indent) : 10;
@@ -92,7 +104,7 @@ void rk_ask_wrap(RkBuf *b, const char *text, size_t width, const char *indent)
                 while (w < end && *w == ' ')
                     w++;
                 const char *we = w;
-                while (we < end && *we != ' ')
+                while (we < end && (*we != ' ' || glued_space(we, end)))
                     we++;
                 if (rk_ask_width(line, (size_t)(we - line)) > avail)
                     break;

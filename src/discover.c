@@ -144,7 +144,7 @@ static void wrapped(RkBuf *out, const char *prefix, const char *text, size_t wid
         for (; *p && *p != '\n'; p++) {
             if ((*p & 0xC0) != 0x80)
                 cols++;
-            if (*p == ' ')
+            if (*p == ' ' && !(p[1] && strchr("?!:;", p[1])))
                 cut = p;
             if (cols > width && cut)
                 break;

@@ -299,8 +299,8 @@ int main(int argc, char **argv)
     } else if (strcmp(cmd, "template") == 0) {
         status = rk_cmd_template(argc - 1, argv + 1);
     } else {
-        status = rk_cli_usage_error("unknown command '%s' (expected check, score, report, "
-                                    "migrate, list, show or template)", cmd);
+        status = rk_cli_usage_error("unknown command '%s' (expected ask, check, score, "
+                                    "report, migrate, list, show or template)", cmd);
     }
     /* Like jq: a full disk or closed pipe on stdout is an error too. */
     if (fflush(stdout) != 0 || ferror(stdout)) {

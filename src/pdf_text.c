@@ -256,7 +256,9 @@ static size_t next_line(RkPdf *p, HPDF_Font f, float size, float width,
             break;
         w += cw;
         i += n;
-        if (s[i - 1] == ' ')
+        /* a space before French ? ! : ; does not break (a line must
+           not start with the mark) */
+        if (s[i - 1] == ' ' && !(i < len && strchr("?!:;", s[i]) && s[i] != '\0'))
             space = i;
         else if (break_after(s[i - 1]))
             soft = i;
