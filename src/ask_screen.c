@@ -218,6 +218,10 @@ int rk_ask_screens(Ask *k, bool review)
         case ACT_LEAVE: /* back where the assessor was before the review */
             in_review = false;
             k->f->current = before_review;
+            /* an edit in the review may have made that question not
+               applicable: go on from the first one still to answer */
+            if (!rk_ask_flow_at_end(k->f) && !k->f->applicable[k->f->current])
+                rk_ask_flow_resume(k->f, k->a);
             break;
         case ACT_FINISH:
             rk_term_close(k->term);
