@@ -126,6 +126,8 @@ want_contains "$pdf_out" "Tinyland" "pdftotext"
 end_case
 run "$RK_BIN" report "$A" -o "$RK_TMP/no/such/dir/r.pdf"
 expect_ran "report into a missing folder" 73 "no/such/dir/r.pdf"
+run "$RK_BIN" score --format json "$A" -o "$RK_TMP/out.json/x.json"
+expect_ran "output under a regular file (unwritable, for root too)" 73 "Not a directory"
 run "$RK_BIN" report --lang fr "$A" -o "$RK_TMP/fr.pdf"
 begin_case "report in French: pillar title with accents"
 want_rc 0

@@ -18,6 +18,7 @@
 typedef struct Chunk {
     const char *src;
     const char *name;
+    const char *context; /* set during the run, when not NULL */
     char result[256]; /* tostring of the chunk's first result */
 } Chunk;
 
@@ -25,6 +26,8 @@ typedef struct Chunk {
 static int run_chunk(lua_State *L)
 {
     Chunk *c = lua_touserdata(L, 1);
+    if (c->context)
+        rk_sandbox_set_context(rk_sandbox_from(L), c->context);
     rk_sandbox_push_env(L);
     rk_sandbox_load(L, c->src, strlen(c->src), c->name ? c->name : "@t.lua", -1);
     lua_call(L, 0, 1);
@@ -237,7 +240,24 @@ static void error_objects_and_positions(void **state)
     assert_non_null(strstr(d.message, "deep"));
     assert_non_null(strstr(d.message, "t.lua:4:")); /* the traceback */
     expect_err(sb, "return 1 +", 1, "unexpected symbol");
-    rk_sandbox_set_context(sb, "question x");
+    /* the context set during a run names what was being scored, in errors
+       and limits alike; each run starts without one */
+    memset(&c, 0, sizeof c);
+    c.src = "\nerror('ctx')";
+    c.context = "question x";
+    rk_diag_init(&d);
+    assert_int_equal(rk_sandbox_run(sb, run_chunk, &c, &d), RK_EDATA);
+    assert_int_equal(d.line, 2);
+    assert_non_null(strstr(d.message, "ctx (while scoring question x)"));
+    expect_err(sb, "error('plain')", 1, "plain\n");
+    rk_sandbox_free(sb);
+    sb = new_sb(0, 100000, 0);
+    memset(&c, 0, sizeof c);
+    c.src = "while true do end";
+    c.context = "question y";
+    rk_diag_init(&d);
+    assert_int_equal(rk_sandbox_run(sb, run_chunk, &c, &d), RK_EDATA);
+    assert_non_null(strstr(d.message, "instruction budget of 100000 exceeded (while scoring question y)"));
     rk_sandbox_free(sb);
 }
 
