@@ -5,6 +5,7 @@
 #   make asan       the same tests against an ASan+UBSan build (build/asan/)
 #   make demo       install dependencies, build, write build/demo-report.pdf
 #   make bench      benchmarks against the Python peer (prints ratios)
+#   make mutate     the mutation check: each of tests/mutations/ must fail the suite
 #   make deps       install missing Debian packages (scripts/install-deps.sh)
 #   make clean
 
@@ -29,7 +30,7 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LUA_EMBED := $(wildcard scripts/*.lua)
 
-.PHONY: all deps check asan demo bench clean
+.PHONY: all deps check asan demo bench mutate clean
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/readykit
@@ -89,6 +90,9 @@ demo: deps
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/bench-loader $(BUILD)/bench-rules
 	$(Q)sh tests/bench/run.sh $(BUILD)
+
+mutate: deps
+	$(Q)sh tests/mutate.sh
 
 clean:
 	rm -rf build

@@ -12,16 +12,21 @@ marker=/tmp/readykit-hostile-pwned
 # A generous guard, not a speed test: readykit's own default time limit is
 # 1 s; a limit that does not work leaves loops running for minutes.
 guard=30
+# RK_HOSTILE_LIMITS adds options to every hostile run: `make mutate` passes
+# "--timeout 0.25" so that the corpus runs in a few seconds.
+limits=${RK_HOSTILE_LIMITS:-}
 
 for f in tests/cases/hostile/*.lua; do
     name=$(basename "$f")
     rm -f "$marker" "$RK_TMP/out.pdf"
     begin_case "$name: score and report refuse it"
-    run timeout $guard "$RK_BIN" score --rules "$f" "$answers"
+    # shellcheck disable=SC2086
+    run timeout $guard "$RK_BIN" score $limits --rules "$f" "$answers"
     want_rc 65
     want_contains "$err" "readykit: $f" "score's stderr"
     want_not_contains "$out" "injected" "stdout"
-    run timeout $guard "$RK_BIN" report "$answers" -o "$RK_TMP/out.pdf" --rules "$f"
+    # shellcheck disable=SC2086
+    run timeout $guard "$RK_BIN" report $limits "$answers" -o "$RK_TMP/out.pdf" --rules "$f"
     want_rc 65
     want_contains "$err" "readykit: $f" "report's stderr"
     want_true "out.pdf was written" test ! -e "$RK_TMP/out.pdf"

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -212,8 +213,17 @@ static void hard_deadline_ends_pattern_bombs(void **state)
         _exit(0);
     }
     close(fds[1]);
+    /* a hard deadline that does not work would leave the child matching
+       for hours: stop waiting after 20 s and say so */
     int status = 0;
-    waitpid(pid, &status, 0);
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+        if (now() - t0 > 20.0) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            fail_msg("the hard deadline did not end a pattern bomb within 20 s");
+        }
+        nanosleep(&(struct timespec){0, 10000000}, NULL);
+    }
     char buf[512] = "";
     ssize_t n = read(fds[0], buf, sizeof buf - 1);
     close(fds[0]);
