@@ -16,8 +16,9 @@ national="$ex/mali.yaml $ex/mexico.yaml $ex/portugal.yaml $ex/quebec.yaml $ex/se
 national_csv_groups="$ex/quebec.yaml $ex/spain.yaml|$ex/portugal.yaml $ex/uruguay.yaml"
 
 # compare KIND JSON_FILE OTHER_FILE: print one line per answers file:
-# "ok FILE" or "bad FILE: what differs" (KIND csv or text); and a line
-# "bad header: ..." when the CSV header is not the JSON's columns.
+# "row ok FILE" or "row bad FILE: what differs" (KIND csv or text), and a
+# line "header: ..." for each way the CSV header (or the number of rows or
+# blocks) is not the JSON's.
 compare() {
     /usr/bin/python3 - "$@" <<'PY'
 import csv, io, json, re, sys
@@ -34,7 +35,7 @@ def close(shown, value, slack):
 def check_csv():
     rows = list(csv.reader(io.StringIO(other)))
     if not rows:
-        print("bad header: no CSV")
+        print("header: no CSV")
         return
     header, rows = rows[0], rows[1:]
     pillars = [p["id"] for p in results[0]["pillars"]]
@@ -43,9 +44,9 @@ def check_csv():
         indicators += [i["id"] for i in r["indicators"] if i["id"] not in indicators]
     if header[:4] != ["file", "subject", "score", "level"] or header[4:4 + len(pillars)] != pillars \
             or sorted(header[4 + len(pillars):]) != sorted(indicators) or len(set(header)) != len(header):
-        print("bad header: %s; JSON pillars %s, indicators %s" % (header, pillars, indicators))
+        print("header: %s; JSON pillars %s, indicators %s" % (header, pillars, indicators))
     if len(rows) != len(results):
-        print("bad header: %d rows for %d JSON results" % (len(rows), len(results)))
+        print("header: %d rows for %d JSON results" % (len(rows), len(results)))
     for r, row in zip(results, rows):
         why = []
         if len(row) != len(header):
@@ -66,13 +67,13 @@ def check_csv():
                     why.append("%s is %r, JSON has none" % (k, c))
             elif not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", c) or not close(c, v, 0.005):
                 why.append("%s is %r, JSON %r" % (k, c, v))
-        print("ok %s" % r["file"] if not why else "bad %s: %s" % (r["file"], "; ".join(why)))
+        print("row ok %s" % r["file"] if not why else "row bad %s: %s" % (r["file"], "; ".join(why)))
 
 def check_text():
     blocks = re.split(r"^(?=\S.*: )", other, flags=re.M)
     blocks = [b for b in blocks if b.strip()]
     if len(blocks) != len(results):
-        print("bad header: %d text blocks for %d JSON results" % (len(blocks), len(results)))
+        print("header: %d text blocks for %d JSON results" % (len(blocks), len(results)))
     for r, b in zip(results, blocks):
         why = []
         lines = b.splitlines()
@@ -91,7 +92,7 @@ def check_text():
             elif m.group(2) == "-" or not close(m.group(2), score, 0.005) \
                     or not m.group(3).startswith(level):
                 why.append("%s: %s %s, JSON %s %s" % (pid, m.group(2), m.group(3)[:20], score, level))
-        print("ok %s" % r["file"] if not why else "bad %s: %s" % (r["file"], "; ".join(why)))
+        print("row ok %s" % r["file"] if not why else "row bad %s: %s" % (r["file"], "; ".join(why)))
 
 check_csv() if kind == "csv" else check_text()
 PY
@@ -112,26 +113,29 @@ values() {
         begin_case "$label: CSV header has the JSON's pillars and indicators"
         want_rc 0
         rc=$json_rc; want_rc 0
-        want_true "$(grep -v '^ok ' "$RK_TMP/v.cmp" | grep -v '^bad questionnaires/' | head -n 3)" \
-            sh -c "! grep -v '^ok ' '$RK_TMP/v.cmp' | grep -vq '^bad questionnaires/'"
+        want_true "$(grep -v '^row ' "$RK_TMP/v.cmp" | head -n 3)" \
+            sh -c "! grep -qv '^row ' '$RK_TMP/v.cmp'"
         end_case
     fi
     for f in "$@"; do
         begin_case "$label: $(basename "$f") $kind matches the JSON"
         rc=$json_rc; want_rc 0
         rc=$other_rc; want_rc 0
-        line=$(grep -F -e "ok $f" -e "bad $f:" "$RK_TMP/v.cmp")
+        line=$(grep -F -x -e "row ok $f" "$RK_TMP/v.cmp"; grep -F -e "row bad $f:" "$RK_TMP/v.cmp")
         case "$line" in
-            "ok $f") ;;
+            "row ok $f") ;;
             "") case_fail "not compared: $(head -n 3 "$RK_TMP/v.cmp")" ;;
-            *) case_fail "${line#bad }" ;;
+            *) case_fail "${line#row bad }" ;;
         esac
         end_case
     done
 }
 
+# a subject with a quote, a comma and a line break: quoted, quotes doubled
+sed 's/^subject: .*/subject: "Tiny \\"quoted\\", with a comma\\nand a line"/' \
+    $ex/tiny-answers.yaml > "$RK_TMP/hard.yaml"
 # shellcheck disable=SC2086
-values csv "tiny" $ex/tiny-answers.yaml
+values csv "tiny" $ex/tiny-answers.yaml "$RK_TMP/hard.yaml"
 values csv "sse-local" $ex/montreal.yaml
 IFS='|'
 set -- $national_csv_groups
