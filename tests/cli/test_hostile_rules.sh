@@ -43,17 +43,20 @@ run timeout $guard "$RK_BIN" score --timeout 0.3 --max-instructions 100000000000
     --rules tests/cases/hostile/loop_in_layer.lua "$answers"
 expect_ran "--timeout is used" 65 "time limit of 0.3 s exceeded"
 
-# The memory cap: 8 MiB of strings pass under the default cap (32 MiB) and
-# fail under --max-memory 2 with the memory message, so a cap that does not
-# hold (scoring succeeds) is told apart from a failed malloc.
-cat > "$RK_TMP/eight.lua" <<'LUA'
+# The memory cap in the allocator: 150000 small strings (about 10 MiB, built
+# without string.rep, which has its own guard) fit under the default cap
+# (32 MiB) and fail under --max-memory 2 with the memory message, so a cap
+# that does not hold (scoring succeeds) is told apart from a failed malloc.
+cat > "$RK_TMP/strings.lua" <<'LUA'
 local parts = {}
-for i = 1, 8 do parts[i] = ("x"):rep(1024 * 1024 - 64) .. i end
+for i = 1, 150000 do parts[i] = "item " .. i end
 return {result = function () rk.log("built", #parts) end}
 LUA
-run timeout $guard "$RK_BIN" score --rules "$RK_TMP/eight.lua" "$answers"
-expect_ran "8 MiB fit under the default memory cap" 0 "built 8"
-run timeout $guard "$RK_BIN" score --max-memory 2 --rules "$RK_TMP/eight.lua" "$answers"
-expect_ran "--max-memory is used" 65 "eight.lua:2: memory limit of 2 MiB exceeded"
+run timeout $guard "$RK_BIN" score --rules "$RK_TMP/strings.lua" "$answers"
+expect_ran "10 MiB of strings fit under the default memory cap" 0 "built 150000"
+run timeout $guard "$RK_BIN" score --max-memory 2 --rules "$RK_TMP/strings.lua" "$answers"
+expect_ran "--max-memory is used by the allocator" 65 "strings.lua:2: memory limit of 2 MiB exceeded"
+run timeout $guard "$RK_BIN" score --max-memory 2 --rules tests/cases/hostile/rep_bomb.lua "$answers"
+expect_ran "--max-memory is used by string.rep's guard" 65 "memory limit of 2 MiB exceeded"
 
 done_testing
