@@ -105,6 +105,8 @@ static void runs_plain_lua(void **state)
     expect_ok(sb, "local ok, e = pcall(error, 'boom', 0) return e", "boom");
     expect_ok(sb, "return xpcall(function() error('x') end, function(m) return 'handled' end)", "false");
     expect_ok(sb, "helper = 1 return helper", "1");
+    /* an empty string repeated 10^18 times is "" at once, not a C loop */
+    expect_ok(sb, "return #(''):rep(1e18) .. #('ab'):rep(3, '')", "06");
     rk_sandbox_free(sb);
 }
 
