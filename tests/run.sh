@@ -83,7 +83,7 @@ tap_count() {
         if (bailed) ;
         else if (plans == 0) bad("no TAP plan: the program ended before printing 1..N")
         else if (plans > 1) bad(plans " TAP plans")
-        else if (planned != n && !misnumbered) bad("planned " planned " tests but ran " n)
+        else if (planned != n && !misnumbered) bad("planned " planned " tests but ran " n + 0)
         if (rc == 124) bad("killed after " limit " s (RK_TEST_TIMEOUT)")
         else if (rc > 128) bad("killed by signal " (rc - 128))
         else if (rc != 0 && f + extra == 0) bad("exited with status " rc " without reporting a failure")
