@@ -80,7 +80,7 @@ $lib
 ok one; skip two "ci-allowed: needs a terminal"
 done_testing
 EOF
-harness "cmocka's skip (not ok N # SKIP name) is a skip" "1 passed, 0 failed, 1 skipped" <<'EOF'
+harness "cmocka's skip line (not ok N, directive SKIP) is a skip" "1 passed, 0 failed, 1 skipped" <<'EOF'
 echo "1..2"; echo "not ok 1 # SKIP a_test"; echo "ok 2 - b_test"
 EOF
 harness "a whole script skipped is counted once" "0 passed, 0 failed, 1 skipped" <<EOF
