@@ -3,8 +3,9 @@
 # written to harm: endless loops (also inside pcall, xpcall, metamethods),
 # memory bombs, pattern bombs no hook can see, and attempts to reach files,
 # processes, the environment or bytecode. Each must end in time with exit 65
-# and a message naming the file, and `report -o` must leave no output file
-# behind. One TAP line per hostile file, with all its checks inside.
+# and a message naming the file and saying what stopped it (expect.txt), and
+# `report -o` must leave no output file behind. One TAP line per hostile
+# file, with all its checks inside.
 . "$(dirname "$0")/lib.sh"
 
 answers=questionnaires/examples/tiny-answers.yaml
@@ -24,6 +25,20 @@ for f in tests/cases/hostile/*.lua; do
     run timeout $guard "$RK_BIN" score $limits --rules "$f" "$answers"
     want_rc 65
     want_contains "$err" "readykit: $f" "score's stderr"
+    # what stopped it: one of the alternatives of its line in expect.txt
+    want=$(awk -F '\t' -v n="$name" '$1 == n {print $2}' tests/cases/hostile/expect.txt)
+    if [ -z "$want" ]; then
+        case_fail "no line for $name in tests/cases/hostile/expect.txt"
+    else
+        hit=no
+        rest="$want | "
+        while [ -n "$rest" ]; do
+            alt=${rest%% | *}
+            rest=${rest#* | }
+            case "$err" in *"$alt"*) hit=yes ;; esac
+        done
+        [ "$hit" = yes ] || case_fail "wanted '$want' in score's stderr"
+    fi
     want_not_contains "$out" "injected" "stdout"
     # shellcheck disable=SC2086
     run timeout $guard "$RK_BIN" report $limits "$answers" -o "$RK_TMP/out.pdf" --rules "$f"
