@@ -6,6 +6,7 @@
 #   make demo       install dependencies, build, write build/demo-report.pdf
 #   make bench      scoring at scale: readykit, the Python peer, the libyaml floor
 #   make sensitivity  how the SSE examples' ranking moves with each pillar weight x0.5, x1.5
+#   make mutate     the mutation check: each of tests/mutations/ must fail the suite
 #   make deps       install missing Debian packages (scripts/install-deps.sh)
 #   make install    install under $(DESTDIR)$(PREFIX) (default /usr/local);
 #                   make uninstall removes what it installed
@@ -38,7 +39,7 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LUA_EMBED := $(wildcard scripts/*.lua)
 
-.PHONY: all deps check asan demo bench sensitivity clean install uninstall man libs deb FORCE
+.PHONY: all deps check asan demo bench sensitivity mutate clean install uninstall man libs deb FORCE
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/readykit
@@ -163,6 +164,9 @@ uninstall:
 sensitivity: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)sh tests/bench/sensitivity.sh $(BUILD)
+
+mutate: deps
+	$(Q)sh tests/mutate.sh
 
 clean:
 	rm -rf build

@@ -24,9 +24,11 @@ struct RkArena {
 /* Test hook: counts down allocations; when it reaches 1 the next one fails. */
 static size_t fail_countdown;
 
-void rk_arena_fail_after(size_t n)
+size_t rk_arena_fail_after(size_t n)
 {
+    size_t left = fail_countdown;
     fail_countdown = n;
+    return left;
 }
 
 RkArena *rk_arena_new(void)

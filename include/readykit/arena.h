@@ -26,7 +26,9 @@ char *rk_arena_printf(RkArena *a, const char *fmt, ...)
 /* Bytes handed out so far (for tests and --verbose). */
 size_t rk_arena_used(const RkArena *a);
 
-/* Test hook: make the n-th allocation from now on fail (0 = never). */
-void rk_arena_fail_after(size_t n);
+/* Test hook: make the n-th allocation from now on fail (0 = never).
+   Returns the allocations the previous setting still had to go: 0 when its
+   failure was injected (or none was set). */
+size_t rk_arena_fail_after(size_t n);
 
 #endif

@@ -8,7 +8,7 @@ q=tests/unit/fixtures/rules-q.yaml
 answers=tests/unit/fixtures/rules-answers.yaml
 
 run "$RK_BIN" score --format json -q "$q" "$answers"
-expect_rc "standard rules" 0
+expect_ran "standard rules" 0 '"questionnaire": "rules-q"'
 base=$out
 
 # Split the README's ```lua blocks into files ex1.lua, ex2.lua, ...
@@ -23,37 +23,47 @@ for f in "$RK_TMP"/ex*.lua; do
     count=$((count + 1))
     name="README example $(basename "$f" .lua)"
     run "$RK_BIN" score --format json -q "$q" --rules "$f" "$answers"
-    expect_rc "$name runs" 0
-    if grep -q -e '@type' -e 'once per question' "$f"; then continue; fi
-    if [ "$out" != "$base" ]; then ok "$name changes the result"; else not_ok "$name changes nothing"; fi
+    begin_case "$name runs and changes the result"
+    want_rc 0
+    want_contains "$out" '"questionnaire": "rules-q"'
+    if grep -q -e '@type' -e 'once per question' "$f"; then
+        case_name="$name runs"
+    else
+        want_true "it changes nothing" [ "$out" != "$base" ]
+    fi
+    end_case
 done
-if [ "$count" -ge 6 ]; then ok "README has $count examples"; else not_ok "README has $count examples"; fi
+[ "$count" -ge 6 ] || not_ok "scripts/README.md has only $count Lua examples, wanted 6 or more"
 
 run "$RK_BIN" score -q "$q" --rules scripts/rules/weights.lua "$answers"
-expect_contains "weights.lua" "$out" "overall   41.7"
+expect_ran "weights.lua" 0 "overall   41.7"
 run "$RK_BIN" score -q "$q" --rules scripts/rules/gate.lua "$answers"
-expect_contains "gate.lua holds legislation at Emerging" "$out" "(at most Emerging: no legal definition of the SSE)"
+expect_ran "gate.lua holds legislation at Emerging" 0 "(at most Emerging: no legal definition of the SSE)"
 run "$RK_BIN" score -q "$q" --rules scripts/rules/indicator.lua -l fr "$answers"
-expect_contains "indicator.lua in French" "$out" "Organisations de l'ESS pour 10 000 habitants$(printf '\342\200\257'): 13.1"
+expect_ran "indicator.lua in French" 0 "Organisations de l'ESS pour 10 000 habitants$(printf '\342\200\257'): 13.1"
 run "$RK_BIN" score -q "$q" --rules scripts/rules/findings.lua "$answers"
-expect_contains "findings.lua" "$out" "[1] legislation: There is no framework law on the SSE."
+expect_ran "findings.lua" 0 "[1] legislation: There is no framework law on the SSE."
 run "$RK_BIN" score -q "$q" --rules scripts/rules/evidence.lua "$answers"
-expect_contains "evidence.lua" "$out" "Give a source for: has_registry"
+expect_ran "evidence.lua" 0 "Give a source for: has_registry"
 run "$RK_BIN" score -q "$q" --rules scripts/rules/bands.lua --format json "$answers"
-expect_contains "bands.lua counts law_year as not applicable" "$out" '"skipped": 1'
+expect_ran "bands.lua counts law_year as not applicable" 0 '"skipped": 1'
 run "$RK_BIN" score -q "$q" --rules scripts/rules/analyst-trial.lua "$answers"
-expect_contains "analyst-trial.lua flags a don't know without a note" "$out" \
+expect_ran "analyst-trial.lua flags a don't know without a note" 0 \
     "[2] legislation: 'legal_definition' is answered \"don't know\" without a note"
 run "$RK_BIN" score -q tests/cases/sse-1.1.0/sse-national.yaml --rules scripts/rules/analyst-trial.lua tests/unit/fixtures/thin-answers.yaml
-expect_contains "analyst-trial.lua caps a thinly answered pillar" "$out" \
+expect_ran "analyst-trial.lua caps a thinly answered pillar" 0 \
     "84.2  Emerging  (capped at Emerging: only 3 of 7 scored questions answered)"
 run "$RK_BIN" score --rules scripts/rules/analyst-trial.lua tests/cases/sse-1.1.0/examples/mali.yaml
-expect_not_contains "analyst-trial.lua caps only what it lowers" "$out" "scored questions answered"
+begin_case "analyst-trial.lua caps only what it lowers"
+want_rc 0
+want_contains "$out" "Mali"
+want_not_contains "$out" "scored questions answered"
+end_case
 # layered files run in command-line order: the last weight wins
 printf 'return {pillar = function (p) if p.id == "legislation" then return {weight = 0} end end}\n' \
     > "$RK_TMP/zero.lua"
 run "$RK_BIN" score -q "$q" --rules scripts/rules/weights.lua --rules "$RK_TMP/zero.lua" "$answers"
-expect_contains "later --rules files win" "$out" "overall   33.3"
+expect_ran "later --rules files win" 0 "overall   33.3"
 # rk.coverage counts as the JSON output does (tests/unit/test_rules.c checks every field)
 cat > "$RK_TMP/cov.lua" <<'LUA'
 return {result = function ()
@@ -64,9 +74,12 @@ return {result = function ()
 end}
 LUA
 run "$RK_BIN" score -q "$q" --rules "$RK_TMP/cov.lua" "$answers"
-expect_contains "rk.coverage() counts the scored questions" "$err" "all 4 3 1 0 0 4.0 3.0"
-expect_contains "rk.coverage(pillar) counts one pillar" "$err" "legislation 2 1 1 0 0 0.5"
+begin_case "rk.coverage() counts all the scored questions and one pillar"
+want_rc 0
+want_contains "$err" "all 4 3 1 0 0 4.0 3.0"
+want_contains "$err" "legislation 2 1 1 0 0 0.5"
+end_case
 run "$RK_BIN" score --format json -q "$q" "$answers"
-expect_contains "the JSON counts agree" "$out" '"questions": 4, "answered": 3, "dont_know": 1, "skipped": 0, "unanswered": 0'
+expect_ran "the JSON counts agree" 0 '"questions": 4, "answered": 3, "dont_know": 1, "skipped": 0, "unanswered": 0'
 
 done_testing

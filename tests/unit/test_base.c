@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -77,6 +80,18 @@ static void arena_failure_hook(void **state)
     rk_arena_free(a);
 }
 
+/* The number of entries in folder dir (without . and ..). */
+static int entries(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    assert_non_null(dp);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(dp));)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(dp);
+    return n;
+}
+
 static void atomic_write_replaces_or_keeps(void **state)
 {
     (void)state;
@@ -92,22 +107,51 @@ static void atomic_write_replaces_or_keeps(void **state)
     assert_int_equal(rk_file_read(path, 0, &data, &len, &d), RK_OK);
     assert_string_equal(data, "one\n");
     free(data);
-    /* A folder that cannot be written: the old file stays. */
-    chmod(dir, 0500);
-    if (geteuid() != 0) {
-        assert_int_equal(rk_file_write_atomic(path, "two\n", 4, &d), RK_ECANTCREAT);
-        rk_diag_init(&d);
-        assert_int_equal(rk_file_read(path, 0, &data, &len, &d), RK_OK);
-        assert_string_equal(data, "one\n");
-        free(data);
-    }
-    chmod(dir, 0700);
+    /* A write that fails half-way (the file size limit stands in for a full
+       disk, and holds for root too): the old file stays whole, and no
+       temporary file is left. */
+    struct rlimit old;
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+    struct rlimit tight = {6, old.rlim_max};
+    void (*old_handler)(int) = signal(SIGXFSZ, SIG_IGN);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &tight), 0);
     rk_diag_init(&d);
+    RkStatus s = rk_file_write_atomic(path, "two, and longer\n", 16, &d);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+    signal(SIGXFSZ, old_handler);
+    if (s != RK_ECANTCREAT || !strstr(d.message, "cannot write"))
+        fail_msg("a write over the file size limit: status %d, '%s'", s, d.message);
+    rk_diag_init(&d);
+    if (rk_file_read(path, 0, &data, &len, &d) != RK_OK)
+        fail_msg("a failed atomic write lost the old file: %s", d.message);
+    if (strcmp(data, "one\n") != 0)
+        fail_msg("a failed atomic write changed the old file to '%s'", data);
+    free(data);
+    if (entries(dir) != 1)
+        fail_msg("a failed atomic write left %d files, wanted only the old one", entries(dir));
+    /* The output where a folder should be: a path under a regular file
+       (ENOTDIR for any user, root included) and a missing folder. */
+    char under[600];
+    snprintf(under, sizeof under, "%s/out.txt/x", dir);
+    rk_diag_init(&d);
+    assert_int_equal(rk_file_write_atomic(under, "x", 1, &d), RK_ECANTCREAT);
+    assert_non_null(strstr(d.message, "Not a directory"));
     char missing[600];
     snprintf(missing, sizeof missing, "%s/no/such/file", dir);
+    rk_diag_init(&d);
     assert_int_equal(rk_file_write_atomic(missing, "x", 1, &d), RK_ECANTCREAT);
+    /* A folder in the output's place is kept, and the temporary removed. */
+    char sub[600];
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    rk_diag_init(&d);
+    assert_int_equal(rk_file_write_atomic(sub, "x", 1, &d), RK_ECANTCREAT);
+    if (entries(dir) != 2)
+        fail_msg("a write refused by rename left %d files, wanted 2", entries(dir));
+    assert_int_equal(entries(sub), 0);
+    rmdir(sub);
     unlink(path);
-    rmdir(dir);
+    assert_int_equal(rmdir(dir), 0);
 }
 
 static void read_respects_the_cap(void **state)

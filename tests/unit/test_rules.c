@@ -526,8 +526,11 @@ static void question_tables_are_complete(void **state)
 {
     (void)state;
     const char *path = rule_file("read.lua",
-        "local seen = 0\n"
-        "return {question = function (q, a, s)\n"
+        "local seen, branches = 0, 0\n"
+        "return {result = function ()\n"
+        "  rk.indicator{id = 'seen', label = 'seen', value = seen * 100 + branches}\n"
+        "end,\n"
+        "question = function (q, a, s)\n"
         "  assert(getmetatable(q) == false)\n"
         "  if q.id == 'framework_law' then\n"
         "    assert(rk.text(q.text) == 'Is there a framework law?')\n"
@@ -539,19 +542,26 @@ static void question_tables_are_complete(void **state)
         "    assert(table.concat(keys, ' ') == 'choices dont_know evidence id index max_points '\n"
         "      .. 'pillar required scored text type weight', table.concat(keys, ' '))\n"
         "    assert(not pcall(function () q.text = 'mine' end), 'q is read-only')\n"
+        "    branches = branches + 1\n"
         "  elseif q.id == 'law_year' then\n"
         "    assert(q.integer == true and q.bands == nil and q.type == 'number')\n"
         "    assert(q.when == \"answer.framework_law == 'adopted'\")\n"
+        "    branches = branches + 1\n"
         "  elseif q.id == 'funding_tools' then\n"
         "    assert(q.cap == 2 and q.max_points == 2 and q.pillar == 'funding')\n"
         "    assert(rk.questionnaire.pillars[3].questions[1].choices[2].value == 'loans')\n"
         "    assert(rk.questionnaire.levels[2].id == 'emerging')\n"
+        "    branches = branches + 1\n"
         "  end\n"
         "  seen = seen + 1\n"
         "end}\n");
     RkRules *r = engine_with(&path, 1);
     RkAnswers *a = typical();
     RkResult *res = score(r, a);
+    /* every question of the fixture seen once; each checked branch taken */
+    assert_int_equal(res->n_indicators, 1);
+    assert_string_equal(res->indicators[0].id, "seen");
+    assert_float_equal(res->indicators[0].value, Q->n_questions * 100 + 3, 1e-9);
     rk_result_free(res);
     rk_answers_free(a);
     rk_rules_free(r);

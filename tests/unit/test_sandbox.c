@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -18,6 +19,7 @@
 typedef struct Chunk {
     const char *src;
     const char *name;
+    const char *context; /* set during the run, when not NULL */
     char result[256]; /* tostring of the chunk's first result */
 } Chunk;
 
@@ -25,6 +27,8 @@ typedef struct Chunk {
 static int run_chunk(lua_State *L)
 {
     Chunk *c = lua_touserdata(L, 1);
+    if (c->context)
+        rk_sandbox_set_context(rk_sandbox_from(L), c->context);
     rk_sandbox_push_env(L);
     rk_sandbox_load(L, c->src, strlen(c->src), c->name ? c->name : "@t.lua", -1);
     lua_call(L, 0, 1);
@@ -101,6 +105,8 @@ static void runs_plain_lua(void **state)
     expect_ok(sb, "local ok, e = pcall(error, 'boom', 0) return e", "boom");
     expect_ok(sb, "return xpcall(function() error('x') end, function(m) return 'handled' end)", "false");
     expect_ok(sb, "helper = 1 return helper", "1");
+    /* an empty string repeated 10^18 times is "" at once, not a C loop */
+    expect_ok(sb, "return #(''):rep(1e18) .. #('ab'):rep(3, '')", "06");
     rk_sandbox_free(sb);
 }
 
@@ -209,8 +215,17 @@ static void hard_deadline_ends_pattern_bombs(void **state)
         _exit(0);
     }
     close(fds[1]);
+    /* a hard deadline that does not work would leave the child matching
+       for hours: stop waiting after 20 s and say so */
     int status = 0;
-    waitpid(pid, &status, 0);
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+        if (now() - t0 > 20.0) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            fail_msg("the hard deadline did not end a pattern bomb within 20 s");
+        }
+        nanosleep(&(struct timespec){0, 10000000}, NULL);
+    }
     char buf[512] = "";
     ssize_t n = read(fds[0], buf, sizeof buf - 1);
     close(fds[0]);
@@ -237,7 +252,24 @@ static void error_objects_and_positions(void **state)
     assert_non_null(strstr(d.message, "deep"));
     assert_non_null(strstr(d.message, "t.lua:4:")); /* the traceback */
     expect_err(sb, "return 1 +", 1, "unexpected symbol");
-    rk_sandbox_set_context(sb, "question x");
+    /* the context set during a run names what was being scored, in errors
+       and limits alike; each run starts without one */
+    memset(&c, 0, sizeof c);
+    c.src = "\nerror('ctx')";
+    c.context = "question x";
+    rk_diag_init(&d);
+    assert_int_equal(rk_sandbox_run(sb, run_chunk, &c, &d), RK_EDATA);
+    assert_int_equal(d.line, 2);
+    assert_non_null(strstr(d.message, "ctx (while scoring question x)"));
+    expect_err(sb, "error('plain')", 1, "plain\n");
+    rk_sandbox_free(sb);
+    sb = new_sb(0, 100000, 0);
+    memset(&c, 0, sizeof c);
+    c.src = "while true do end";
+    c.context = "question y";
+    rk_diag_init(&d);
+    assert_int_equal(rk_sandbox_run(sb, run_chunk, &c, &d), RK_EDATA);
+    assert_non_null(strstr(d.message, "instruction budget of 100000 exceeded (while scoring question y)"));
     rk_sandbox_free(sb);
 }
 
