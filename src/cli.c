@@ -32,6 +32,7 @@ const char rk_cli_usage[] =
     "  show QUESTIONNAIRE [ID]  a questionnaire's pillars and questions\n"
     "  template QUESTIONNAIRE   an answers file to fill in with a text editor\n"
     "  migrate ANSWERS -o NEW   rewrite answers made with an earlier questionnaire version\n"
+    "  export --xlsform Q -o F  the questionnaire as an XLSForm for KoboToolbox or ODK\n"
     "\n"
     "Options:\n"
     "  -h, --help               this help (readykit COMMAND --help for more)\n"

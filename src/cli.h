@@ -50,6 +50,9 @@ typedef struct Options {
 int rk_cmd_list(int argc, char **argv);
 int rk_cmd_show(int argc, char **argv);
 int rk_cmd_template(int argc, char **argv);
+/* The consultation commands (cli_consult.c). */
+extern const char rk_cli_export_help[];
+int rk_cmd_export(int argc, char **argv);
 
 /* Print readykit's version and those of the libraries it runs with. */
 void rk_cli_print_version(void);
