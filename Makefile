@@ -27,7 +27,7 @@ CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
             $(OPT) -g $(SANFLAGS) -Iinclude -I$(BUILD)/gen \
             -DRK_VERSION='"$(VERSION)"' -DRK_SHARE_DIR='"$(SHAREDIR)/questionnaires"' \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm
 LDFLAGS  += $(SANFLAGS)
 Q        ?= @
 

@@ -33,6 +33,7 @@ const char rk_cli_usage[] =
     "  template QUESTIONNAIRE   an answers file to fill in with a text editor\n"
     "  migrate ANSWERS -o NEW   rewrite answers made with an earlier questionnaire version\n"
     "  export --xlsform Q -o F  the questionnaire as an XLSForm for KoboToolbox or ODK\n"
+    "  import Q CSV -o DIR      a survey tool's CSV export as answers files\n"
     "\n"
     "Options:\n"
     "  -h, --help               this help (readykit COMMAND --help for more)\n"

@@ -53,6 +53,8 @@ int rk_cmd_template(int argc, char **argv);
 /* The consultation commands (cli_consult.c). */
 extern const char rk_cli_export_help[];
 int rk_cmd_export(int argc, char **argv);
+extern const char rk_cli_import_help[];
+int rk_cmd_import(int argc, char **argv);
 
 /* Print readykit's version and those of the libraries it runs with. */
 void rk_cli_print_version(void);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "readykit/import.h"
 #include "readykit/locate.h"
 #include "readykit/xlsform.h"
 
@@ -87,6 +88,87 @@ int rk_cmd_export(int argc, char **argv)
     rk_questionnaire_free(q);
     if (d.status == RK_EUSAGE)
         return rk_cli_usage_error("%s", d.message);
+    rk_cli_print_diag(&d);
+    return d.status;
+}
+
+const char rk_cli_import_help[] =
+    "Usage: readykit import QUESTIONNAIRE RESPONSES.csv -o DIR [--from TOOL] [--subject S]\n"
+    "\n"
+    "Turn a survey tool's CSV export, one row per respondent, into one answers file\n"
+    "per row in DIR (created if missing), named by the respondent id (_uuid, KEY,\n"
+    "instanceID, LimeSurvey id) or row-N. The separator (, ; or tab) is told from\n"
+    "the header; group paths in headers (legal/law_status, legal-law_status) are\n"
+    "resolved to question ids; a multi is read from one column of space-separated\n"
+    "values or from one 0/1 column per choice; ID_note and ID_source columns give\n"
+    "the evidence. Each bad cell is reported as FILE:ROW:COLUMN: message and its\n"
+    "row is skipped; the good rows are written (atomically), and the exit status\n"
+    "is 65 when a row was skipped or a column is unknown.\n"
+    "\n"
+    "  -o, --output DIR         the folder for the answers files (required)\n"
+    "      --from TOOL          kobo, odk, limesurvey or csv (default: told from the\n"
+    "                           metadata columns; only named in the summary)\n"
+    "      --subject S          the subject of every answers file (e.g. the country)\n"
+    "  -h, --help               this help\n";
+
+/* import's say: each bad cell on its own line. */
+static void say_line(void *ud, const char *line)
+{
+    (void)ud;
+    fprintf(stderr, "readykit: %s\n", line);
+}
+
+/* readykit import QUESTIONNAIRE RESPONSES.csv -o DIR [--from T] [--subject S] */
+int rk_cmd_import(int argc, char **argv)
+{
+    static const struct option longs[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"output", required_argument, NULL, 'o'},
+        {"from", required_argument, NULL, 'f'},
+        {"subject", required_argument, NULL, 's'},
+        {NULL, 0, NULL, 0},
+    };
+    RkImportOptions io = {.say = say_line};
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":ho:", longs, NULL)) != -1) {
+        switch (c) {
+        case 'h': fputs(rk_cli_import_help, stdout); return RK_OK;
+        case 'o': io.out_dir = optarg; break;
+        case 's': io.subject = optarg; break;
+        case 'f':
+            for (io.from = RK_FROM_KOBO; io.from <= RK_FROM_CSV; io.from++)
+                if (strcmp(optarg, rk_import_from_name(io.from)) == 0)
+                    break;
+            if (io.from > RK_FROM_CSV)
+                return rk_cli_usage_error("unknown --from '%s' (expected kobo, odk, "
+                                          "limesurvey or csv)", optarg);
+            break;
+        case ':': return rk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return rk_cli_usage_error("unknown option '%s' (try readykit import --help)",
+                                           argv[optind - 1]);
+        }
+    }
+    if (argc - optind != 2)
+        return rk_cli_usage_error("import needs a questionnaire and a CSV file%s", "");
+    if (!io.out_dir)
+        return rk_cli_usage_error("import needs -o DIR, the folder for the answers files%s", "");
+    io.csv = argv[optind + 1];
+    RkDiag d;
+    rk_diag_init(&d);
+    RkQuestionnaire *q = NULL;
+    RkImportSummary sum = {0};
+    if (load_named(argv[optind], &q, &d) == RK_OK) {
+        rk_import_csv(q, &io, &sum, &d);
+        if (sum.rows)
+            printf("%s: %zu rows (%s, separator '%s'): %zu answers files written to %s, %zu "
+                   "skipped for bad cells, %zu empty\n", io.csv, sum.rows,
+                   rk_import_from_name(sum.from), sum.separator == '\t' ? "tab"
+                   : sum.separator == ';' ? ";" : ",", sum.written, io.out_dir, sum.failed,
+                   sum.empty);
+    }
+    rk_questionnaire_free(q);
     rk_cli_print_diag(&d);
     return d.status;
 }

@@ -42,7 +42,7 @@ q_eq|${law} = 'yes'
 q_ne|${law} != 'no'
 q_nil|(${law} != '' and ${law} != 'dont_know') and not(${law} = 'dont_know')
 q_sel|selected(${kinds}, 'coop') or (count-selected(${kinds}) >= 2)
-q_num|${staff} > 10 and ${share} <= 2.5
+q_num|${staff} != '' and ${staff} > 10 and (not(${share} != '') or ${share} <= 2.5)
 CASES
 expect_contains "warning names q_bad1 at its when" "$err" \
     "whens.yaml:27:42: warning: the 'when' of question 'q_bad1' is not translated"
