@@ -45,13 +45,28 @@ static const Words *words_for(const char *lang)
     return &words[0];
 }
 
+RkXlsformWord rk_xlsform_word(const char *text)
+{
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        const Words *w = &words[i];
+        if (strcmp(text, w->note) == 0)
+            return RK_XW_NOTE;
+        if (strcmp(text, w->source) == 0)
+            return RK_XW_SOURCE;
+        if (strcmp(text, w->respondent) == 0)
+            return RK_XW_RESPONDENT;
+        if (strcmp(text, w->dont_know) == 0)
+            return RK_XW_DONT_KNOW;
+    }
+    return RK_XW_NONE;
+}
+
 void rk_xlsform_lang_name(const char *code, char *buf, size_t size)
 {
     const Words *w = words_for(code);
     snprintf(buf, size, "%s (%s)", strcmp(w->lang, code) == 0 ? w->name : code, code);
 }
 
-enum { W_NONE, W_NOTE, W_SOURCE, W_RESPONDENT }; /* row()'s fixed labels */
 
 /* The sheets being written and where. */
 typedef struct Form {
@@ -113,14 +128,14 @@ static void header(Form *f)
 /* A survey row with a type, a name and a label in each language taken from
    fixed words (field) or a questionnaire text (t). */
 static lxw_row_t row(Form *f, const char *type, const char *name, const RkText *t,
-                     int field)
+                     RkXlsformWord field)
 {
     lxw_row_t r = f->srow++;
     put(f->survey, r, C_TYPE, type);
     put(f->survey, r, C_NAME, name);
     for (size_t i = 0; i < f->n_langs; i++) {
         const Words *w = words_for(f->langs[i]);
-        const char *fixed = field == W_NOTE ? w->note : field == W_SOURCE ? w->source
+        const char *fixed = field == RK_XW_NOTE ? w->note : field == RK_XW_SOURCE ? w->source
                                                                           : w->respondent;
         put(f->survey, r, C_LABEL(f, i), t ? text(f, t, i) : fixed);
     }
@@ -182,7 +197,7 @@ static void question(Form *f, const RkQuestion *qn)
     else
         snprintf(type, sizeof type, "%s %s",
                  qn->type == RK_Q_MULTI ? "select_multiple" : "select_one", qn->id);
-    lxw_row_t r = row(f, type, qn->id, &qn->text, W_NONE);
+    lxw_row_t r = row(f, type, qn->id, &qn->text, RK_XW_NONE);
     f->sum->questions++;
     for (size_t i = 0; i < f->n_langs; i++) {
         put(f->survey, r, C_HINT(f, i), text(f, &qn->help, i));
@@ -215,7 +230,7 @@ static void question(Form *f, const RkQuestion *qn)
     snprintf(rel, sizeof rel, "${%s} != ''", qn->id);
     for (size_t k = 0; k < 2; k++) {
         snprintf(name, sizeof name, "%s_%s", qn->id, k ? "source" : "note");
-        r = row(f, "text", name, NULL, k ? W_SOURCE : W_NOTE);
+        r = row(f, "text", name, NULL, k ? RK_XW_SOURCE : RK_XW_NOTE);
         put(f->survey, r, C_RELEVANT(f), rel);
         f->sum->evidence_fields++;
     }
@@ -231,10 +246,10 @@ static void survey(Form *f)
             put(f->survey, f->srow++, C_NAME, meta[i]);
         }
     if (!taken(f, "respondent"))
-        row(f, "text", "respondent", NULL, W_RESPONDENT);
+        row(f, "text", "respondent", NULL, RK_XW_RESPONDENT);
     for (size_t p = 0; p < f->q->n_pillars; p++) {
         const RkPillar *pl = &f->q->pillars[p];
-        row(f, "begin group", pl->id, &pl->title, W_NONE);
+        row(f, "begin group", pl->id, &pl->title, RK_XW_NONE);
         f->sum->groups++;
         for (size_t k = 0; k < pl->n_questions; k++)
             question(f, &pl->questions[k]);

@@ -160,12 +160,12 @@ static RkStatus read_table(const char *path, CsvTable *t, char *sep, RkDiag *d)
 /* --- the rows ----------------------------------------------------------- */
 
 /* The file name of a row: its respondent id, made safe, or row-N. */
-static void file_name(const Column *cols, const CsvRow *row, size_t row_no, char *out,
-                      size_t size)
+static void file_name(const Column *cols, size_t n_cols, const CsvRow *row, size_t row_no,
+                      char *out, size_t size)
 {
     const char *id = NULL;
     int rank = 1000;
-    for (size_t i = 0; i < row->n; i++)
+    for (size_t i = 0; i < row->n && i < n_cols; i++)
         if (cols[i].kind == COL_ID && cols[i].rank < rank && row->cells[i][0]) {
             id = row->cells[i];
             rank = cols[i].rank;
@@ -204,7 +204,7 @@ static RkStatus rows(const RkQuestionnaire *q, const RkImportOptions *o, const C
             return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
         size_t answered;
         size_t bad = rk_import_row(q, o, cols, row, r + 1, a, &answered);
-        file_name(cols, row, r + 1, name, sizeof name);
+        file_name(cols, t->rows[0].n, row, r + 1, name, sizeof name);
         if (!a->respondent && strncmp(name, "row-", 4) != 0)
             rk_answers_set_field(a, "respondent", name);
         if (o->subject)
@@ -223,24 +223,40 @@ static RkStatus rows(const RkQuestionnaire *q, const RkImportOptions *o, const C
     return d->status;
 }
 
-/* Two rows with the same respondent id would write one file twice. */
-static size_t duplicate_ids(const RkImportOptions *o, const CsvTable *t, const Column *cols)
+/* A row's file name, for sorting. */
+typedef struct Named {
+    char name[128];
+    size_t row;
+} Named;
+
+static int by_name(const void *a, const void *b)
 {
-    size_t bad = 0;
-    char a[128], b[128];
-    for (size_t r = 2; r < t->n; r++) {
-        file_name(cols, &t->rows[r], r + 1, a, sizeof a);
-        for (size_t k = 1; k < r; k++) {
-            file_name(cols, &t->rows[k], k + 1, b, sizeof b);
-            if (strcmp(a, b) == 0) {
-                rk_import_say(o, r + 1, 1, "respondent id '%s' is also row %zu's: both rows "
-                              "would write %s/%s.yaml; give each respondent its own id", a,
-                              k + 1, o->out_dir, a);
-                bad++;
-                break;
-            }
-        }
+    const Named *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+/* Two rows with the same respondent id would write one file twice: say
+   each repeat (sorted by name, so in O(n log n)); -1 when out of memory. */
+static long duplicate_ids(const RkImportOptions *o, const CsvTable *t, const Column *cols)
+{
+    long bad = 0;
+    Named *names = malloc(t->n * sizeof *names);
+    if (!names)
+        return -1;
+    for (size_t r = 1; r < t->n; r++) {
+        file_name(cols, t->rows[0].n, &t->rows[r], r + 1, names[r - 1].name, sizeof names[0].name);
+        names[r - 1].row = r + 1;
     }
+    qsort(names, t->n - 1, sizeof *names, by_name);
+    for (size_t i = 1; i + 1 < t->n; i++)
+        if (strcmp(names[i].name, names[i - 1].name) == 0) {
+            rk_import_say(o, names[i].row, 1, "respondent id '%s' is also row %zu's: both rows "
+                          "would write %s/%s.yaml; give each respondent its own id",
+                          names[i].name, names[i - 1].row, o->out_dir, names[i].name);
+            bad++;
+        }
+    free(names);
     return bad;
 }
 
@@ -260,9 +276,11 @@ RkStatus rk_import_csv(const RkQuestionnaire *q, const RkImportOptions *o,
     }
     sum->from = o->from;
     sum->bad_columns = rk_import_header(q, o, &t.rows[0], cols, &sum->from);
-    size_t dups = duplicate_ids(o, &t, cols);
-    if (dups) {
-        rk_diag_set(d, RK_EDATA, o->csv, 0, 0, "%zu respondent ids repeat: nothing imported",
+    long dups = duplicate_ids(o, &t, cols);
+    if (dups < 0) {
+        rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
+    } else if (dups) {
+        rk_diag_set(d, RK_EDATA, o->csv, 0, 0, "%ld respondent ids repeat: nothing imported",
                     dups);
     } else if (mkdir(o->out_dir, 0777) != 0 && errno != EEXIST) {
         rk_diag_set(d, RK_ECANTCREAT, o->out_dir, 0, 0, "cannot create the folder: %s",

@@ -13,6 +13,7 @@
 
 #include "import_internal.h"
 #include "readykit/suggest.h"
+#include "readykit/xlsform.h"
 
 /* The tools' metadata columns: a respondent id, a date, a language, or
    nothing we keep. rank: the lower wins when a file has several. */
@@ -187,6 +188,67 @@ static bool resolve_choice(const RkQuestionnaire *q, const char *h, Column *c)
     return true;
 }
 
+/* Does h end with text, after a '/' or from its start? */
+static bool ends_with(const char *h, size_t hl, const char *text)
+{
+    size_t tl = strlen(text);
+    return tl && tl <= hl && strncmp(h + hl - tl, text, tl) == 0 &&
+           (tl == hl || h[hl - tl - 1] == '/');
+}
+
+/* The question whose text (in any language) ends h, the longest. */
+static const RkQuestion *by_text(const RkQuestionnaire *q, const char *h, size_t hl, bool multi)
+{
+    const RkQuestion *best = NULL;
+    size_t len = 0;
+    for (size_t i = 0; i < q->n_questions; i++) {
+        const RkQuestion *qn = q->questions[i];
+        for (size_t l = 0; l < qn->text.count && (!multi || qn->type == RK_Q_MULTI); l++)
+            if (ends_with(h, hl, qn->text.values[l]) && strlen(qn->text.values[l]) > len) {
+                best = qn;
+                len = strlen(qn->text.values[l]);
+            }
+    }
+    return best;
+}
+
+/* A header as KoboToolbox writes it in its "Labels" format: "GROUP
+   LABEL/QUESTION TEXT", "QUESTION TEXT/CHOICE LABEL" for a multi's 0/1
+   columns, and the labels of the fields the form adds (a note or source
+   field's question is the column's nearest question to the left). */
+static bool resolve_label(const RkQuestionnaire *q, const char *h, Column *c)
+{
+    const char *last = strrchr(h, '/') ? strrchr(h, '/') + 1 : h;
+    RkXlsformWord w = rk_xlsform_word(last);
+    size_t hl = strlen(h);
+    if (w == RK_XW_NOTE || w == RK_XW_SOURCE || w == RK_XW_RESPONDENT) {
+        c->kind = w == RK_XW_NOTE ? COL_NOTE : w == RK_XW_SOURCE ? COL_SOURCE : COL_RESPONDENT;
+        return true;
+    }
+    if ((c->qn = by_text(q, h, hl, false))) {
+        c->kind = COL_ANSWER;
+        return true;
+    }
+    for (size_t i = 0; i < q->n_questions; i++) {
+        const RkQuestion *qn = q->questions[i];
+        for (size_t k = 0; qn->type == RK_Q_MULTI && k <= qn->n_choices; k++) {
+            const RkText *t = k < qn->n_choices ? &qn->choices[k].label : NULL;
+            size_t n = t ? t->count : (qn->dont_know && rk_xlsform_word(last) == RK_XW_DONT_KNOW);
+            for (size_t l = 0; l < n; l++) {
+                size_t cl = t ? strlen(t->values[l]) : strlen(last);
+                if ((!t || ends_with(h, hl, t->values[l])) && cl < hl &&
+                    by_text(q, h, hl - cl - 1, true) == qn) {
+                    c->kind = COL_CHOICE;
+                    c->qn = qn;
+                    c->choice = t ? &qn->choices[k] : NULL;
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
 /* What one header cell means. */
 static void resolve(const RkQuestionnaire *q, const char *h, Column *c, RkImportFrom *from)
 {
@@ -206,7 +268,8 @@ static void resolve(const RkQuestionnaire *q, const char *h, Column *c, RkImport
         c->kind = COL_IGNORE;
         return;
     }
-    if (resolve_name(q, strip_groups(q, h), c) || resolve_choice(q, h, c))
+    if (resolve_name(q, strip_groups(q, h), c) || resolve_choice(q, h, c) ||
+        resolve_label(q, h, c))
         return;
     c->kind = COL_UNKNOWN;
 }
@@ -229,8 +292,16 @@ size_t rk_import_header(const RkQuestionnaire *q, const RkImportOptions *o,
                         const CsvRow *head, Column *cols, RkImportFrom *from)
 {
     size_t bad = 0;
-    for (size_t i = 0; i < head->n; i++)
+    const RkQuestion *left = NULL; /* the question of the nearest answer column */
+    for (size_t i = 0; i < head->n; i++) {
         resolve(q, head->cells[i], &cols[i], from);
+        if (cols[i].kind == COL_ANSWER)
+            left = cols[i].qn;
+        else if ((cols[i].kind == COL_NOTE || cols[i].kind == COL_SOURCE) && !cols[i].qn)
+            cols[i].qn = left;
+        if ((cols[i].kind == COL_NOTE || cols[i].kind == COL_SOURCE) && !cols[i].qn)
+            cols[i].kind = COL_UNKNOWN;
+    }
     for (size_t i = 0; i < head->n; i++) {
         if (cols[i].kind == COL_UNKNOWN) {
             unknown(q, o, i + 1, head->cells[i]);

@@ -14,6 +14,7 @@
 
 #include "import_internal.h"
 #include "readykit/suggest.h"
+#include "readykit/xlsform.h"
 
 /* Lower case, without '_' (as in import_header.c's matching). */
 static bool squashed_equal(const char *a, const char *b)
@@ -74,12 +75,47 @@ static size_t refused(const RkImportOptions *o, size_t row, size_t col, const Rk
     return 1;
 }
 
+/* Read a multi's cell as a run of choice values or labels (a label may
+   hold spaces), the longest first; false when some text is neither. */
+static bool labels_run(const RkQuestion *qn, const char *v, const char **vals, size_t *n)
+{
+    *n = 0;
+    for (;;) {
+        v += strspn(v, " \t,;");
+        if (!*v)
+            return true;
+        size_t best = 0;
+        const char *val = NULL;
+        for (size_t k = 0; k < qn->n_choices; k++) {
+            const RkChoice *c = &qn->choices[k];
+            for (size_t l = 0; l <= c->label.count; l++) {
+                const char *t = l < c->label.count ? c->label.values[l] : c->value;
+                size_t len = strlen(t);
+                if (len > best && strncasecmp(v, t, len) == 0 &&
+                    (!v[len] || strchr(" \t,;", v[len]))) {
+                    best = len;
+                    val = c->value;
+                }
+            }
+        }
+        if (!best || *n == 256)
+            return false;
+        vals[(*n)++] = val;
+        v += best;
+    }
+}
+
 /* A multi's whole cell: space-separated values. */
 static size_t multi_cell(const RkImportOptions *o, size_t row, size_t col,
                          const RkQuestion *qn, char *v, RkAnswers *a)
 {
     const char *vals[256];
     size_t n = 0, bad = 0;
+    RkDiag d;
+    rk_diag_init(&d);
+    if (labels_run(qn, v, vals, &n))
+        return rk_answers_set_multi(a, qn, vals, n, &d) == RK_OK ? 0 : refused(o, row, col, &d);
+    n = 0;
     for (char *save = NULL, *t = strtok_r(v, " \t,;", &save); t;
          t = strtok_r(NULL, " \t,;", &save)) {
         const RkChoice *c = match(qn, t);
@@ -94,8 +130,6 @@ static size_t multi_cell(const RkImportOptions *o, size_t row, size_t col,
             vals[n++] = c->value;
         }
     }
-    RkDiag d;
-    rk_diag_init(&d);
     if (!bad && rk_answers_set_multi(a, qn, vals, n, &d) != RK_OK)
         bad = refused(o, row, col, &d);
     return bad;
@@ -107,7 +141,7 @@ static size_t answer_cell(const RkImportOptions *o, size_t row, size_t col,
 {
     RkDiag d;
     rk_diag_init(&d);
-    if (strcmp(v, "dont_know") == 0 && qn->dont_know) {
+    if ((strcmp(v, "dont_know") == 0 || rk_xlsform_word(v) == RK_XW_DONT_KNOW) && qn->dont_know) {
         rk_answers_set_dont_know(a, qn);
         return 0;
     }

@@ -41,6 +41,15 @@ RkStatus rk_xlsform_write(const RkQuestionnaire *q, const RkXlsformOptions *o,
 bool rk_xlsform_relevant(const RkQuestionnaire *q, const char *when, RkBuf *out,
                          char *why, size_t why_size);
 
+/* The fields and choice the form adds, as a survey tool's export may name
+   them by their label (KoboToolbox's "Labels" format). */
+typedef enum RkXlsformWord {
+    RK_XW_NONE, RK_XW_NOTE, RK_XW_SOURCE, RK_XW_RESPONDENT, RK_XW_DONT_KNOW
+} RkXlsformWord;
+
+/* Which added field or choice text labels, in any language the form writes. */
+RkXlsformWord rk_xlsform_word(const char *text);
+
 /* The XLSForm language name of a language code: "English (en)". */
 void rk_xlsform_lang_name(const char *code, char *buf, size_t size);
 

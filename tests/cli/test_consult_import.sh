@@ -128,7 +128,8 @@ bad = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
 print("same" if len(a) == len(b) and not bad else "differ: %s" % bad)' "$1" "$2" "$3"
 }
 for spec in "sse-national kobo korea mali mexico portugal quebec senegal spain uruguay" \
-            "sse-national odk quebec senegal" "sse-local kobo montreal"; do
+            "sse-national odk quebec senegal" "sse-national kobo-labels korea mexico spain" \
+            "sse-local kobo montreal" "sse-local kobo-labels montreal"; do
     set -- $spec
     q=$1 style=$2
     shift 2
