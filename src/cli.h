@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "readykit/batch.h"
 #include "readykit/diag.h"
 #include "readykit/rules.h"
 
@@ -44,6 +45,7 @@ typedef struct Options {
     size_t n_dirs;
     bool no_header;                  /* --no-header (CSV parts) */
     bool quiet;                      /* --quiet: no progress line */
+    bool aggregate;                  /* score --aggregate */
 } Options;
 
 /* The discovery commands (cli_discover.c); each returns the exit status. */
@@ -55,6 +57,8 @@ extern const char rk_cli_export_help[];
 int rk_cmd_export(int argc, char **argv);
 extern const char rk_cli_import_help[];
 int rk_cmd_import(int argc, char **argv);
+/* score --aggregate over the listed files (cli_aggregate.c). */
+int rk_cmd_aggregate(const Options *o, const RkFileList *files);
 
 /* Print readykit's version and those of the libraries it runs with. */
 void rk_cli_print_version(void);

@@ -156,6 +156,11 @@ static int cmd_score(int argc, char **argv)
         rk_file_list_free(&files);
         return rk_cli_usage_error("no answers files to score (an empty list or folder)%s", "");
     }
+    if (o.aggregate) {
+        int st = rk_cmd_aggregate(&o, &files);
+        rk_file_list_free(&files);
+        return st;
+    }
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     RkBatchOptions bo = {
         .questionnaire = o.questionnaire,
