@@ -62,6 +62,20 @@ static const Meta metas[] = {
     {"username", COL_IGNORE, 0, RK_FROM_AUTO},
     {"phonenumber", COL_IGNORE, 0, RK_FROM_AUTO},
     {"audit", COL_IGNORE, 0, RK_FROM_AUTO},
+    {"simserial", COL_IGNORE, 0, RK_FROM_AUTO},
+    {"subscriberid", COL_IGNORE, 0, RK_FROM_AUTO},
+    {"instanceName", COL_IGNORE, 0, RK_FROM_AUTO},
+    {"isValidated", COL_IGNORE, 0, RK_FROM_ODK},
+    {"formdef_version", COL_IGNORE, 0, RK_FROM_AUTO},
+    {"review_status", COL_IGNORE, 0, RK_FROM_AUTO},
+    {"review_comments", COL_IGNORE, 0, RK_FROM_AUTO},
+    {"review_corrections", COL_IGNORE, 0, RK_FROM_AUTO},
+    {"Last page", COL_IGNORE, 0, RK_FROM_LIMESURVEY},
+    {"Seed", COL_IGNORE, 0, RK_FROM_LIMESURVEY},
+    {"Date started", COL_IGNORE, 0, RK_FROM_LIMESURVEY},
+    {"Date last action", COL_IGNORE, 0, RK_FROM_LIMESURVEY},
+    {"IP address", COL_IGNORE, 0, RK_FROM_LIMESURVEY},
+    {"Referrer URL", COL_IGNORE, 0, RK_FROM_LIMESURVEY},
 };
 
 void rk_import_say(const RkImportOptions *o, size_t row, size_t col, const char *fmt, ...)
@@ -158,25 +172,14 @@ static bool resolve_name(const RkQuestionnaire *q, const char *n, Column *c)
     return false;
 }
 
-/* A multi's 0/1 column: "GROUPS/ID/CHOICE", "ID[CHOICE]" or "ID.CHOICE". */
-static bool resolve_choice(const RkQuestionnaire *q, const char *h, Column *c)
+/* The multi and choice of "ID/CHOICE" cut at cut (buf is a copy of the
+   header, cut one of its separators). */
+static bool choice_at(const RkQuestionnaire *q, char *buf, char *cut, Column *c)
 {
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", h);
-    size_t len = strlen(buf);
-    char *cut = NULL;
-    if (len && buf[len - 1] == ']' && strchr(buf, '[')) {
-        buf[len - 1] = 0;
-        cut = strrchr(buf, '[');
-    } else {
-        cut = strrchr(buf, '/');
-        if (!cut)
-            cut = strrchr(buf, '.');
-    }
-    if (!cut)
-        return false;
+    char sep = *cut;
     *cut = 0;
     const RkQuestion *qn = find(q, strip_groups(q, buf));
+    *cut = sep;
     if (!qn || qn->type != RK_Q_MULTI)
         return false;
     /* choice NULL: the form's dont_know choice */
@@ -186,6 +189,23 @@ static bool resolve_choice(const RkQuestionnaire *q, const char *h, Column *c)
     c->kind = COL_CHOICE;
     c->qn = qn;
     return true;
+}
+
+/* A multi's 0/1 column: "GROUPS/ID/CHOICE" (Kobo), "GROUP-ID-CHOICE" or
+   "ID.CHOICE" (other exports), "ID[CHOICE]" (LimeSurvey). */
+static bool resolve_choice(const RkQuestionnaire *q, const char *h, Column *c)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", h);
+    size_t len = strlen(buf);
+    if (len && buf[len - 1] == ']' && strchr(buf, '[')) {
+        buf[len - 1] = 0;
+        return choice_at(q, buf, strrchr(buf, '['), c);
+    }
+    for (char *cut = buf + len; cut > buf; cut--)
+        if (strchr("/.-", cut[-1]) && cut[-1] && choice_at(q, buf, cut - 1, c))
+            return true;
+    return false;
 }
 
 /* Does h end with text, after a '/' or from its start? */

@@ -46,6 +46,11 @@ yaml_has "odk: group-prefixed columns, quotes, uuid: key" \
 yaml_has "odk: a multi-line note" "$RK_TMP/odk/6a2b3c4d-5e6f-4071-9b82-ac9d8e7f6051.yaml" \
     "    note: \"Two units, see\\nannex\"" "  kinds: [mutual]"
 
+run "$RK_BIN" import "$Q" "$I/odk-split.csv" -o "$RK_TMP/odk-split"
+expect_rc "odk: a multi as GROUP-ID-CHOICE 0/1 columns" 0
+yaml_has "odk: 0/1 columns as choices" "$RK_TMP/odk-split/a.yaml" "  kinds: [coop]"
+yaml_has "odk: the dont_know column as don't know" "$RK_TMP/odk-split/b.yaml" "  kinds: dont_know"
+
 run "$RK_BIN" import "$Q" "$I/limesurvey.csv" -o "$RK_TMP/lime"
 expect_rc "limesurvey: import" 0
 expect_contains "limesurvey: summary" "$out" "2 rows (limesurvey, separator 'tab')"

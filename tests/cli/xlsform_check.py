@@ -81,8 +81,9 @@ def main():
             for ref in REF.findall(r.get(col) or "") if ref not in names]
     claim("every ${name} reference names a field", refs)
     seen = [(c["list_name"], c["name"]) for c in choices]
-    claim("choice names unique within their list, labelled in every language",
+    claim("choice names unique within their list, without spaces, labelled in every language",
           ["duplicate choice %s/%s" % k for k in set(seen) if seen.count(k) > 1] +
+          ["choice name with a space: %s/%s" % k for k in seen if " " in str(k[1])] +
           ["%s/%s: empty %s" % (c["list_name"], c["name"], col)
            for c in choices for col in cols if not c.get(col)])
     s = settings[0] if settings else {}
