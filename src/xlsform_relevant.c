@@ -65,11 +65,14 @@ static void next(Tr *t)
         while (s[p] && s[p] != c && s[p] != '\\' && n + 1 < sizeof t->tok)
             t->tok[n++] = s[p++];
         t->kind = s[p] == c ? T_STRING : T_BAD;
+        if (t->kind == T_BAD) /* an escape or no closing quote: name what stops us */
+            n = (size_t)snprintf(t->tok, sizeof t->tok, "%s", s[p] ? "\\" : "an unclosed string");
         p += s[p] == c;
     } else if (strchr("=~<>", c)) {
         t->tok[n++] = s[p++];
         if (s[p] == '=')
             t->tok[n++] = s[p++];
+        t->tok[n] = 0;
         t->kind = strcmp(t->tok, "=") == 0 || strcmp(t->tok, "~") == 0 ? T_BAD : T_OP;
     } else if (strchr("().[],-", c)) {
         t->tok[n++] = s[p++];
