@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "readykit/aggregate.h"
+#include "readykit/report.h"
 
 /* "%.1f" or "-" for NAN (text); the number or null (JSON). */
 static void num(RkBuf *b, double v, bool json)
@@ -116,4 +117,20 @@ void rk_aggregate_json(RkBuf *b, const RkAggregate *g, const RkResult *c)
         rk_buf_puts(b, "}");
     }
     rk_buf_puts(b, "]}\n");
+}
+
+void rk_aggregate_csv(RkBuf *b, const RkAggregate *g)
+{
+    rk_buf_puts(b, "question,pillar,answered,dont_know,consensus,tie,disagreement,mean_points\r\n");
+    for (size_t k = 0; k < g->n_questions; k++) {
+        const RkAggQuestion *aq = g->by_disagreement[k];
+        rk_buf_puts(b, aq->qn->id); /* ids are names: nothing to quote */
+        rk_report_csv_cell(b, g->q->pillars[aq->qn->pillar].id);
+        rk_buf_printf(b, ",%zu,%zu", aq->answered, aq->dont_know);
+        rk_report_csv_cell(b, aq->consensus ? aq->consensus : "");
+        rk_report_csv_cell(b, aq->tie ? aq->tie : "");
+        rk_report_csv_indicator(b, aq->disagreement);
+        rk_report_csv_indicator(b, aq->mean_points);
+        rk_buf_puts(b, "\r\n");
+    }
 }

@@ -89,7 +89,8 @@ const char rk_cli_score_help[] =
     "      --aggregate          the files are respondents of one consultation: one\n"
     "                           result with a consensus answer per question, each\n"
     "                           pillar's mean, median, min and max, and the questions\n"
-    "                           listed by disagreement (text or json)\n"
+    "                           listed by disagreement (text, json; csv: the\n"
+    "                           questions only)\n"
     COMMON_HELP;
 
 const char rk_cli_report_help[] =

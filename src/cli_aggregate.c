@@ -43,6 +43,8 @@ static RkStatus combine(const Options *o, RkScored *sc, size_t n, RkBuf *out, Rk
         rk_rules_score(rules, g->consensus, &cons, d) == RK_OK) {
         if (o->format == FORMAT_JSON)
             rk_aggregate_json(out, g, cons);
+        else if (o->format == FORMAT_CSV)
+            rk_aggregate_csv(out, g);
         else
             rk_aggregate_text(out, g, cons);
     }
@@ -56,8 +58,6 @@ static RkStatus combine(const Options *o, RkScored *sc, size_t n, RkBuf *out, Rk
 
 int rk_cmd_aggregate(const Options *o, const RkFileList *files)
 {
-    if (o->format == FORMAT_CSV)
-        return rk_cli_usage_error("score --aggregate writes text or json, not csv%s", "");
     RkDiag d;
     rk_diag_init(&d);
     RkEngines *e = NULL;

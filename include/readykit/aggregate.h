@@ -61,5 +61,8 @@ void rk_aggregate_free(RkAggregate *g); /* accepts NULL */
 /* The aggregate and the consensus' own result as text or as one JSON object. */
 void rk_aggregate_text(RkBuf *b, const RkAggregate *g, const RkResult *consensus);
 void rk_aggregate_json(RkBuf *b, const RkAggregate *g, const RkResult *consensus);
+/* The questions, most disagreement first, as CSV (a header row, then one
+   row per question: RFC 4180, cells a spreadsheet would run neutralised). */
+void rk_aggregate_csv(RkBuf *b, const RkAggregate *g);
 
 #endif

@@ -61,13 +61,22 @@ print(g["respondents"], len(g["questions"]), d == sorted(d, reverse=True), g["ov
 if [ "$got" = "8 87 True 8" ]; then ok "national: 8 respondents, 87 questions sorted by disagreement"
 else not_ok "national: $got"; fi
 
-# Errors: answers of two questionnaires; csv is not an aggregate format.
+# CSV: the questions, most disagreement first.
+run "$RK_BIN" score -q "$Q" --aggregate --format csv "$A"/r1.yaml "$A"/r2.yaml "$A"/r3.yaml "$A"/r4.yaml
+expect_rc "aggregate csv" 0
+expect_contains "csv: header and first rows" "$(printf '%s\n' "$out" | head -n 4 | tr -d '\r')" \
+'question,pillar,answered,dont_know,consensus,tie,disagreement,mean_points
+law,base,3,1,yes,,0.94,0.67
+kinds,base,3,0,coop,,0.47,0.67
+staff,base,4,0,20,median between 20 and 31: the lower is kept,,'
+
+# Errors: answers of two questionnaires.
 run "$RK_BIN" score --aggregate "$A"/r1.yaml $E/quebec.yaml -q "$Q"
 expect_rc "two questionnaires: exit 65" 65
 run "$RK_BIN" score --aggregate $E/quebec.yaml $E/montreal.yaml
 expect_rc "answers of sse-national and sse-local" 65
 expect_contains "names both questionnaires" "$err" "answers questionnaire 'sse-local', but"
-run "$RK_BIN" score --aggregate --format csv $E/quebec.yaml
-expect_rc "--format csv refused" 64
+run "$RK_BIN" score --aggregate
+expect_rc "no files" 64
 
 done_testing
