@@ -105,10 +105,13 @@ const char rk_cli_import_help[] =
     "row is skipped; the good rows are written (atomically), and the exit status\n"
     "is 65 when a row was skipped or a column is unknown.\n"
     "\n"
-    "  -o, --output DIR         the folder for the answers files (required)\n"
+    "  -o, --output DIR         the folder for the answers files (required unless\n"
+    "                           --dry-run)\n"
     "      --from TOOL          kobo, odk, limesurvey or csv (default: told from the\n"
     "                           metadata columns; only named in the summary)\n"
     "      --subject S          the subject of every answers file (e.g. the country)\n"
+    "      --dry-run            check every cell and say what would be written; write\n"
+    "                           nothing\n"
     "  -h, --help               this help\n";
 
 /* import's say: each bad cell on its own line. */
@@ -126,6 +129,7 @@ int rk_cmd_import(int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"from", required_argument, NULL, 'f'},
         {"subject", required_argument, NULL, 's'},
+        {"dry-run", no_argument, NULL, 'n'},
         {NULL, 0, NULL, 0},
     };
     RkImportOptions io = {.say = say_line};
@@ -137,6 +141,7 @@ int rk_cmd_import(int argc, char **argv)
         case 'h': fputs(rk_cli_import_help, stdout); return RK_OK;
         case 'o': io.out_dir = optarg; break;
         case 's': io.subject = optarg; break;
+        case 'n': io.dry_run = true; break;
         case 'f':
             for (io.from = RK_FROM_KOBO; io.from <= RK_FROM_CSV; io.from++)
                 if (strcmp(optarg, rk_import_from_name(io.from)) == 0)
@@ -152,8 +157,10 @@ int rk_cmd_import(int argc, char **argv)
     }
     if (argc - optind != 2)
         return rk_cli_usage_error("import needs a questionnaire and a CSV file%s", "");
-    if (!io.out_dir)
+    if (!io.out_dir && !io.dry_run)
         return rk_cli_usage_error("import needs -o DIR, the folder for the answers files%s", "");
+    if (!io.out_dir)
+        io.out_dir = ".";
     io.csv = argv[optind + 1];
     RkDiag d;
     rk_diag_init(&d);
@@ -162,11 +169,11 @@ int rk_cmd_import(int argc, char **argv)
     if (load_named(argv[optind], &q, &d) == RK_OK) {
         rk_import_csv(q, &io, &sum, &d);
         if (sum.rows)
-            printf("%s: %zu rows (%s, separator '%s'): %zu answers files written to %s, %zu "
+            printf("%s: %zu rows (%s, separator '%s'): %zu answers files %s to %s, %zu "
                    "skipped for bad cells, %zu empty\n", io.csv, sum.rows,
                    rk_import_from_name(sum.from), sum.separator == '\t' ? "tab"
-                   : sum.separator == ';' ? ";" : ",", sum.written, io.out_dir, sum.failed,
-                   sum.empty);
+                   : sum.separator == ';' ? ";" : ",", sum.written,
+                   io.dry_run ? "would be written" : "written", io.out_dir, sum.failed, sum.empty);
     }
     rk_questionnaire_free(q);
     rk_cli_print_diag(&d);

@@ -115,15 +115,15 @@ static char separator(const char *s, size_t len)
     return tab > comma && tab > semi ? '\t' : semi > comma ? ';' : ',';
 }
 
-/* Read path into t. */
-static RkStatus read_table(const char *path, CsvTable *t, char *sep, RkDiag *d)
+/* Read o's CSV (its file, or its bytes) into t. */
+static RkStatus read_table(const RkImportOptions *o, CsvTable *t, char *sep, RkDiag *d)
 {
-    char *data;
-    size_t len, bad;
-    RkStatus s = rk_file_read(path, 256u * 1024u * 1024u, &data, &len, d);
-    if (s != RK_OK)
-        return s;
-    const char *p = data;
+    const char *path = o->csv;
+    char *data = NULL;
+    size_t len = o->len, bad;
+    if (!o->data && rk_file_read(path, 256u * 1024u * 1024u, &data, &len, d) != RK_OK)
+        return d->status;
+    const char *p = o->data ? o->data : data;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
         p += 3;
         len -= 3;
@@ -215,7 +215,7 @@ static RkStatus rows(const RkQuestionnaire *q, const RkImportOptions *o, const C
         } else if (answered == 0) {
             rk_import_say(o, r + 1, 1, "warning: no answer in this row: no file written");
             sum->empty++;
-        } else if (rk_answers_save(a, path, d) == RK_OK) {
+        } else if (o->dry_run || rk_answers_save(a, path, d) == RK_OK) {
             sum->written++;
         }
         rk_answers_free(a);
@@ -265,7 +265,7 @@ RkStatus rk_import_csv(const RkQuestionnaire *q, const RkImportOptions *o,
 {
     memset(sum, 0, sizeof *sum);
     CsvTable t = {0};
-    if (read_table(o->csv, &t, &sum->separator, d) != RK_OK) {
+    if (read_table(o, &t, &sum->separator, d) != RK_OK) {
         table_free(&t);
         return d->status;
     }
@@ -282,13 +282,14 @@ RkStatus rk_import_csv(const RkQuestionnaire *q, const RkImportOptions *o,
     } else if (dups) {
         rk_diag_set(d, RK_EDATA, o->csv, 0, 0, "%ld respondent ids repeat: nothing imported",
                     dups);
-    } else if (mkdir(o->out_dir, 0777) != 0 && errno != EEXIST) {
+    } else if (!o->dry_run && mkdir(o->out_dir, 0777) != 0 && errno != EEXIST) {
         rk_diag_set(d, RK_ECANTCREAT, o->out_dir, 0, 0, "cannot create the folder: %s",
                     strerror(errno));
     } else if (rows(q, o, &t, cols, sum, d) == RK_OK && (sum->failed || sum->bad_columns)) {
         rk_diag_set(d, RK_EDATA, o->csv, 0, 0, "%zu of %zu rows skipped for bad cells, %zu "
-                    "unknown or repeated columns left out; %zu answers files written",
-                    sum->failed, sum->rows, sum->bad_columns, sum->written);
+                    "unknown or repeated columns left out; %zu answers files %s",
+                    sum->failed, sum->rows, sum->bad_columns, sum->written,
+                    o->dry_run ? "would be written (--dry-run)" : "written");
     }
     free(cols);
     table_free(&t);

@@ -7,6 +7,7 @@
 #ifndef READYKIT_IMPORT_H
 #define READYKIT_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "readykit/diag.h"
@@ -25,6 +26,9 @@ typedef struct RkImportOptions {
     const char *out_dir;   /* answers files go here (created if missing) */
     RkImportFrom from;
     const char *subject;   /* subject: of every answers file, or NULL */
+    bool dry_run;          /* check every cell, write nothing */
+    const char *data;      /* when set, the CSV's bytes (csv only names it) */
+    size_t len;
     /* Called with each problem, one line without newline: bad cells as
        "FILE:ROW:COLUMN: message" (the header is row 1, columns from 1),
        and warnings as "FILE:ROW:COLUMN: warning: message". */
@@ -36,7 +40,7 @@ typedef struct RkImportSummary {
     RkImportFrom from;     /* the tool the file came from (as told or detected) */
     char separator;        /* ',', ';' or '\t' */
     size_t rows;           /* data rows read */
-    size_t written;        /* answers files written */
+    size_t written;        /* answers files written (with dry_run: that would be) */
     size_t failed;         /* rows skipped for a bad cell */
     size_t empty;          /* rows with no answer, skipped */
     size_t bad_columns;    /* header columns that are neither metadata nor questions */

@@ -76,6 +76,13 @@ if [ "$n" = 1 ] && [ -f "$RK_TMP/bad/0b6e7f0a-8c1e-4d2a-9a55-1f2b3c4d5e60.yaml" 
     ok "kobo-bad: only the good row's file, no temporary left"
 else not_ok "kobo-bad: $n files: $(ls -A "$RK_TMP/bad")"; fi
 
+# --dry-run: the same report, nothing written.
+run "$RK_BIN" import "$Q" "$I/kobo-bad.csv" -o "$RK_TMP/dry" --dry-run
+expect_rc "--dry-run: exit 65 for the same bad cells" 65
+expect_contains "--dry-run: names a bad cell" "$err" "kobo-bad.csv:3:8: 600 is out of range"
+expect_contains "--dry-run: says what would be written" "$out" "1 answers files would be written"
+if [ ! -e "$RK_TMP/dry" ]; then ok "--dry-run: no folder, no file"; else not_ok "--dry-run wrote $RK_TMP/dry"; fi
+
 # Broken files: not UTF-8, a row with too many cells, repeated respondent ids.
 printf 'law,staff\nyes,\351t\351\n' >"$RK_TMP/latin1.csv"
 printf 'law,staff\nyes,3,4\nno,2\n' >"$RK_TMP/cells.csv"
