@@ -56,7 +56,7 @@ libs:
 # files that use them when either changes.
 $(BUILD)/gen/config.stamp: FORCE | $(BUILD)/gen
 	$(Q)echo '$(VERSION) $(SHAREDIR)' | cmp -s - $@ 2>/dev/null || echo '$(VERSION) $(SHAREDIR)' > $@
-$(BUILD)/obj/main.o $(BUILD)/obj/cli.o $(BUILD)/obj/locate.o: $(BUILD)/gen/config.stamp
+$(BUILD)/obj/main.o $(BUILD)/obj/cli.o $(BUILD)/obj/locate.o $(BUILD)/obj/cli_aggregate.o: $(BUILD)/gen/config.stamp
 
 $(BUILD)/obj/%.o: src/%.c | libs $(BUILD)/obj $(BUILD)/gen/embedded.h
 	@echo "CC  $<"

@@ -104,6 +104,10 @@ const char rk_cli_report_help[] =
     "      --target TARGET      an answers file describing the profile aimed at:\n"
     "                           drawn on the radar, with the target score per pillar\n"
     "      --paper a4|letter    page size (default a4)\n"
+    "      --aggregate          ANSWERS... are the respondents of one consultation:\n"
+    "                           the report of their consensus, the number of\n"
+    "                           respondents on the cover, the questions they\n"
+    "                           disagree on most first among the findings\n"
     COMMON_HELP;
 
 void rk_cli_print_version(void)
@@ -278,8 +282,8 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
         case OPT_NO_HEADER: o->no_header = true; break;
         case OPT_QUIET: o->quiet = true; break;
         case OPT_AGGREGATE:
-            if (help != rk_cli_score_help)
-                return rk_cli_usage_error("--aggregate is an option of score only%s", "");
+            if (help != rk_cli_score_help && help != rk_cli_report_help)
+                return rk_cli_usage_error("--aggregate is an option of score and report%s", "");
             o->aggregate = true;
             break;
         case ':': return rk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);

@@ -59,6 +59,8 @@ extern const char rk_cli_import_help[];
 int rk_cmd_import(int argc, char **argv);
 /* score --aggregate over the listed files (cli_aggregate.c). */
 int rk_cmd_aggregate(const Options *o, const RkFileList *files);
+/* report --aggregate ANSWERS... -o OUT.pdf (cli_aggregate.c). */
+int rk_cmd_report_aggregate(const Options *o);
 
 /* Print readykit's version and those of the libraries it runs with. */
 void rk_cli_print_version(void);

@@ -200,6 +200,8 @@ static int cmd_report(int argc, char **argv)
     int rc = rk_cli_parse(argc, argv, rk_cli_report_help, true, &o);
     if (rc)
         return rc < 0 ? RK_OK : rc;
+    if (o.aggregate)
+        return rk_cmd_report_aggregate(&o);
     if (o.n_files != 1)
         return rk_cli_usage_error("report needs exactly one answers file%s", "");
     if (!o.output)

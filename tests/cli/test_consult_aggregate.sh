@@ -70,6 +70,20 @@ law,base,3,1,yes,,0.94,0.67
 kinds,base,3,0,coop,,0.47,0.67
 staff,base,4,0,20,median between 20 and 31: the lower is kept,,'
 
+# report --aggregate: the consensus' PDF, respondents on the cover, the
+# disagreement first among the findings.
+run "$RK_BIN" report -q "$Q" --aggregate "$A"/r1.yaml "$A"/r2.yaml "$A"/r3.yaml "$A"/r4.yaml \
+    -o "$RK_TMP/agg.pdf"
+expect_rc "report --aggregate" 0
+expect_contains "report: summary line" "$out" "wrote $RK_TMP/agg.pdf: the consensus of 4 respondents, 75.0"
+text=$(pdftotext "$RK_TMP/agg.pdf" - 2>/dev/null | tr '\n' ' ')
+expect_contains "report: respondents on the cover" "$text" "Respondent: consensus of 4 respondents"
+expect_contains "report: the most disputed question as a finding" "$text" \
+    'To discuss: respondents disagree on "Law?" (disagreement 0.94 of 1; 3 answered, 1 don'"'"'t know; consensus kept: yes).'
+expect_not_contains "report: below 0.5 not listed" "$text" 'disagree on "Kinds?"'
+run "$RK_BIN" report --aggregate -o "$RK_TMP/none.pdf"
+expect_rc "report --aggregate without files" 64
+
 # Errors: answers of two questionnaires.
 run "$RK_BIN" score --aggregate "$A"/r1.yaml $E/quebec.yaml -q "$Q"
 expect_rc "two questionnaires: exit 65" 65
