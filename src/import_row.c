@@ -149,6 +149,12 @@ static size_t answer_cell(const RkImportOptions *o, size_t row, size_t col,
         return multi_cell(o, row, col, qn, v, a);
     if (qn->type == RK_Q_NUMBER) {
         char *comma = strchr(v, ',');
+        if (comma && strspn(comma + 1, "0123456789") == 3 && !comma[4]) {
+            rk_import_say(o, row, col, "'%s' for question '%s' could be a thousands separator "
+                          "or a decimal comma: write %.*s%s or %.*s.%s", v, qn->id,
+                          (int)(comma - v), v, comma + 1, (int)(comma - v), v, comma + 1);
+            return 1;
+        }
         if (comma && !strchr(v, '.') && !strchr(comma + 1, ','))
             *comma = '.';
     } else if (qn->type != RK_Q_TEXT) {

@@ -87,6 +87,7 @@ if [ ! -e "$RK_TMP/dry" ]; then ok "--dry-run: no folder, no file"; else not_ok 
 printf 'law,staff\nyes,\351t\351\n' >"$RK_TMP/latin1.csv"
 printf 'law,staff\nyes,3,4\nno,2\n' >"$RK_TMP/cells.csv"
 printf '_uuid,law\nabc,yes\nabc,no\n' >"$RK_TMP/dup.csv"
+printf 'law;share\nyes;1,500\n' >"$RK_TMP/comma.csv"
 while IFS='|' read -r name file code want; do
     run "$RK_BIN" import "$Q" "$RK_TMP/$file" -o "$RK_TMP/out-$file"
     if [ "$rc" = "$code" ] && case "$err" in *"$want"*) true ;; *) false ;; esac; then
@@ -96,6 +97,7 @@ done <<'CASES'
 not UTF-8|latin1.csv|65|latin1.csv:2: not UTF-8 text
 a row with too many cells|cells.csv|65|cells.csv:2:3: 3 cells where the header has 2
 repeated respondent ids|dup.csv|65|dup.csv:3:1: respondent id 'abc' is also row 2's
+a comma before three digits|comma.csv|65|comma.csv:2:2: '1,500' for question 'share' could be a thousands separator or a decimal comma: write 1500 or 1.500
 missing CSV|no-such.csv|66|no-such.csv
 CASES
 run "$RK_BIN" import "$Q" "$I/kobo.csv"
