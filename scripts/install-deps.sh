@@ -22,7 +22,8 @@ BUILD_PACKAGES="pkg-config liblua5.4-dev libyaml-dev libhpdf-dev libxlsxwriter-d
 # (run by plain `make`, which must not install anything).
 if [ "${1:-}" = --check-build ]; then
     if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4 yaml-0.1 xlsxwriter &&
-        { [ -f /usr/include/hpdf.h ] || [ -f /usr/local/include/hpdf.h ]; }; then
+        { [ -f /usr/include/hpdf.h ] || [ -f /usr/local/include/hpdf.h ]; } &&
+        { [ -f /usr/include/csv.h ] || [ -f /usr/local/include/csv.h ]; }; then
         exit 0
     fi
     need=""
