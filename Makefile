@@ -19,7 +19,7 @@ DATADIR  ?= $(PREFIX)/share
 SHAREDIR := $(DATADIR)/readykit
 MANDIR   ?= $(DATADIR)/man
 CC       ?= cc
-PKGS     := lua5.4 yaml-0.1 libedit
+PKGS     := lua5.4 yaml-0.1 libedit xlsxwriter
 OPT      ?= -O2
 SANFLAGS ?=
 CFLAGS   ?=
@@ -28,7 +28,7 @@ CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
             $(OPT) -g $(SANFLAGS) -Iinclude -I$(BUILD)/gen \
             -DRK_VERSION='"$(VERSION)"' -DRK_SHARE_DIR='"$(SHAREDIR)/questionnaires"' \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm
 LDFLAGS  += $(SANFLAGS)
 Q        ?= @
 
@@ -57,7 +57,7 @@ libs:
 # files that use them when either changes.
 $(BUILD)/gen/config.stamp: FORCE | $(BUILD)/gen
 	$(Q)echo '$(VERSION) $(SHAREDIR)' | cmp -s - $@ 2>/dev/null || echo '$(VERSION) $(SHAREDIR)' > $@
-$(BUILD)/obj/main.o $(BUILD)/obj/cli.o $(BUILD)/obj/locate.o: $(BUILD)/gen/config.stamp
+$(BUILD)/obj/main.o $(BUILD)/obj/cli.o $(BUILD)/obj/locate.o $(BUILD)/obj/cli_aggregate.o: $(BUILD)/gen/config.stamp
 
 $(BUILD)/obj/%.o: src/%.c | libs $(BUILD)/obj $(BUILD)/gen/embedded.h
 	@echo "CC  $<"

@@ -3,24 +3,27 @@
 # benchmark. Idempotent: quiet when everything is there already.
 set -eu
 
-# Build and run: Lua 5.4, libyaml, libHaru, a compiler, pkg-config, the fonts
-# the PDF report embeds. Tests: cmocka, PDF checkers, tmux for the terminal
-# session. Benchmarks: hyperfine, and the Python peer's reportlab. Install
+# Build and run: Lua 5.4, libyaml, libHaru, libxlsxwriter and libcsv (forms
+# for survey tools and their data; openpyxl reads the forms back in tests), a
+# compiler, pkg-config, the fonts the PDF report embeds. Tests: cmocka, PDF
+# checkers, tmux for the terminal session. Benchmarks: hyperfine, and the Python peer's reportlab. Install
 # and packaging: scdoc for the man pages, man-db, bash and zsh for the
 # completion tests, debhelper and lintian for the Debian package.
 PACKAGES="build-essential pkg-config liblua5.4-dev libyaml-dev libhpdf-dev
+libxlsxwriter-dev libcsv-dev python3-openpyxl
 fonts-dejavu-core libcmocka-dev poppler-utils qpdf tmux hyperfine
 python3 python3-yaml python3-reportlab python3-renderpm python3-jsonschema
 scdoc man-db bash-completion zsh
 debhelper dpkg-dev fakeroot lintian"
 
-BUILD_PACKAGES="pkg-config liblua5.4-dev libyaml-dev libhpdf-dev libedit-dev"
+BUILD_PACKAGES="pkg-config liblua5.4-dev libyaml-dev libhpdf-dev libedit-dev libxlsxwriter-dev libcsv-dev"
 
 # --check-build: only say whether the libraries needed to compile are there
 # (run by plain `make`, which must not install anything).
 if [ "${1:-}" = --check-build ]; then
-    if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4 yaml-0.1 libedit &&
-        { [ -f /usr/include/hpdf.h ] || [ -f /usr/local/include/hpdf.h ]; }; then
+    if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4 yaml-0.1 libedit xlsxwriter &&
+        { [ -f /usr/include/hpdf.h ] || [ -f /usr/local/include/hpdf.h ]; } &&
+        { [ -f /usr/include/csv.h ] || [ -f /usr/local/include/csv.h ]; }; then
         exit 0
     fi
     need=""

@@ -33,6 +33,8 @@ const char rk_cli_usage[] =
     "  show QUESTIONNAIRE [ID]  a questionnaire's pillars and questions\n"
     "  template QUESTIONNAIRE   an answers file to fill in with a text editor\n"
     "  migrate ANSWERS -o NEW   rewrite answers made with an earlier questionnaire version\n"
+    "  export --xlsform Q -o F  the questionnaire as an XLSForm for KoboToolbox or ODK\n"
+    "  import Q CSV -o DIR      a survey tool's CSV export as answers files\n"
     "\n"
     "Options:\n"
     "  -h, --help               this help (readykit COMMAND --help for more)\n"
@@ -86,6 +88,11 @@ const char rk_cli_score_help[] =
     "      --no-header          CSV without its header row (parts to join with cat)\n"
     "      --quiet              no progress line (shown when standard error is a\n"
     "                           terminal and the results go elsewhere)\n"
+    "      --aggregate          the files are respondents of one consultation: one\n"
+    "                           result with a consensus answer per question, each\n"
+    "                           pillar's mean, median, min and max, and the questions\n"
+    "                           listed by disagreement (text, json; csv: the\n"
+    "                           questions only)\n"
     COMMON_HELP;
 
 const char rk_cli_report_help[] =
@@ -99,6 +106,10 @@ const char rk_cli_report_help[] =
     "      --target TARGET      an answers file describing the profile aimed at:\n"
     "                           drawn on the radar, with the target score per pillar\n"
     "      --paper a4|letter    page size (default a4)\n"
+    "      --aggregate          ANSWERS... are the respondents of one consultation:\n"
+    "                           the report of their consensus, the number of\n"
+    "                           respondents on the cover, the questions they\n"
+    "                           disagree on most first among the findings\n"
     COMMON_HELP;
 
 void rk_cli_print_version(void)
@@ -162,7 +173,7 @@ static bool parse_positive(const char *s, double *out)
 enum { OPT_IN_PLACE = 320, OPT_AGAINST }; /* migrate, check only */
 enum { OPT_NO_DEFAULT = 256, OPT_MAX_MEMORY, OPT_MAX_INSTR, OPT_TIMEOUT, OPT_COMPARE,
        OPT_TARGET, OPT_PAPER };
-enum { OPT_DIR = 340, OPT_NO_HEADER, OPT_QUIET }; /* score only */
+enum { OPT_DIR = 340, OPT_NO_HEADER, OPT_QUIET, OPT_AGGREGATE }; /* score only */
 
 /* Parse the options of a command; returns RK_OK, RK_EUSAGE, or -1 when
    help was printed (exit 0). */
@@ -190,6 +201,7 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
         {"dir", required_argument, NULL, OPT_DIR},
         {"no-header", no_argument, NULL, OPT_NO_HEADER},
         {"quiet", no_argument, NULL, OPT_QUIET},
+        {"aggregate", no_argument, NULL, OPT_AGGREGATE},
         {NULL, 0, NULL, 0},
     };
     current_command = argv[0];
@@ -271,6 +283,11 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
             break;
         case OPT_NO_HEADER: o->no_header = true; break;
         case OPT_QUIET: o->quiet = true; break;
+        case OPT_AGGREGATE:
+            if (help != rk_cli_score_help && help != rk_cli_report_help)
+                return rk_cli_usage_error("--aggregate is an option of score and report%s", "");
+            o->aggregate = true;
+            break;
         case ':': return rk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return rk_cli_usage_error("unknown option '%s'", argv[optind - 1]);
         }

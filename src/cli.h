@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "readykit/batch.h"
 #include "readykit/diag.h"
 #include "readykit/rules.h"
 
@@ -44,12 +45,22 @@ typedef struct Options {
     size_t n_dirs;
     bool no_header;                  /* --no-header (CSV parts) */
     bool quiet;                      /* --quiet: no progress line */
+    bool aggregate;                  /* score --aggregate */
 } Options;
 
 /* The discovery commands (cli_discover.c); each returns the exit status. */
 int rk_cmd_list(int argc, char **argv);
 int rk_cmd_show(int argc, char **argv);
 int rk_cmd_template(int argc, char **argv);
+/* The consultation commands (cli_consult.c). */
+extern const char rk_cli_export_help[];
+int rk_cmd_export(int argc, char **argv);
+extern const char rk_cli_import_help[];
+int rk_cmd_import(int argc, char **argv);
+/* score --aggregate over the listed files (cli_aggregate.c). */
+int rk_cmd_aggregate(const Options *o, const RkFileList *files);
+/* report --aggregate ANSWERS... -o OUT.pdf (cli_aggregate.c). */
+int rk_cmd_report_aggregate(const Options *o);
 
 /* Print readykit's version and those of the libraries it runs with. */
 void rk_cli_print_version(void);

@@ -157,6 +157,11 @@ static int cmd_score(int argc, char **argv)
         rk_file_list_free(&files);
         return rk_cli_usage_error("no answers files to score (an empty list or folder)%s", "");
     }
+    if (o.aggregate) {
+        int st = rk_cmd_aggregate(&o, &files);
+        rk_file_list_free(&files);
+        return st;
+    }
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     RkBatchOptions bo = {
         .questionnaire = o.questionnaire,
@@ -196,6 +201,8 @@ static int cmd_report(int argc, char **argv)
     int rc = rk_cli_parse(argc, argv, rk_cli_report_help, true, &o);
     if (rc)
         return rc < 0 ? RK_OK : rc;
+    if (o.aggregate)
+        return rk_cmd_report_aggregate(&o);
     if (o.n_files != 1)
         return rk_cli_usage_error("report needs exactly one answers file%s", "");
     if (!o.output)
@@ -298,9 +305,14 @@ int main(int argc, char **argv)
         status = rk_cmd_show(argc - 1, argv + 1);
     } else if (strcmp(cmd, "template") == 0) {
         status = rk_cmd_template(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "export") == 0) {
+        status = rk_cmd_export(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "import") == 0) {
+        status = rk_cmd_import(argc - 1, argv + 1);
     } else {
         status = rk_cli_usage_error("unknown command '%s' (expected ask, check, score, "
-                                    "report, migrate, list, show or template)", cmd);
+                                    "report, migrate, list, show, template, export or "
+                                    "import)", cmd);
     }
     /* Like jq: a full disk or closed pipe on stdout is an error too. */
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -6,7 +6,7 @@ _readykit()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
     cmd=${COMP_WORDS[1]}
-    local commands="check score report ask migrate list show template help"
+    local commands="check score report ask migrate list show template export import help"
 
     if [ "$COMP_CWORD" -eq 1 ]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -19,6 +19,8 @@ _readykit()
             COMPREPLY=($(compgen -W "en fr es" -- "$cur")); return ;;
         --paper)
             COMPREPLY=($(compgen -W "a4 letter" -- "$cur")); return ;;
+        --from)
+            COMPREPLY=($(compgen -W "kobo odk limesurvey csv" -- "$cur")); return ;;
         -r|--rules)
             COMPREPLY=($(compgen -f -X '!*.lua' -- "$cur") $(compgen -d -- "$cur")); return ;;
         -q|--questionnaire|-o|--output|--compare|--target|--dir|--resume)
@@ -33,8 +35,10 @@ _readykit()
             local opts
             case $cmd in
                 check) opts="--help --rules --no-default-rules" ;;
-                score) opts="$common --format --output --jobs --dir --quiet --no-header" ;;
-                report) opts="$common --output --compare --target --paper" ;;
+                score) opts="$common --format --output --jobs --dir --quiet --no-header --aggregate" ;;
+                report) opts="$common --output --compare --target --paper --aggregate" ;;
+                export) opts="--help --xlsform --output --lang" ;;
+                import) opts="--help --output --from --subject --dry-run" ;;
                 ask) opts="--help --output --lang --subject --respondent --resume --review --questionnaire" ;;
                 migrate) opts="--help --questionnaire --output --in-place" ;;
                 list) opts="--help --format" ;;
@@ -45,7 +49,7 @@ _readykit()
             return ;;
     esac
     case $cmd in
-        show|template|ask)
+        show|template|ask|export|import)
             # A questionnaire id from the search path, or a file.
             local ids
             ids=$(readykit list --format json 2>/dev/null | sed -n 's/^{"id": "\([^"]*\)".*/\1/p')
