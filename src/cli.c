@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include "readykit/batch.h"
+#include "readykit/fileio.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -146,6 +147,27 @@ void rk_cli_print_diag(const RkDiag *d)
     rk_buf_free(&text);
 }
 
+RkStatus rk_cli_not_output(const Options *o, const char *input, RkDiag *d)
+{
+    if (!o->output || !input || strcmp(input, "-") == 0 || !rk_file_same(o->output, input))
+        return RK_OK;
+    return rk_diag_set(d, RK_EUSAGE, o->output, 0, 0,
+                       "the output is an input (%s); give the output another name", input);
+}
+
+RkStatus rk_cli_check_output(const Options *o, RkDiag *d)
+{
+    RkStatus s = RK_OK;
+    for (int i = 0; s == RK_OK && i < o->n_files; i++)
+        s = rk_cli_not_output(o, o->files[i], d);
+    for (size_t i = 0; s == RK_OK && i < o->n_rule_files; i++)
+        s = rk_cli_not_output(o, o->rule_files[i], d);
+    const char *others[] = {o->questionnaire, o->compare, o->target};
+    for (size_t i = 0; s == RK_OK && i < sizeof others / sizeof others[0]; i++)
+        s = rk_cli_not_output(o, others[i], d);
+    return s;
+}
+
 /* A positive number option; returns false on garbage. */
 static bool parse_positive(const char *s, double *out)
 {
@@ -219,6 +241,8 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
         case 'o':
             if (!with_output)
                 return rk_cli_usage_error("this command takes no -o/--output", "");
+            if (!*optarg)
+                return rk_cli_usage_error("-o/--output needs a file name, found an empty one%s", "");
             o->output = optarg;
             break;
         case OPT_MAX_MEMORY:

@@ -116,7 +116,9 @@ int rk_cmd_template(int argc, char **argv)
     RkQuestionnaire *q = NULL;
     if (load_named(o.files[0], &q, &d) == RK_OK) {
         rk_discover_template(&out, q, o.lang);
-        if (o.output && rk_file_exists(o.output))
+        if (rk_cli_check_output(&o, &d) != RK_OK || rk_cli_not_output(&o, q->path, &d) != RK_OK)
+            ; /* refused: the output is an input */
+        else if (o.output && rk_file_exists(o.output))
             rk_diag_set(&d, RK_ECANTCREAT, o.output, 0, 0,
                         "already exists; not overwritten (remove it or choose another name)");
         else if (o.output && !out.failed &&

@@ -1,5 +1,6 @@
 /* fileio: bounded reads, atomic replaces, a growable buffer, UTF-8 checks. */
 #include "readykit/fileio.h"
+#include "readykit/outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -83,59 +84,20 @@ RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
     return RK_OK;
 }
 
+/* One outfile written in one go: the same rules for devices, links,
+   temporary names and signals as a streamed output. */
 RkStatus rk_file_write_atomic(const char *path, const void *data, size_t len,
                               RkDiag *d)
 {
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
-    if (!tmp)
-        return rk_diag_set(d, RK_EINTERNAL, path, 0, 0, "out of memory");
-    snprintf(tmp, plen + 16, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        return rk_diag_set(d, RK_ECANTCREAT, path, 0, 0, "cannot create: %s",
-                           strerror(e));
-    }
-    /* Keep the permissions of the file being replaced; new files get the
-       usual 0666 & ~umask instead of mkstemp's 0600. */
-    struct stat st;
-    if (stat(path, &st) == 0) {
-        (void)fchmod(fd, st.st_mode & 07777);
-    } else {
-        mode_t um = umask(0);
-        umask(um);
-        (void)fchmod(fd, 0666 & ~um);
-    }
-    const char *p = data;
-    size_t left = len;
-    int err = 0;
-    while (left > 0) {
-        ssize_t n = write(fd, p, left);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            err = errno;
-            break;
-        }
-        p += n;
-        left -= (size_t)n;
-    }
-    if (!err && fsync(fd) != 0)
-        err = errno;
-    if (close(fd) != 0 && !err)
-        err = errno;
-    if (!err && rename(tmp, path) != 0)
-        err = errno;
-    if (err) {
-        unlink(tmp);
-        free(tmp);
-        return rk_diag_set(d, err == ENOSPC || err == EIO ? RK_EIO : RK_ECANTCREAT,
-                           path, 0, 0, "cannot write: %s", strerror(err));
-    }
-    free(tmp);
-    return RK_OK;
+    if (!path)
+        return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "no output file name");
+    RkOutFile f;
+    RkStatus s = rk_outfile_open(&f, path, d);
+    if (s == RK_OK && (s = rk_outfile_write(&f, data, len, d)) != RK_OK)
+        rk_outfile_abort(&f);
+    if (s == RK_OK)
+        s = rk_outfile_commit(&f, d);
+    return s;
 }
 
 bool rk_file_exists(const char *path)

@@ -4,7 +4,8 @@
  * rk_file_read returns a malloc'd, NUL-terminated buffer that the caller
  * frees. rk_file_write_atomic replaces a file as a whole: a temporary file in
  * the same folder, fsync, rename; on any failure the old file is left as it
- * was and the temporary file is removed.
+ * was and the temporary file is removed. It follows outfile.h's rules: a
+ * link's target is replaced, a device, FIFO or terminal is written directly.
  */
 #ifndef READYKIT_FILEIO_H
 #define READYKIT_FILEIO_H

@@ -1,0 +1,125 @@
+#!/bin/sh
+# test_hardening.sh: issue 13's second round: outputs (devices, FIFOs,
+# links, an output that is an input, long names, signals during the write),
+# CSV formula cells, control characters, and the small limits.
+. "$(dirname "$0")/lib.sh"
+
+READYKIT_PATH=$RK_TOP/questionnaires
+export READYKIT_PATH
+A=$RK_TMP/a.yaml
+cp questionnaires/examples/tiny-answers.yaml "$A"
+cp questionnaires/tiny.yaml "$RK_TMP/tiny.yaml"
+
+# readykit runs at all: the rest means something only if this passes
+run "$RK_BIN" score "$A"
+expect_rc "score the tiny answers" 0
+expect_contains "score names the subject" "$out" "Tinyland (example)"
+
+# ---- outputs: devices are written, never replaced ---------------------------
+for cmd in score report; do
+    run "$RK_BIN" "$cmd" "$A" -o /dev/null
+    if [ "$rc" = 0 ] && [ -c /dev/null ] && [ ! -L /dev/null ]; then
+        ok "$cmd -o /dev/null: exit 0, /dev/null still a character device"
+    else
+        not_ok "$cmd -o /dev/null: exit $rc; $(ls -l /dev/null) $err"
+    fi
+done
+
+mkfifo "$RK_TMP/fifo"
+cat "$RK_TMP/fifo" >"$RK_TMP/from-fifo" &
+reader=$!
+run "$RK_BIN" score -f csv "$A" -o "$RK_TMP/fifo"
+wait "$reader"
+if [ "$rc" = 0 ] && [ -p "$RK_TMP/fifo" ] &&
+    grep -q '^file,subject,score,level' "$RK_TMP/from-fifo"; then
+    ok "-o FIFO: written through, still a FIFO"
+else
+    not_ok "-o FIFO: exit $rc, $(ls -l "$RK_TMP/fifo") $err"
+fi
+ls -a "$RK_TMP" | grep -q '^fifo\.' && not_ok "-o FIFO left a temporary file" ||
+    ok "-o FIFO: no temporary file"
+
+# ---- a symbolic link: its target is replaced, the link stays ----------------
+mkdir "$RK_TMP/links"
+echo old >"$RK_TMP/links/target.csv"
+ln -s target.csv "$RK_TMP/links/link.csv"
+ln -s missing.csv "$RK_TMP/links/dangling.csv"
+for name in link dangling; do
+    run "$RK_BIN" score -f csv "$A" -o "$RK_TMP/links/$name.csv"
+    t=$(readlink "$RK_TMP/links/$name.csv")
+    if [ "$rc" = 0 ] && [ -L "$RK_TMP/links/$name.csv" ] &&
+        grep -q '^file,subject' "$RK_TMP/links/$t"; then
+        ok "-o $name: the link stays, $t holds the CSV"
+    else
+        not_ok "-o $name: exit $rc, $(ls -l "$RK_TMP/links") $err"
+    fi
+done
+
+# ---- an output that is an input: 64, the input left as it was ----------------
+cp "$A" "$RK_TMP/keep.yaml"
+cp "$RK_TMP/tiny.yaml" "$RK_TMP/keep-q.yaml"
+while IFS='|' read -r what input args; do
+    # shellcheck disable=SC2086
+    run "$RK_BIN" $args -o "$input"
+    case "$err" in *"the output is an input"*) said=1 ;; *) said=0 ;; esac
+    if [ "$rc" = 64 ] && [ $said = 1 ] && cmp -s "$A" "$RK_TMP/keep.yaml" &&
+        cmp -s "$RK_TMP/tiny.yaml" "$RK_TMP/keep-q.yaml"; then
+        ok "$what: refused with 64, inputs unchanged"
+    else
+        not_ok "$what: exit $rc: $err"
+        cp "$RK_TMP/keep.yaml" "$A"
+        cp "$RK_TMP/keep-q.yaml" "$RK_TMP/tiny.yaml"
+    fi
+done <<CASES
+score -o the answers file|$A|score $A
+score -o the answers file by another path|$RK_TMP/./a.yaml|score -f csv $A
+score -o the -q questionnaire|$RK_TMP/tiny.yaml|score -q $RK_TMP/tiny.yaml $A
+score -o a --rules file|$RK_TMP/tiny.yaml|score -r $RK_TMP/tiny.yaml $A
+report -o the answers file|$A|report $A
+report -o the questionnaire found beside the answers|$RK_TMP/tiny.yaml|report $A
+template -o its questionnaire|$RK_TMP/tiny.yaml|template $RK_TMP/tiny.yaml
+CASES
+run "$RK_BIN" migrate "$A" -o "$A"
+expect_rc "migrate -o its input keeps its own rule" 64
+expect_contains "migrate -o its input suggests --in-place" "$err" "--in-place"
+
+run "$RK_BIN" score "$A" -o ''
+expect_rc "score -o ''" 64
+expect_contains "-o '' says the name is empty" "$err" "needs a file name, found an empty one"
+
+# ---- a 254-byte output name (the temporary name must fit in 255 bytes) ------
+long=$(printf '%0254d' 0)
+run "$RK_BIN" score -f csv "$A" -o "$RK_TMP/$long"
+if [ "$rc" = 0 ] && grep -q '^file,subject' "$RK_TMP/$long"; then
+    ok "a 254-byte output name is written"
+else
+    not_ok "a 254-byte output name: exit $rc: $err"
+fi
+rm -f "$RK_TMP/$long"
+
+# ---- SIGTERM, SIGINT, SIGHUP while the output is written: no temporary file ----
+# A rule that spins keeps the batch (and its temporary output) open; the
+# signal comes once the temporary file exists (polled, never timed).
+printf 'return { result = function () while true do end end }\n' >"$RK_TMP/spin.lua"
+mkdir "$RK_TMP/sig"
+for sig in TERM INT HUP; do
+    env --default-signal="$sig" "$RK_BIN" score --timeout 120 --max-instructions 1e15 \
+        -r "$RK_TMP/spin.lua" "$A" -o "$RK_TMP/sig/out.csv" 2>/dev/null &
+    pid=$!
+    n=0
+    until ls -a "$RK_TMP/sig" | grep -q '^out\.csv\.' || [ $n -ge 600 ]; do
+        sleep 0.05; n=$((n + 1))
+    done
+    kill -s "$sig" "$pid"
+    wait "$pid"
+    rc=$?
+    left=$(ls -a "$RK_TMP/sig" | grep -v '^\.\.\?$')
+    # the orphaned worker ends at its own deadline; it holds no file
+    if [ $n -lt 600 ] && [ "$rc" -gt 128 ] && [ -z "$left" ]; then
+        ok "SIG$sig during the write: exit $rc, no temporary file left"
+    else
+        not_ok "SIG$sig during the write: exit $rc, polls $n, left: $left"
+    fi
+done
+
+done_testing
