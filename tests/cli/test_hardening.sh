@@ -122,4 +122,23 @@ for sig in TERM INT HUP; do
     fi
 done
 
+# ---- CSV cells a spreadsheet would run as formulas ----------------------------
+# A subject, a level name (from the questionnaire beside the answers) and an
+# indicator id, each starting with a formula character; a negative score
+# stays a number.
+mkdir "$RK_TMP/csv"
+sed 's/^subject:.*/subject: "=HYPERLINK(\\"http:\/\/x\\",\\"y\\")"/' \
+    questionnaires/examples/tiny-answers.yaml >"$RK_TMP/csv/a.yaml"
+sed 's/{en: Emerging, fr: Émergent}/{en: "@Emerging", fr: Émergent}/' \
+    questionnaires/tiny.yaml >"$RK_TMP/csv/tiny.yaml"
+printf 'return { result = function () rk.indicator{id = "-x", label = "=y", value = -3.5} end }\n' \
+    >"$RK_TMP/csv/ind.lua"
+run "$RK_BIN" score -f csv -r "$RK_TMP/csv/ind.lua" "$RK_TMP/csv/a.yaml"
+expect_rc "csv with formula-like cells" 0
+expect_contains "csv: the indicator id is neutralised" "$out" "law,money,\"'-x\""
+expect_contains "csv: the subject is neutralised" "$out" \
+    "a.yaml,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",66.67,"
+expect_contains "csv: the level name is neutralised, a negative value stays a number" "$out" \
+    ",\"'@Emerging\",100.00,50.00,-3.5"
+
 done_testing
