@@ -4,6 +4,7 @@
 
 #include "readykit/batch.h"
 #include "readykit/fileio.h"
+#include "readykit/safetext.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -126,10 +127,24 @@ const char rk_cli_migrate_help[] =
     "                           questionnaire: id, as for score)\n"
     "  -h, --help               this help\n";
 
+void rk_cli_put_safe(FILE *f, const char *text)
+{
+    RkBuf b;
+    rk_buf_init(&b);
+    rk_safe_puts(&b, text, RK_SAFE_NEWLINE | RK_SAFE_TAB);
+    if (b.len)
+        fwrite(b.data, 1, b.len, f);
+    rk_buf_free(&b);
+}
+
 RkStatus rk_cli_usage_error(const char *fmt, const char *arg)
 {
+    RkBuf b;
+    rk_buf_init(&b);
+    rk_buf_printf(&b, fmt, arg);
     fputs("readykit: ", stderr);
-    fprintf(stderr, fmt, arg);
+    rk_cli_put_safe(stderr, b.data ? b.data : "");
+    rk_buf_free(&b);
     if (current_command)
         fprintf(stderr, "\nTry 'readykit %s --help'.\n", current_command);
     else
@@ -143,7 +158,7 @@ void rk_cli_print_diag(const RkDiag *d)
     rk_buf_init(&text);
     rk_batch_diag_text(&text, d);
     if (text.len)
-        fwrite(text.data, 1, text.len, stderr);
+        rk_cli_put_safe(stderr, text.data);
     rk_buf_free(&text);
 }
 

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "readykit/diag.h"
 #include "readykit/rules.h"
@@ -57,6 +58,10 @@ void rk_cli_print_version(void);
 /* Print a diagnostic's warnings, error and further errors to stderr, every
    line starting with "readykit: ". */
 void rk_cli_print_diag(const RkDiag *d);
+
+/* Write text to f with control characters made visible (safetext.h):
+   nothing from an input reaches the terminal raw. */
+void rk_cli_put_safe(FILE *f, const char *text);
 
 /* Print "readykit: " + the message + a hint to stderr; returns RK_EUSAGE. */
 RkStatus rk_cli_usage_error(const char *fmt, const char *arg);

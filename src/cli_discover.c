@@ -48,7 +48,7 @@ static int finish(RkBuf *out, RkDiag *d)
     if (out->failed && d->status == RK_OK)
         rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
     else if (d->status == RK_OK && out->len)
-        fwrite(out->data, 1, out->len, stdout);
+        rk_cli_put_safe(stdout, out->data);
     rk_cli_print_diag(d);
     rk_buf_free(out);
     return d->status;

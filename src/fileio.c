@@ -1,6 +1,7 @@
 /* fileio: bounded reads, atomic replaces, a growable buffer, UTF-8 checks. */
 #include "readykit/fileio.h"
 #include "readykit/outfile.h"
+#include "readykit/safetext.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -203,10 +204,25 @@ void rk_json_string(RkBuf *b, const char *s)
             } else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
                 rk_buf_puts(b, p[2] == 0xA8 ? "\\u2028" : "\\u2029");
                 p += 2;
-            } else if (*p < 0x20 || *p == 0x7f)
+            } else if (*p < 0x20 || *p == 0x7f) {
                 rk_buf_printf(b, "\\u%04x", *p);
-            else
+            } else if (*p >= 0x80) {
+                /* C1 controls escaped too; bytes that are not UTF-8 (a file
+                   name, say) become U+FFFD, so the JSON stays valid. */
+                size_t avail = 1;
+                while (avail < 4 && p[avail])
+                    avail++;
+                size_t n = rk_utf8_seq((const char *)p, avail);
+                if (n == 0)
+                    rk_buf_puts(b, "\xEF\xBF\xBD");
+                else if (rk_is_control((const char *)p, n))
+                    rk_buf_printf(b, "\\u%04x", p[1]);
+                else
+                    rk_buf_add(b, (const char *)p, n);
+                p += n ? n - 1 : 0;
+            } else {
                 rk_buf_add(b, (const char *)p, 1);
+            }
         }
     }
     rk_buf_puts(b, "\"");

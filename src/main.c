@@ -102,7 +102,7 @@ static int cmd_check(int argc, char **argv)
 static void say(void *ud, const char *text)
 {
     (void)ud;
-    fputs(text, stderr);
+    rk_cli_put_safe(stderr, text);
 }
 
 /* "readykit: 1200/30000 files, 850 files/s, 33 s left", redrawn in place

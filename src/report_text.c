@@ -336,9 +336,11 @@ static void text_cap(RkBuf *b, const RkLabels *l, const RkCap *cap)
 }
 
 /* Human-readable summary; fixed words in the report's language (labels.h),
-   figures with a decimal point so they read the same everywhere. */
+   figures with a decimal point so they read the same everywhere. Control
+   characters from the inputs and rules are made visible (safetext.h). */
 void rk_report_text(RkBuf *b, const RkReportInput *in)
 {
+    size_t from = b->len;
     const RkResult *r = in->result;
     const RkQuestionnaire *q = in->q;
     const RkLabels *l = rk_labels_for(in->lang);
@@ -390,4 +392,5 @@ void rk_report_text(RkBuf *b, const RkReportInput *in)
                         r->n_dont_know, r->n_unanswered, r->n_skipped, rk_result_confidence(r));
     rk_buf_puts(b, line);
     rk_buf_puts(b, "\n");
+    rk_safe_tail(b, from, RK_SAFE_NEWLINE | RK_SAFE_TAB);
 }

@@ -50,6 +50,19 @@ void rk_safe_add(RkBuf *b, const char *s, size_t len, unsigned keep)
     rk_buf_add(b, s + run, i - run);
 }
 
+bool rk_safe_needed(const char *s, unsigned keep)
+{
+    for (size_t len = s ? strlen(s) : 0, i = 0; i < len;) {
+        size_t n = rk_utf8_seq(s + i, len - i);
+        if (n == 0 || (rk_is_control(s + i, n) &&
+                       !(s[i] == '\n' && (keep & RK_SAFE_NEWLINE)) &&
+                       !(s[i] == '\t' && (keep & RK_SAFE_TAB))))
+            return true;
+        i += n;
+    }
+    return false;
+}
+
 void rk_safe_puts(RkBuf *b, const char *s, unsigned keep)
 {
     if (s)

@@ -30,6 +30,10 @@ bool rk_is_control(const char *s, size_t n);
 void rk_safe_add(RkBuf *b, const char *s, size_t len, unsigned keep);
 void rk_safe_puts(RkBuf *b, const char *s, unsigned keep);
 
+/* Would rk_safe_add change s (a control character not kept, or a byte
+   that is not UTF-8)? */
+bool rk_safe_needed(const char *s, unsigned keep);
+
 /* Replace b's content from offset `from` on by its rk_safe_add form. */
 void rk_safe_tail(RkBuf *b, size_t from, unsigned keep);
 

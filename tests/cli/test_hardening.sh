@@ -141,4 +141,53 @@ expect_contains "csv: the subject is neutralised" "$out" \
 expect_contains "csv: the level name is neutralised, a negative value stays a number" "$out" \
     ",\"'@Emerging\",100.00,50.00,-3.5"
 
+# ---- control characters never reach a terminal raw ---------------------------
+# ESC (a window title), BEL and a C1 CSI in the subject; ESC from rk.log and
+# from a rule's error(). Each output is checked for raw bytes and for the
+# visible escape.
+mkdir "$RK_TMP/ctl"
+sed 's/^subject:.*/subject: "X\\e]0;pwned\\a\\u009b2J"/' \
+    questionnaires/examples/tiny-answers.yaml >"$RK_TMP/ctl/a.yaml"
+printf 'return { result = function () rk.log("log\\27[2J") end }\n' >"$RK_TMP/ctl/log.lua"
+printf 'return { result = function () error("err\\27[2J") end }\n' >"$RK_TMP/ctl/err.lua"
+c="$RK_TMP/ctl"
+"$RK_BIN" score "$c/a.yaml" >"$c/text" 2>&1
+"$RK_BIN" score -f json "$c/a.yaml" >"$c/json" 2>&1
+"$RK_BIN" score -f csv "$c/a.yaml" >"$c/csv" 2>&1
+"$RK_BIN" report "$c/a.yaml" -o "$c/a.pdf" >"$c/report" 2>&1
+pdftotext -enc UTF-8 "$c/a.pdf" "$c/pdftext" 2>/dev/null
+pdfinfo "$c/a.pdf" >"$c/pdfinfo" 2>/dev/null
+"$RK_BIN" score -r "$c/log.lua" "$c/a.yaml" >/dev/null 2>"$c/log"
+"$RK_BIN" score -r "$c/err.lua" "$c/a.yaml" >/dev/null 2>"$c/err"
+esc=$(printf '\033'); bel=$(printf '\007'); csi=$(printf '\302\233')
+while IFS='|' read -r what file want; do
+    raw=$(LC_ALL=C grep -c -e "$esc" -e "$bel" -e "$csi" "$c/$file")
+    if [ "$raw" = 0 ] && grep -qF -e "$want" "$c/$file"; then
+        ok "$what: no raw control character, shows $want"
+    else
+        not_ok "$what: $raw lines with raw controls, or no '$want':"
+        od -c "$c/$file" | head -n 5 | sed 's/^/# /'
+    fi
+done <<CASES
+score text|text|X\x1b]0;pwned\x07\x9b2J
+score json|json|X\u001b]0;pwned\u0007\u009b2J
+score csv|csv|X\x1b]0;pwned\x07\x9b2J
+report text|report|X\x1b]0;pwned\x07\x9b2J
+the PDF's text|pdftext|X\x1b]0;pwned\x07\x9b2J
+the PDF's metadata|pdfinfo|Subject:         X\x1b]0;pwned
+rk.log on stderr|log|log\x1b[2J
+a rule's error() on stderr|err|err\x1b[2J
+CASES
+
+# a file name that is not UTF-8: the JSON stays valid, with U+FFFD
+cp "$RK_TMP/ctl/a.yaml" "$RK_TMP/ctl/bad$(printf '\377').yaml"
+"$RK_BIN" score -f json "$RK_TMP/ctl/bad"*.yaml >"$RK_TMP/ctl/bad.json"
+if python3 -c 'import json, sys
+d = json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))
+sys.exit(0 if d["file"].endswith("bad\ufffd.yaml") else 1)' "$RK_TMP/ctl/bad.json"; then
+    ok "a file name that is not UTF-8 gives valid JSON with U+FFFD"
+else
+    not_ok "a file name that is not UTF-8: $(head -c 200 "$RK_TMP/ctl/bad.json")"
+fi
+
 done_testing

@@ -25,6 +25,16 @@ static void safe_escapes_controls(void **state)
     rk_buf_free(&b);
 }
 
+static void json_escapes_c1_and_bad_utf8(void **state)
+{
+    (void)state;
+    RkBuf b;
+    rk_buf_init(&b);
+    rk_json_string(&b, "a\xc2\x9b\xff\xe2\x82" "b\x1b\xc3\xa9");
+    assert_string_equal(b.data, "\"a\\u009b\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "b\\u001b\xc3\xa9\"");
+    rk_buf_free(&b);
+}
+
 static void formula_cells_are_recognised(void **state)
 {
     (void)state;
@@ -65,6 +75,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(safe_escapes_controls),
+        cmocka_unit_test(json_escapes_c1_and_bad_utf8),
         cmocka_unit_test(formula_cells_are_recognised),
         cmocka_unit_test(csv_row_neutralises_formulas),
     };
