@@ -266,8 +266,8 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
             o->rules.memory_limit = (size_t)(v * 1024 * 1024);
             break;
         case OPT_MAX_INSTR:
-            if (!parse_positive(optarg, &v) || v < 1000)
-                return rk_cli_usage_error("--max-instructions expects a count of at least 1000, found '%s'", optarg);
+            if (!parse_positive(optarg, &v) || v < 1000 || v > 1e15)
+                return rk_cli_usage_error("--max-instructions expects a count from 1000 to 1e15, found '%s'", optarg);
             o->rules.instruction_budget = (unsigned long long)v;
             break;
         case OPT_TIMEOUT:

@@ -20,10 +20,10 @@ RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
         *out_len = 0;
     if (max_size == 0)
         max_size = RK_FILE_MAX_DEFAULT;
-    int fd = open(path, O_RDONLY);
+    /* Non-blocking open: a FIFO with no writer must not hang the run. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
-        return rk_diag_set(d, errno == ENOENT ? RK_ENOINPUT : RK_ENOINPUT, path,
-                           0, 0, "cannot open: %s", strerror(errno));
+        return rk_diag_set(d, RK_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
     struct stat st;
     if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
         int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
@@ -31,6 +31,11 @@ RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
         return rk_diag_set(d, RK_ENOINPUT, path, 0, 0, "cannot read: %s",
                            strerror(e));
     }
+    /* Blocking reads from here: a pipe whose writer is there waits for it;
+       one with no writer reads as empty at once (refused below). */
+    int fl = fcntl(fd, F_GETFL);
+    if (fl != -1)
+        (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     size_t cap = 4096, len = 0;
     char *buf = malloc(cap + 1);
     if (!buf) {
@@ -50,7 +55,7 @@ RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
                     break;
                 free(buf);
                 close(fd);
-                return rk_diag_set(d, RK_EIO, path, 0, 0,
+                return rk_diag_set(d, RK_EDATA, path, 0, 0,
                                    "file is larger than the limit of %zu bytes",
                                    max_size);
             }
@@ -78,6 +83,11 @@ RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
         len += (size_t)n;
     }
     close(fd);
+    if (len == 0 && S_ISFIFO(st.st_mode)) {
+        free(buf);
+        return rk_diag_set(d, RK_ENOINPUT, path, 0, 0,
+                           "nothing to read: a FIFO with no writer (or one that wrote nothing)");
+    }
     buf[len] = '\0';
     *out_data = buf;
     if (out_len)

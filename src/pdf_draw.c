@@ -267,6 +267,23 @@ void rk_pdf_link(RkPdf *p, float x, float y, float w, float h, const char *uri)
         p->error = HPDF_FAILD_TO_ALLOC_MEM;
 }
 
+/* A copy of s for the document's information and bookmarks: control
+   characters made visible (safetext.h), cut at a character boundary after
+   MAX_META bytes (libHaru refuses strings over 64 KiB; a title that long
+   helps nobody). */
+#define MAX_META 1000
+static void meta_text(RkBuf *b, const char *s)
+{
+    rk_safe_puts(b, s, 0);
+    if (b->len > MAX_META) {
+        size_t cut = MAX_META;
+        while (cut > 0 && ((unsigned char)b->data[cut] & 0xC0) == 0x80)
+            cut--;
+        b->len = cut;
+        rk_buf_puts(b, "\xE2\x80\xA6"); /* … */
+    }
+}
+
 HPDF_Outline rk_pdf_bookmark(RkPdf *p, HPDF_Outline parent, const char *title)
 {
     if (!rk_pdf_ok(p))
@@ -275,7 +292,7 @@ HPDF_Outline rk_pdf_bookmark(RkPdf *p, HPDF_Outline parent, const char *title)
        control characters made visible */
     RkBuf safe;
     rk_buf_init(&safe);
-    rk_safe_puts(&safe, title, 0);
+    meta_text(&safe, title);
     bool ascii = true;
     for (const char *c = safe.data ? safe.data : ""; *c; c++)
         ascii = ascii && (unsigned char)*c < 0x80;
@@ -293,12 +310,12 @@ HPDF_Outline rk_pdf_bookmark(RkPdf *p, HPDF_Outline parent, const char *title)
     return o;
 }
 
-/* One information entry, control characters made visible (safetext.h). */
+/* One information entry. */
 static void info(RkPdf *p, HPDF_InfoType type, const char *value)
 {
     RkBuf b;
     rk_buf_init(&b);
-    rk_safe_puts(&b, value, 0);
+    meta_text(&b, value);
     HPDF_SetInfoAttr(p->doc, type, b.data ? b.data : "");
     rk_buf_free(&b);
 }

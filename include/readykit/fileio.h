@@ -18,7 +18,8 @@
 #define RK_FILE_MAX_DEFAULT (16u * 1024u * 1024u)
 
 /* Read all of path (at most max_size bytes; 0 means the default cap).
-   Missing or unreadable: RK_ENOINPUT; too big or I/O error: RK_EIO. */
+   Missing or unreadable, or a FIFO with nothing to read (never waited
+   for): RK_ENOINPUT; larger than the cap: RK_EDATA; I/O error: RK_EIO. */
 RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
                       size_t *out_len, RkDiag *d);
 

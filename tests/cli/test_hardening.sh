@@ -190,4 +190,58 @@ else
     not_ok "a file name that is not UTF-8: $(head -c 200 "$RK_TMP/ctl/bad.json")"
 fi
 
+# ---- the small ones: limits and odd inputs -----------------------------------
+s4=$RK_TMP/small
+mkdir "$s4"
+cp "$RK_TMP/tiny.yaml" "$s4/tiny.yaml"
+{ cat "$A"; printf -- '---\nsubject: second\n'; } >"$s4/two-docs.yaml"
+sed 's/^subject:.*/subject: "a\\0b"/' "$A" >"$s4/nul.yaml"
+head -c 16777300 /dev/zero | tr '\0' 'a' >"$s4/big.yaml"
+mkfifo "$s4/no-writer.yaml"
+while IFS='|' read -r what file want msg; do
+    run timeout 60 "$RK_BIN" score "$s4/$file"
+    case "$err" in *"$msg"*) said=1 ;; *) said=0 ;; esac
+    if [ "$rc" = "$want" ] && [ $said = 1 ]; then
+        ok "$what: exit $want, '$msg'"
+    else
+        not_ok "$what: exit $rc (wanted $want): $err"
+    fi
+done <<CASES
+a second YAML document|two-docs.yaml|65|two-docs.yaml:18:1: a second YAML document starts here
+an escaped NUL in a string|nul.yaml|65|nul.yaml:5:10: this string holds a NUL character
+a file over the 16 MiB cap|big.yaml|65|larger than the limit of 16777216 bytes
+a FIFO with no writer (no wait)|no-writer.yaml|66|a FIFO with no writer
+CASES
+
+run "$RK_BIN" score --max-instructions 1e30 "$A"
+expect_rc "--max-instructions 1e30" 64
+expect_contains "--max-instructions names its range" "$err" "from 1000 to 1e15, found '1e30'"
+
+# more than 16 questionnaires in one batch (no fixed limit), with workers
+mkdir "$RK_TMP/many"
+for i in $(seq 1 18); do
+    sed "s/^id: tiny/id: tiny$i/" questionnaires/tiny.yaml >"$RK_TMP/many/tiny$i.yaml"
+    sed "s/^questionnaire: tiny/questionnaire: tiny$i/" "$A" >"$RK_TMP/many/a$i.yaml"
+done
+run "$RK_BIN" score -j 2 -f json "$RK_TMP"/many/a*.yaml
+n=$(printf '%s\n' "$out" | grep -c '"questionnaire": "tiny[0-9]*"')
+case "$out" in *'"questionnaire": "tiny18"'*) said=1 ;; *) said=0 ;; esac
+if [ "$rc" = 0 ] && [ "$n" = 18 ] && [ $said = 1 ]; then
+    ok "18 questionnaires in one batch: exit 0, 18 results"
+else
+    not_ok "18 questionnaires in one batch: exit $rc, $n results: $err"
+fi
+
+# a 70,000-byte subject: the report is written (as score accepts it); the
+# PDF's metadata is cut at 1000 bytes with an ellipsis (3 bytes)
+long_subject=$(head -c 70000 /dev/zero | tr '\0' 'x')
+sed "s/^subject:.*/subject: $long_subject/" "$A" >"$s4/long.yaml"
+run "$RK_BIN" report "$s4/long.yaml" -o "$s4/long.pdf"
+subject=$(pdfinfo "$s4/long.pdf" 2>/dev/null | sed -n 's/^Subject: *//p')
+if [ "$rc" = 0 ] && [ "${#subject}" -le 1003 ] && [ "${#subject}" -ge 900 ]; then
+    ok "report with a 70,000-byte subject: exit 0, metadata cut to ${#subject} characters"
+else
+    not_ok "report with a 70,000-byte subject: exit $rc, subject ${#subject} characters: $err"
+fi
+
 done_testing
