@@ -9,6 +9,7 @@
  * aliases (against "billion laughs").
  */
 #include "readykit/node.h"
+#include "readykit/safetext.h"
 
 #include "yaml_explain.h"
 
@@ -278,11 +279,14 @@ static RkStatus close_container(Builder *b)
 
 static RkStatus on_scalar(Builder *b, const yaml_event_t *ev)
 {
-    if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length))
+    int bad = rk_control_in((const char *)ev->data.scalar.value, ev->data.scalar.length);
+    if (bad >= 0)
         return rk_diag_set(b->d, RK_EDATA, b->path, (int)ev->start_mark.line + 1,
                            (int)ev->start_mark.column + 1,
-                           "this string holds a NUL character (\\0), which no text may "
-                           "hold: remove it");
+                           bad == 0 ? "this string holds a NUL character (\\0), which no text "
+                                      "may hold: remove it"
+                                    : "this string holds a control character (\\x%02x), which "
+                                      "can only garble a terminal: remove it", (unsigned)bad);
     RkNode *n = new_node(b, RK_NODE_SCALAR, ev->start_mark);
     if (!n)
         return oom(b);

@@ -63,6 +63,23 @@ bool rk_safe_needed(const char *s, unsigned keep)
     return false;
 }
 
+/* The first control character of s that no text may hold (only a YAML
+   escape can write one: "\\0", "\\e", "\\x9b"): its code point, or -1.
+   Tabs, line breaks and U+0085 (a YAML line break) are text. */
+int rk_control_in(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        size_t n = rk_utf8_seq(s + i, len - i);
+        if (n == 0)
+            return -1; /* libyaml checks the encoding itself */
+        unsigned c = n == 1 ? (unsigned char)s[i] : (unsigned char)s[i + 1];
+        if (rk_is_control(s + i, n) && c != '\t' && c != '\n' && !(n == 2 && c == 0x85))
+            return (int)c;
+        i += n;
+    }
+    return -1;
+}
+
 void rk_safe_puts(RkBuf *b, const char *s, unsigned keep)
 {
     if (s)

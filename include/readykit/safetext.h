@@ -34,6 +34,12 @@ void rk_safe_puts(RkBuf *b, const char *s, unsigned keep);
    that is not UTF-8)? */
 bool rk_safe_needed(const char *s, unsigned keep);
 
+/* The first control character in s that no input text may hold (a YAML
+   escape such as "\\0", "\\e" or "\\x9b" writes one): its code point, or
+   -1. Tabs, line breaks and U+0085 (a YAML line break) are text; bytes
+   that are not UTF-8 are left to the encoding checks. */
+int rk_control_in(const char *s, size_t len);
+
 /* Replace b's content from offset `from` on by its rk_safe_add form. */
 void rk_safe_tail(RkBuf *b, size_t from, unsigned keep);
 

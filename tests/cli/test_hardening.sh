@@ -142,23 +142,36 @@ expect_contains "csv: the level name is neutralised, a negative value stays a nu
     ",\"'@Emerging\",100.00,50.00,-3.5"
 
 # ---- control characters never reach a terminal raw ---------------------------
-# ESC (a window title), BEL and a C1 CSI in the subject; ESC from rk.log and
-# from a rule's error(). Each output is checked for raw bytes and for the
-# visible escape.
-mkdir "$RK_TMP/ctl"
-sed 's/^subject:.*/subject: "X\\e]0;pwned\\a\\u009b2J"/' \
-    questionnaires/examples/tiny-answers.yaml >"$RK_TMP/ctl/a.yaml"
-printf 'return { result = function () rk.log("log\\27[2J") end }\n' >"$RK_TMP/ctl/log.lua"
-printf 'return { result = function () error("err\\27[2J") end }\n' >"$RK_TMP/ctl/err.lua"
-c="$RK_TMP/ctl"
-"$RK_BIN" score "$c/a.yaml" >"$c/text" 2>&1
-"$RK_BIN" score -f json "$c/a.yaml" >"$c/json" 2>&1
-"$RK_BIN" score -f csv "$c/a.yaml" >"$c/csv" 2>&1
-"$RK_BIN" report "$c/a.yaml" -o "$c/a.pdf" >"$c/report" 2>&1
+# In YAML only an escape can write one ("\e"): refused where it can only be
+# an attack. Rules and file names still carry them: ESC (a window title),
+# BEL and a C1 CSI in a finding, an indicator's label and unit, rk.log, a
+# rule's error(), and an ESC in the answers file's name. Each output is
+# checked for raw bytes and for the visible escape.
+c=$RK_TMP/ctl
+mkdir "$c"
+sed 's/^subject:.*/subject: "X\\e]0;pwned\\a"/' "$A" >"$c/esc-subject.yaml"
+run "$RK_BIN" score "$c/esc-subject.yaml"
+expect_rc "an escaped ESC in the subject" 65
+expect_contains "an escaped ESC is refused with its position" "$err" \
+    "esc-subject.yaml:5:10: this string holds a control character (\\x1b)"
+f="$c/a$(printf '\033')]2;t.yaml"
+cp "$A" "$f"
+cp "$RK_TMP/tiny.yaml" "$c/tiny.yaml"
+cat >"$c/ctl.lua" <<'LUA'
+local bad = "X\27]0;pwned\7\194\1552J"
+return { result = function ()
+  rk.finding{priority = 1, text = bad}
+  rk.indicator{id = "ctl", label = bad, value = 1, unit = bad}
+  rk.log(bad)
+end }
+LUA
+printf 'return { result = function () error("err\\27[2J") end }\n' >"$c/err.lua"
+"$RK_BIN" score -r "$c/ctl.lua" "$f" >"$c/text" 2>"$c/log"
+"$RK_BIN" score -r "$c/ctl.lua" -f json "$f" >"$c/json" 2>/dev/null
+"$RK_BIN" score -f csv "$f" >"$c/csv" 2>&1
+"$RK_BIN" report -r "$c/ctl.lua" "$f" -o "$c/a.pdf" >"$c/report" 2>/dev/null
 pdftotext -enc UTF-8 "$c/a.pdf" "$c/pdftext" 2>/dev/null
-pdfinfo "$c/a.pdf" >"$c/pdfinfo" 2>/dev/null
-"$RK_BIN" score -r "$c/log.lua" "$c/a.yaml" >/dev/null 2>"$c/log"
-"$RK_BIN" score -r "$c/err.lua" "$c/a.yaml" >/dev/null 2>"$c/err"
+"$RK_BIN" score -r "$c/err.lua" "$f" >/dev/null 2>"$c/err"
 esc=$(printf '\033'); bel=$(printf '\007'); csi=$(printf '\302\233')
 while IFS='|' read -r what file want; do
     raw=$(LC_ALL=C grep -c -e "$esc" -e "$bel" -e "$csi" "$c/$file")
@@ -169,18 +182,18 @@ while IFS='|' read -r what file want; do
         od -c "$c/$file" | head -n 5 | sed 's/^/# /'
     fi
 done <<CASES
-score text|text|X\x1b]0;pwned\x07\x9b2J
-score json|json|X\u001b]0;pwned\u0007\u009b2J
-score csv|csv|X\x1b]0;pwned\x07\x9b2J
-report text|report|X\x1b]0;pwned\x07\x9b2J
-the PDF's text|pdftext|X\x1b]0;pwned\x07\x9b2J
-the PDF's metadata|pdfinfo|Subject:         X\x1b]0;pwned
-rk.log on stderr|log|log\x1b[2J
+score text: a finding|text|  [1] X\x1b]0;pwned\x07\x9b2J
+score text: the file name|text|a\x1b]2;t.yaml: Tinyland
+score json: a finding|json|"text": "X\u001b]0;pwned\u0007\u009b2J"
+score csv: the file name|csv|a\x1b]2;t.yaml,Tinyland
+report text: an indicator|report|X\x1b]0;pwned\x07\x9b2J: 1 X\x1b]0;pwned
+the PDF's text: a finding|pdftext|X\x1b]0;pwned\x07\x9b2J
+rk.log on stderr|log|ctl.lua:5: X\x1b]0;pwned\x07\x9b2J
 a rule's error() on stderr|err|err\x1b[2J
 CASES
 
 # a file name that is not UTF-8: the JSON stays valid, with U+FFFD
-cp "$RK_TMP/ctl/a.yaml" "$RK_TMP/ctl/bad$(printf '\377').yaml"
+cp "$A" "$RK_TMP/ctl/bad$(printf '\377').yaml"
 "$RK_BIN" score -f json "$RK_TMP/ctl/bad"*.yaml >"$RK_TMP/ctl/bad.json"
 if python3 -c 'import json, sys
 d = json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))
