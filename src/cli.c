@@ -3,6 +3,8 @@
 #include "cli.h"
 
 #include "readykit/batch.h"
+#include "readykit/fileio.h"
+#include "readykit/safetext.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -138,10 +140,24 @@ const char rk_cli_migrate_help[] =
     "                           questionnaire: id, as for score)\n"
     "  -h, --help               this help\n";
 
+void rk_cli_put_safe(FILE *f, const char *text)
+{
+    RkBuf b;
+    rk_buf_init(&b);
+    rk_safe_puts(&b, text, RK_SAFE_NEWLINE | RK_SAFE_TAB);
+    if (b.len)
+        fwrite(b.data, 1, b.len, f);
+    rk_buf_free(&b);
+}
+
 RkStatus rk_cli_usage_error(const char *fmt, const char *arg)
 {
+    RkBuf b;
+    rk_buf_init(&b);
+    rk_buf_printf(&b, fmt, arg);
     fputs("readykit: ", stderr);
-    fprintf(stderr, fmt, arg);
+    rk_cli_put_safe(stderr, b.data ? b.data : "");
+    rk_buf_free(&b);
     if (current_command)
         fprintf(stderr, "\nTry 'readykit %s --help'.\n", current_command);
     else
@@ -155,8 +171,29 @@ void rk_cli_print_diag(const RkDiag *d)
     rk_buf_init(&text);
     rk_batch_diag_text(&text, d);
     if (text.len)
-        fwrite(text.data, 1, text.len, stderr);
+        rk_cli_put_safe(stderr, text.data);
     rk_buf_free(&text);
+}
+
+RkStatus rk_cli_not_output(const Options *o, const char *input, RkDiag *d)
+{
+    if (!o->output || !input || strcmp(input, "-") == 0 || !rk_file_same(o->output, input))
+        return RK_OK;
+    return rk_diag_set(d, RK_EUSAGE, o->output, 0, 0,
+                       "the output is an input (%s); give the output another name", input);
+}
+
+RkStatus rk_cli_check_output(const Options *o, RkDiag *d)
+{
+    RkStatus s = RK_OK;
+    for (int i = 0; s == RK_OK && i < o->n_files; i++)
+        s = rk_cli_not_output(o, o->files[i], d);
+    for (size_t i = 0; s == RK_OK && i < o->n_rule_files; i++)
+        s = rk_cli_not_output(o, o->rule_files[i], d);
+    const char *others[] = {o->questionnaire, o->compare, o->target};
+    for (size_t i = 0; s == RK_OK && i < sizeof others / sizeof others[0]; i++)
+        s = rk_cli_not_output(o, others[i], d);
+    return s;
 }
 
 /* A positive number option; returns false on garbage. */
@@ -233,6 +270,8 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
         case 'o':
             if (!with_output)
                 return rk_cli_usage_error("this command takes no -o/--output", "");
+            if (!*optarg)
+                return rk_cli_usage_error("-o/--output needs a file name, found an empty one%s", "");
             o->output = optarg;
             break;
         case OPT_MAX_MEMORY:
@@ -241,8 +280,8 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
             o->rules.memory_limit = (size_t)(v * 1024 * 1024);
             break;
         case OPT_MAX_INSTR:
-            if (!parse_positive(optarg, &v) || v < 1000)
-                return rk_cli_usage_error("--max-instructions expects a count of at least 1000, found '%s'", optarg);
+            if (!parse_positive(optarg, &v) || v < 1000 || v > 1e15)
+                return rk_cli_usage_error("--max-instructions expects a count from 1000 to 1e15, found '%s'", optarg);
             o->rules.instruction_budget = (unsigned long long)v;
             break;
         case OPT_TIMEOUT:

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "readykit/batch.h"
 #include "readykit/diag.h"
@@ -69,8 +70,18 @@ void rk_cli_print_version(void);
    line starting with "readykit: ". */
 void rk_cli_print_diag(const RkDiag *d);
 
+/* Write text to f with control characters made visible (safetext.h):
+   nothing from an input reaches the terminal raw. */
+void rk_cli_put_safe(FILE *f, const char *text);
+
 /* Print "readykit: " + the message + a hint to stderr; returns RK_EUSAGE. */
 RkStatus rk_cli_usage_error(const char *fmt, const char *arg);
+
+/* An output that is one of the inputs (same device and inode) is a usage
+   error (RK_EUSAGE, recorded in d): rk_cli_not_output for one input,
+   rk_cli_check_output for every input named by the options. */
+RkStatus rk_cli_not_output(const Options *o, const char *input, RkDiag *d);
+RkStatus rk_cli_check_output(const Options *o, RkDiag *d);
 
 /* Parse a command's options (argv[0] is the command); returns RK_OK,
    RK_EUSAGE (message printed), or -1 when help was printed (exit 0). */

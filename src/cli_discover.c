@@ -48,7 +48,7 @@ static int finish(RkBuf *out, RkDiag *d)
     if (out->failed && d->status == RK_OK)
         rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
     else if (d->status == RK_OK && out->len)
-        fwrite(out->data, 1, out->len, stdout);
+        rk_cli_put_safe(stdout, out->data);
     rk_cli_print_diag(d);
     rk_buf_free(out);
     return d->status;
@@ -116,7 +116,9 @@ int rk_cmd_template(int argc, char **argv)
     RkQuestionnaire *q = NULL;
     if (load_named(o.files[0], &q, &d) == RK_OK) {
         rk_discover_template(&out, q, o.lang);
-        if (o.output && rk_file_exists(o.output))
+        if (rk_cli_check_output(&o, &d) != RK_OK || rk_cli_not_output(&o, q->path, &d) != RK_OK)
+            ; /* refused: the output is an input */
+        else if (o.output && rk_file_exists(o.output))
             rk_diag_set(&d, RK_ECANTCREAT, o.output, 0, 0,
                         "already exists; not overwritten (remove it or choose another name)");
         else if (o.output && !out.failed &&

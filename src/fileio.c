@@ -1,5 +1,7 @@
 /* fileio: bounded reads, atomic replaces, a growable buffer, UTF-8 checks. */
 #include "readykit/fileio.h"
+#include "readykit/outfile.h"
+#include "readykit/safetext.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,10 +20,10 @@ RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
         *out_len = 0;
     if (max_size == 0)
         max_size = RK_FILE_MAX_DEFAULT;
-    int fd = open(path, O_RDONLY);
+    /* Non-blocking open: a FIFO with no writer must not hang the run. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
-        return rk_diag_set(d, errno == ENOENT ? RK_ENOINPUT : RK_ENOINPUT, path,
-                           0, 0, "cannot open: %s", strerror(errno));
+        return rk_diag_set(d, RK_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
     struct stat st;
     if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
         int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
@@ -29,6 +31,11 @@ RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
         return rk_diag_set(d, RK_ENOINPUT, path, 0, 0, "cannot read: %s",
                            strerror(e));
     }
+    /* Blocking reads from here: a pipe whose writer is there waits for it;
+       one with no writer reads as empty at once (refused below). */
+    int fl = fcntl(fd, F_GETFL);
+    if (fl != -1)
+        (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     size_t cap = 4096, len = 0;
     char *buf = malloc(cap + 1);
     if (!buf) {
@@ -48,7 +55,7 @@ RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
                     break;
                 free(buf);
                 close(fd);
-                return rk_diag_set(d, RK_EIO, path, 0, 0,
+                return rk_diag_set(d, RK_EDATA, path, 0, 0,
                                    "file is larger than the limit of %zu bytes",
                                    max_size);
             }
@@ -76,6 +83,11 @@ RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
         len += (size_t)n;
     }
     close(fd);
+    if (len == 0 && S_ISFIFO(st.st_mode)) {
+        free(buf);
+        return rk_diag_set(d, RK_ENOINPUT, path, 0, 0,
+                           "nothing to read: a FIFO with no writer (or one that wrote nothing)");
+    }
     buf[len] = '\0';
     *out_data = buf;
     if (out_len)
@@ -83,59 +95,20 @@ RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
     return RK_OK;
 }
 
+/* One outfile written in one go: the same rules for devices, links,
+   temporary names and signals as a streamed output. */
 RkStatus rk_file_write_atomic(const char *path, const void *data, size_t len,
                               RkDiag *d)
 {
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
-    if (!tmp)
-        return rk_diag_set(d, RK_EINTERNAL, path, 0, 0, "out of memory");
-    snprintf(tmp, plen + 16, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        return rk_diag_set(d, RK_ECANTCREAT, path, 0, 0, "cannot create: %s",
-                           strerror(e));
-    }
-    /* Keep the permissions of the file being replaced; new files get the
-       usual 0666 & ~umask instead of mkstemp's 0600. */
-    struct stat st;
-    if (stat(path, &st) == 0) {
-        (void)fchmod(fd, st.st_mode & 07777);
-    } else {
-        mode_t um = umask(0);
-        umask(um);
-        (void)fchmod(fd, 0666 & ~um);
-    }
-    const char *p = data;
-    size_t left = len;
-    int err = 0;
-    while (left > 0) {
-        ssize_t n = write(fd, p, left);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            err = errno;
-            break;
-        }
-        p += n;
-        left -= (size_t)n;
-    }
-    if (!err && fsync(fd) != 0)
-        err = errno;
-    if (close(fd) != 0 && !err)
-        err = errno;
-    if (!err && rename(tmp, path) != 0)
-        err = errno;
-    if (err) {
-        unlink(tmp);
-        free(tmp);
-        return rk_diag_set(d, err == ENOSPC || err == EIO ? RK_EIO : RK_ECANTCREAT,
-                           path, 0, 0, "cannot write: %s", strerror(err));
-    }
-    free(tmp);
-    return RK_OK;
+    if (!path)
+        return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "no output file name");
+    RkOutFile f;
+    RkStatus s = rk_outfile_open(&f, path, d);
+    if (s == RK_OK && (s = rk_outfile_write(&f, data, len, d)) != RK_OK)
+        rk_outfile_abort(&f);
+    if (s == RK_OK)
+        s = rk_outfile_commit(&f, d);
+    return s;
 }
 
 bool rk_file_exists(const char *path)
@@ -241,10 +214,25 @@ void rk_json_string(RkBuf *b, const char *s)
             } else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
                 rk_buf_puts(b, p[2] == 0xA8 ? "\\u2028" : "\\u2029");
                 p += 2;
-            } else if (*p < 0x20 || *p == 0x7f)
+            } else if (*p < 0x20 || *p == 0x7f) {
                 rk_buf_printf(b, "\\u%04x", *p);
-            else
+            } else if (*p >= 0x80) {
+                /* C1 controls escaped too; bytes that are not UTF-8 (a file
+                   name, say) become U+FFFD, so the JSON stays valid. */
+                size_t avail = 1;
+                while (avail < 4 && p[avail])
+                    avail++;
+                size_t n = rk_utf8_seq((const char *)p, avail);
+                if (n == 0)
+                    rk_buf_puts(b, "\xEF\xBF\xBD");
+                else if (rk_is_control((const char *)p, n))
+                    rk_buf_printf(b, "\\u%04x", p[1]);
+                else
+                    rk_buf_add(b, (const char *)p, n);
+                p += n ? n - 1 : 0;
+            } else {
                 rk_buf_add(b, (const char *)p, 1);
+            }
         }
     }
     rk_buf_puts(b, "\"");

@@ -103,7 +103,7 @@ static int cmd_check(int argc, char **argv)
 static void say(void *ud, const char *text)
 {
     (void)ud;
-    fputs(text, stderr);
+    rk_cli_put_safe(stderr, text);
 }
 
 /* "readykit: 1200/30000 files, 850 files/s, 33 s left", redrawn in place
@@ -148,7 +148,12 @@ static int cmd_score(int argc, char **argv)
     RkDiag d;
     rk_diag_init(&d);
     RkFileList files = {0};
-    if (list_files(&o, &files, &d) != RK_OK) {
+    RkStatus s = rk_cli_check_output(&o, &d);
+    if (s == RK_OK)
+        s = list_files(&o, &files, &d);
+    for (size_t i = 0; s == RK_OK && o.output && i < files.n; i++)
+        s = rk_cli_not_output(&o, files.names + files.at[i], &d);
+    if (s != RK_OK) {
         print_diag(&d);
         rk_file_list_free(&files);
         return d.status;
@@ -211,13 +216,17 @@ static int cmd_report(int argc, char **argv)
     rk_diag_init(&d);
     RkEngines *e = NULL;
     RkScored sc = {0}, early = {0}, target = {0};
-    RkStatus s = rk_engines_new(o.questionnaire, &o.rules, o.lang, &e, &d);
+    RkStatus s = rk_cli_check_output(&o, &d);
+    if (s == RK_OK)
+        s = rk_engines_new(o.questionnaire, &o.rules, o.lang, &e, &d);
     if (s == RK_OK)
         s = rk_engines_score(e, o.files[0], &sc, &d);
     if (s == RK_OK && o.compare)
         s = score_other(e, o.compare, sc.q, &early, &d);
     if (s == RK_OK && o.target)
         s = score_other(e, o.target, sc.q, &target, &d);
+    if (s == RK_OK) /* the questionnaire found for the answers */
+        s = rk_cli_not_output(&o, sc.q->path, &d);
     if (s == RK_OK) {
         RkReportInput in = {sc.q, sc.answers, sc.result, o.files[0], sc.lang};
         const RkAnswers *ea = early.answers, *ta = target.answers;
@@ -260,7 +269,9 @@ static int cmd_migrate(int argc, char **argv)
     RkBuf out;
     rk_buf_init(&out);
     RkMigrateSummary sum;
-    if (rk_migrate(&m, &out, &sum, &d) == RK_OK) {
+    Options others = o; /* the answers file itself: migrate's own rule (--in-place) */
+    others.n_files = 0;
+    if (rk_cli_check_output(&others, &d) == RK_OK && rk_migrate(&m, &out, &sum, &d) == RK_OK) {
         fwrite(out.data ? out.data : "", 1, out.len, stdout);
         if (sum.written)
             printf("wrote %s: version %s -> %s, %zu question%s to answer again, %zu "

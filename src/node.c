@@ -9,6 +9,7 @@
  * aliases (against "billion laughs").
  */
 #include "readykit/node.h"
+#include "readykit/safetext.h"
 
 #include "yaml_explain.h"
 
@@ -86,6 +87,8 @@ static Anchor *find_anchor(Builder *b, const char *name)
 
 static bool add_anchor(Builder *b, const char *name, RkNode *n, size_t weight)
 {
+    if (!name) /* its copy failed: out of memory, never a NULL name */
+        return false;
     if (b->n_anchors == b->cap_anchors) {
         size_t ncap = b->cap_anchors ? b->cap_anchors * 2 : 8;
         Anchor *a = realloc(b->anchors, ncap * sizeof *a);
@@ -276,6 +279,14 @@ static RkStatus close_container(Builder *b)
 
 static RkStatus on_scalar(Builder *b, const yaml_event_t *ev)
 {
+    int bad = rk_control_in((const char *)ev->data.scalar.value, ev->data.scalar.length);
+    if (bad >= 0)
+        return rk_diag_set(b->d, RK_EDATA, b->path, (int)ev->start_mark.line + 1,
+                           (int)ev->start_mark.column + 1,
+                           bad == 0 ? "this string holds a NUL character (\\0), which no text "
+                                      "may hold: remove it"
+                                    : "this string holds a control character (\\x%02x), which "
+                                      "can only garble a terminal: remove it", (unsigned)bad);
     RkNode *n = new_node(b, RK_NODE_SCALAR, ev->start_mark);
     if (!n)
         return oom(b);
@@ -368,9 +379,16 @@ RkStatus rk_node_parse(const char *data, size_t len, const char *display_path,
         case YAML_ALIAS_EVENT:
             s = on_alias(&b, &ev);
             break;
-        case YAML_DOCUMENT_END_EVENT:
+        case YAML_DOCUMENT_START_EVENT:
+            if (b.tree->root || b.depth) /* a file holds one document */
+                s = rk_diag_set(d, RK_EDATA, b.path, (int)ev.start_mark.line + 1,
+                                (int)ev.start_mark.column + 1,
+                                "a second YAML document starts here: a file holds one "
+                                "document (remove this '---' and what follows, or merge "
+                                "the two)");
+            break;
         case YAML_STREAM_END_EVENT:
-            done = true; /* only the first document is read */
+            done = true;
             break;
         default:
             break;

@@ -11,6 +11,7 @@
 #include <hpdf_doc.h>
 
 #include "readykit/fileio.h"
+#include "readykit/safetext.h"
 
 #define FONT_DIR "/usr/share/fonts/truetype/dejavu/"
 #define FONT_REGULAR FONT_DIR "DejaVuSans.ttf"
@@ -266,16 +267,38 @@ void rk_pdf_link(RkPdf *p, float x, float y, float w, float h, const char *uri)
         p->error = HPDF_FAILD_TO_ALLOC_MEM;
 }
 
+/* A copy of s for the document's information and bookmarks: control
+   characters made visible (safetext.h), cut at a character boundary after
+   MAX_META bytes (libHaru refuses strings over 64 KiB; a title that long
+   helps nobody). */
+#define MAX_META 1000
+static void meta_text(RkBuf *b, const char *s)
+{
+    rk_safe_puts(b, s, 0);
+    if (b->len > MAX_META) {
+        size_t cut = MAX_META;
+        while (cut > 0 && ((unsigned char)b->data[cut] & 0xC0) == 0x80)
+            cut--;
+        b->len = cut;
+        rk_buf_puts(b, "\xE2\x80\xA6"); /* … */
+    }
+}
+
 HPDF_Outline rk_pdf_bookmark(RkPdf *p, HPDF_Outline parent, const char *title)
 {
     if (!rk_pdf_ok(p))
         return NULL;
-    /* ASCII titles as plain strings; others as UTF-16 through the encoder */
+    /* ASCII titles as plain strings; others as UTF-16 through the encoder;
+       control characters made visible */
+    RkBuf safe;
+    rk_buf_init(&safe);
+    meta_text(&safe, title);
     bool ascii = true;
-    for (const char *c = title; *c; c++)
+    for (const char *c = safe.data ? safe.data : ""; *c; c++)
         ascii = ascii && (unsigned char)*c < 0x80;
-    HPDF_Outline o = HPDF_CreateOutline(p->doc, parent, title,
+    HPDF_Outline o = HPDF_CreateOutline(p->doc, parent, safe.data ? safe.data : "",
                                         ascii ? NULL : HPDF_GetEncoder(p->doc, "UTF-8"));
+    rk_buf_free(&safe);
     if (!o)
         return NULL;
     HPDF_Destination dst = HPDF_Page_CreateDestination(p->page);
@@ -287,18 +310,28 @@ HPDF_Outline rk_pdf_bookmark(RkPdf *p, HPDF_Outline parent, const char *title)
     return o;
 }
 
+/* One information entry. */
+static void info(RkPdf *p, HPDF_InfoType type, const char *value)
+{
+    RkBuf b;
+    rk_buf_init(&b);
+    meta_text(&b, value);
+    HPDF_SetInfoAttr(p->doc, type, b.data ? b.data : "");
+    rk_buf_free(&b);
+}
+
 void rk_pdf_metadata(RkPdf *p, const char *title, const char *subject,
                      const char *author, const char *creator, const char *lang)
 {
     if (!rk_pdf_ok(p))
         return;
     p->doing = "setting the document information";
-    HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, title);
+    info(p, HPDF_INFO_TITLE, title);
     if (subject && *subject)
-        HPDF_SetInfoAttr(p->doc, HPDF_INFO_SUBJECT, subject);
+        info(p, HPDF_INFO_SUBJECT, subject);
     if (author && *author)
-        HPDF_SetInfoAttr(p->doc, HPDF_INFO_AUTHOR, author);
-    HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, creator);
+        info(p, HPDF_INFO_AUTHOR, author);
+    info(p, HPDF_INFO_CREATOR, creator);
     /* The catalog's /Lang: libHaru has no call for it. */
     if (lang && *lang && rk_pdf_ok(p)) {
         HPDF_String s = HPDF_String_New(p->doc->mmgr, lang, NULL);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pdf_draw.h"
+#include "readykit/safetext.h"
 
 /* Windows-1252 0x80-0x9F as Unicode; 0 where the code is unused. */
 static const uint16_t cp1252_high[32] = {
@@ -55,7 +56,27 @@ static unsigned long utf8_next(const unsigned char *s, size_t *n)
     return u;
 }
 
+static char *encode(RkPdf *p, const char *s, size_t *out_len, char *buf, size_t size);
+
+/* Control characters never reach the page: they are drawn as visible
+   escapes ("\x1b"), as in the text output (safetext.h). */
 char *rk_pdf_encode(RkPdf *p, const char *s, size_t *out_len, char *buf, size_t size)
+{
+    if (!rk_safe_needed(s, 0))
+        return encode(p, s, out_len, buf, size);
+    RkBuf safe;
+    rk_buf_init(&safe);
+    rk_safe_puts(&safe, s, 0);
+    char *e = NULL;
+    if (safe.failed || !safe.data)
+        p->error = HPDF_FAILD_TO_ALLOC_MEM;
+    else
+        e = encode(p, safe.data, out_len, buf, size); /* a copy: safe can go */
+    rk_buf_free(&safe);
+    return e;
+}
+
+static char *encode(RkPdf *p, const char *s, size_t *out_len, char *buf, size_t size)
 {
     size_t len = strlen(s);
     char *out = len < size ? buf : malloc(len + 1);

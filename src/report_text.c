@@ -10,6 +10,7 @@
 #include "readykit/labels.h"
 #include "readykit/report.h"
 #include "readykit/format.h"
+#include "readykit/safetext.h"
 
 /* Scores are shown rounded to two decimals; NaN (no data) is null / "". */
 static double round2(double v)
@@ -197,21 +198,29 @@ void rk_report_json(RkBuf *b, const RkReportInput *in)
 
 /* ---- CSV (RFC 4180) ---------------------------------------------------- */
 
+/* One cell, after a "," unless first. Control characters are made visible
+   (line breaks kept, inside quotes); a cell a spreadsheet would run as a
+   formula gets a leading ' and quotes, as OWASP recommends. */
 static void csv_field(RkBuf *b, const char *s, bool first)
 {
     if (!first)
         rk_buf_puts(b, ",");
     if (!s)
         return;
-    if (!strpbrk(s, ",\"\r\n")) {
-        rk_buf_puts(b, s);
+    bool formula = rk_csv_formula_like(s);
+    if (!formula && !strpbrk(s, ",\"\r\n")) {
+        rk_safe_puts(b, s, RK_SAFE_NEWLINE);
         return;
     }
-    rk_buf_puts(b, "\"");
+    rk_buf_puts(b, formula ? "\"'" : "\"");
     for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            rk_buf_puts(b, "\"");
-        rk_buf_add(b, p, 1);
+        const char *q = strchr(p, '"');
+        size_t n = q ? (size_t)(q - p) : strlen(p);
+        rk_safe_add(b, p, n, RK_SAFE_NEWLINE);
+        if (!q)
+            break;
+        rk_buf_puts(b, "\"\"");
+        p = q;
     }
     rk_buf_puts(b, "\"");
 }
@@ -327,9 +336,11 @@ static void text_cap(RkBuf *b, const RkLabels *l, const RkCap *cap)
 }
 
 /* Human-readable summary; fixed words in the report's language (labels.h),
-   figures with a decimal point so they read the same everywhere. */
+   figures with a decimal point so they read the same everywhere. Control
+   characters from the inputs and rules are made visible (safetext.h). */
 void rk_report_text(RkBuf *b, const RkReportInput *in)
 {
+    size_t from = b->len;
     const RkResult *r = in->result;
     const RkQuestionnaire *q = in->q;
     const RkLabels *l = rk_labels_for(in->lang);
@@ -381,4 +392,5 @@ void rk_report_text(RkBuf *b, const RkReportInput *in)
                         r->n_dont_know, r->n_unanswered, r->n_skipped, rk_result_confidence(r));
     rk_buf_puts(b, line);
     rk_buf_puts(b, "\n");
+    rk_safe_tail(b, from, RK_SAFE_NEWLINE | RK_SAFE_TAB);
 }

@@ -9,6 +9,7 @@
 #include <lauxlib.h>
 
 #include "readykit/fileio.h"
+#include "readykit/safetext.h"
 #include "readykit/suggest.h"
 #include "rules_internal.h"
 
@@ -378,18 +379,30 @@ static int l_log(lua_State *L)
     char where[300] = "";
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
         snprintf(where, sizeof where, "%s:%d: ", ar.short_src, ar.currentline);
-    fputs(where, stderr);
-    for (int i = 1, n = lua_gettop(L); i <= n; i++) {
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) /* numbers to strings first: this may raise */
+        if (lua_type(L, i) == LUA_TNUMBER)
+            lua_tostring(L, i);
+    /* From here no Lua call allocates: the buffer cannot leak. */
+    RkBuf line;
+    rk_buf_init(&line);
+    rk_buf_puts(&line, where);
+    for (int i = 1; i <= n; i++) {
         int t = lua_type(L, i);
         if (t == LUA_TSTRING || t == LUA_TNUMBER)
-            fputs(lua_tostring(L, i), stderr);
+            rk_buf_puts(&line, lua_tostring(L, i));
         else if (t == LUA_TBOOLEAN)
-            fputs(lua_toboolean(L, i) ? "true" : "false", stderr);
+            rk_buf_puts(&line, lua_toboolean(L, i) ? "true" : "false");
         else
-            fputs(luaL_typename(L, i), stderr);
-        fputs(i < n ? " " : "", stderr);
+            rk_buf_puts(&line, luaL_typename(L, i));
+        rk_buf_puts(&line, i < n ? " " : "");
     }
+    /* control characters from the rule are made visible (safetext.h) */
+    rk_safe_tail(&line, 0, RK_SAFE_TAB);
+    if (line.data)
+        fputs(line.data, stderr);
     fputc('\n', stderr);
+    rk_buf_free(&line);
     return 0;
 }
 

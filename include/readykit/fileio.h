@@ -4,7 +4,8 @@
  * rk_file_read returns a malloc'd, NUL-terminated buffer that the caller
  * frees. rk_file_write_atomic replaces a file as a whole: a temporary file in
  * the same folder, fsync, rename; on any failure the old file is left as it
- * was and the temporary file is removed.
+ * was and the temporary file is removed. It follows outfile.h's rules: a
+ * link's target is replaced, a device, FIFO or terminal is written directly.
  */
 #ifndef READYKIT_FILEIO_H
 #define READYKIT_FILEIO_H
@@ -17,7 +18,8 @@
 #define RK_FILE_MAX_DEFAULT (16u * 1024u * 1024u)
 
 /* Read all of path (at most max_size bytes; 0 means the default cap).
-   Missing or unreadable: RK_ENOINPUT; too big or I/O error: RK_EIO. */
+   Missing or unreadable, or a FIFO with nothing to read (never waited
+   for): RK_ENOINPUT; larger than the cap: RK_EDATA; I/O error: RK_EIO. */
 RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
                       size_t *out_len, RkDiag *d);
 

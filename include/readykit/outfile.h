@@ -5,9 +5,12 @@
  * A regular file (or a new one) is written to a temporary file in the same
  * folder, then fsync'd and renamed over the path by rk_outfile_commit;
  * rk_outfile_abort removes the temporary file and leaves the old one as it
- * was. A device, FIFO or terminal is written directly. No path: standard
- * output. The RkOutFile owns its descriptor and its strings until commit
- * or abort.
+ * was. A symbolic link is followed: its target is replaced, the link stays.
+ * A device, FIFO or terminal is written directly, never replaced. No path:
+ * standard output; an empty path is RK_EUSAGE. While a temporary file
+ * exists, SIGTERM, SIGINT and SIGHUP remove it before the process ends as
+ * the signal says. The RkOutFile owns its descriptor and its strings until
+ * commit or abort.
  */
 #ifndef READYKIT_OUTFILE_H
 #define READYKIT_OUTFILE_H
@@ -21,6 +24,8 @@ typedef struct RkOutFile {
     int fd;
     const char *path; /* NULL: standard output */
     char *tmp;        /* the temporary file, or NULL when written directly */
+    char *real;       /* path with its links followed: what tmp replaces */
+    bool watched;     /* tmp is recorded for the signal handler */
     bool failed;      /* a write failed (reported once, in the diag) */
 } RkOutFile;
 

@@ -132,12 +132,14 @@ static void deep_nesting_is_stopped(void **state)
     assert_non_null(strstr(d.message, "nesting"));
 }
 
-static void only_first_document_is_read(void **state)
+static void second_document_is_refused(void **state)
 {
     (void)state;
-    RkNodeTree *t = parse_ok("a: 1\n---\nb: 2\n");
+    RkDiag d = parse_bad("a: 1\n---\nb: 2\n");
+    assert_int_equal(d.line, 2);
+    assert_non_null(strstr(d.message, "a second YAML document"));
+    RkNodeTree *t = parse_ok("---\na: 1\n...\n");
     assert_non_null(rk_node_get(t->root, "a"));
-    assert_null(rk_node_get(t->root, "b"));
     rk_node_tree_free(t);
 }
 
@@ -194,7 +196,7 @@ int main(void)
         cmocka_unit_test(unknown_alias_is_refused),
         cmocka_unit_test(billion_laughs_is_stopped),
         cmocka_unit_test(deep_nesting_is_stopped),
-        cmocka_unit_test(only_first_document_is_read),
+        cmocka_unit_test(second_document_is_refused),
         cmocka_unit_test(non_utf8_file_is_refused),
         cmocka_unit_test(missing_file_is_no_input),
         cmocka_unit_test(scalars_read_as_bool_and_null),
