@@ -75,6 +75,8 @@ score -o the answers file|$A|score $A
 score -o the answers file by another path|$RK_TMP/./a.yaml|score -f csv $A
 score -o the -q questionnaire|$RK_TMP/tiny.yaml|score -q $RK_TMP/tiny.yaml $A
 score -o a --rules file|$RK_TMP/tiny.yaml|score -r $RK_TMP/tiny.yaml $A
+score -o the questionnaire found beside the answers|$RK_TMP/tiny.yaml|score $A
+score -j 2 -o the questionnaire found beside the answers|$RK_TMP/tiny.yaml|score -j 2 -f csv $A $A
 report -o the answers file|$A|report $A
 report -o the questionnaire found beside the answers|$RK_TMP/tiny.yaml|report $A
 template -o its questionnaire|$RK_TMP/tiny.yaml|template $RK_TMP/tiny.yaml
