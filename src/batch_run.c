@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -65,6 +66,7 @@ static bool start_worker(Run *run, Worker *w)
         return false;
     }
     fflush(NULL);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         close(task[0]);
@@ -74,6 +76,11 @@ static bool start_worker(Run *run, Worker *w)
         return false;
     }
     if (pid == 0) {
+        /* A worker ends with its parent (killed by a signal, say), instead
+           of spinning on a rule until its own deadline. */
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (getppid() != parent)
+            _exit(RK_EINTERNAL);
         close(task[1]);
         close(res[0]);
         for (int i = 0; i < run->n_workers; i++) /* the other workers' pipes */

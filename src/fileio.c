@@ -31,6 +31,11 @@ RkStatus rk_file_read(const char *path, size_t max_size, char **out_data,
         return rk_diag_set(d, RK_ENOINPUT, path, 0, 0, "cannot read: %s",
                            strerror(e));
     }
+    if (rk_outfile_guards(st.st_dev, st.st_ino)) {
+        close(fd);
+        return rk_diag_set(d, RK_EUSAGE, path, 0, 0, "the output is an input (%s); give "
+                           "the output another name", path);
+    }
     /* Blocking reads from here: a pipe whose writer is there waits for it;
        one with no writer reads as empty at once (refused below). */
     int fl = fcntl(fd, F_GETFL);

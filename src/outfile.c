@@ -101,6 +101,24 @@ static void unwatch(RkOutFile *f)
     sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+/* ---- an input that is the output ---- */
+
+/* The regular file an open output will replace, so that no input read
+   meanwhile (a questionnaire found on the search path, say) is that file.
+   Forked workers inherit it. */
+static struct { bool set; dev_t dev; ino_t ino; } guard;
+
+bool rk_outfile_guards(dev_t dev, ino_t ino)
+{
+    return guard.set && guard.dev == dev && guard.ino == ino;
+}
+
+static void unguard(RkOutFile *f)
+{
+    if (f->guarding)
+        guard.set = f->guarding = false;
+}
+
 /* ---- where the output goes ---- */
 
 /* Follow symbolic links from path to the file an atomic replace renames
@@ -205,6 +223,11 @@ RkStatus rk_outfile_open(RkOutFile *f, const char *path, RkDiag *d)
     }
     watch(f);
     /* The permissions of the file being replaced; else 0666 & ~umask. */
+    if (exists && !guard.set) {
+        guard.set = f->guarding = true;
+        guard.dev = st.st_dev;
+        guard.ino = st.st_ino;
+    }
     if (exists) {
         (void)fchmod(f->fd, st.st_mode & 07777);
     } else {
@@ -254,6 +277,7 @@ RkStatus rk_outfile_commit(RkOutFile *f, RkDiag *d)
         return s;
     }
     unwatch(f);
+    unguard(f);
     free(f->tmp);
     f->tmp = NULL;
     free(f->real);
@@ -269,6 +293,7 @@ void rk_outfile_abort(RkOutFile *f)
     if (f->tmp)
         unlink(f->tmp);
     unwatch(f);
+    unguard(f);
     free(f->tmp);
     f->tmp = NULL;
     free(f->real);

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "readykit/diag.h"
 
@@ -26,6 +27,7 @@ typedef struct RkOutFile {
     char *tmp;        /* the temporary file, or NULL when written directly */
     char *real;       /* path with its links followed: what tmp replaces */
     bool watched;     /* tmp is recorded for the signal handler */
+    bool guarding;    /* the file it replaces is recorded for rk_outfile_guards */
     bool failed;      /* a write failed (reported once, in the diag) */
 } RkOutFile;
 
@@ -35,5 +37,9 @@ RkStatus rk_outfile_write(RkOutFile *f, const void *data, size_t len, RkDiag *d)
 RkStatus rk_outfile_commit(RkOutFile *f, RkDiag *d);
 /* Give up: the temporary file is removed. Accepts a closed RkOutFile. */
 void rk_outfile_abort(RkOutFile *f);
+
+/* Is (dev, ino) the existing file an open output will replace? Then it
+   must not be read as an input (rk_file_read refuses it). */
+bool rk_outfile_guards(dev_t dev, ino_t ino);
 
 #endif

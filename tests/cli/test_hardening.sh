@@ -75,6 +75,8 @@ score -o the answers file|$A|score $A
 score -o the answers file by another path|$RK_TMP/./a.yaml|score -f csv $A
 score -o the -q questionnaire|$RK_TMP/tiny.yaml|score -q $RK_TMP/tiny.yaml $A
 score -o a --rules file|$RK_TMP/tiny.yaml|score -r $RK_TMP/tiny.yaml $A
+score -o the questionnaire found beside the answers|$RK_TMP/tiny.yaml|score $A
+score -j 2 -o the questionnaire found beside the answers|$RK_TMP/tiny.yaml|score -j 2 -f csv $A $A
 report -o the answers file|$A|report $A
 report -o the questionnaire found beside the answers|$RK_TMP/tiny.yaml|report $A
 template -o its questionnaire|$RK_TMP/tiny.yaml|template $RK_TMP/tiny.yaml
@@ -110,15 +112,22 @@ for sig in TERM INT HUP; do
     until ls -a "$RK_TMP/sig" | grep -q '^out\.csv\.' || [ $n -ge 600 ]; do
         sleep 0.05; n=$((n + 1))
     done
+    workers=$(ps -o pid= --ppid "$pid")
     kill -s "$sig" "$pid"
     wait "$pid"
     rc=$?
     left=$(ls -a "$RK_TMP/sig" | grep -v '^\.\.\?$')
-    # the orphaned worker ends at its own deadline; it holds no file
-    if [ $n -lt 600 ] && [ "$rc" -gt 128 ] && [ -z "$left" ]; then
-        ok "SIG$sig during the write: exit $rc, no temporary file left"
+    # the worker spinning on the rule ends with its parent, not at its
+    # 120 s deadline (polled)
+    m=0
+    for w in $workers; do
+        while kill -0 "$w" 2>/dev/null && [ $m -lt 600 ]; do sleep 0.05; m=$((m + 1)); done
+    done
+    if [ $n -lt 600 ] && [ "$rc" -gt 128 ] && [ -z "$left" ] && [ -n "$workers" ] &&
+        [ $m -lt 600 ]; then
+        ok "SIG$sig during the write: exit $rc, no temporary file left, the worker ended too"
     else
-        not_ok "SIG$sig during the write: exit $rc, polls $n, left: $left"
+        not_ok "SIG$sig during the write: exit $rc, polls $n/$m, workers '$workers', left: $left"
     fi
 done
 
