@@ -361,7 +361,8 @@ static int l_text(lua_State *L)
     return 1;
 }
 
-/* rk.log(...): "file:line: values" on stderr (for rule authors). */
+/* rk.log(...): "file:line: [answers FILE] values" on stderr (for rule
+   authors); the answers file is left out while the engine is built. */
 static int l_log(lua_State *L)
 {
     RkRules *R = rk_rules_from(L);
@@ -387,6 +388,11 @@ static int l_log(lua_State *L)
     RkBuf line;
     rk_buf_init(&line);
     rk_buf_puts(&line, where);
+    if (R->run && R->run->path) {
+        rk_buf_puts(&line, "[answers ");
+        rk_buf_puts(&line, R->run->path);
+        rk_buf_puts(&line, "] ");
+    }
     for (int i = 1; i <= n; i++) {
         int t = lua_type(L, i);
         if (t == LUA_TSTRING || t == LUA_TNUMBER)
@@ -442,4 +448,8 @@ void rk_rules_push_rk(lua_State *L, RkRules *R, size_t file)
     lua_pop(L, 1);                                      /* rk */
     lua_pushstring(L, R->lang ? R->lang : R->q->languages[0]);
     lua_setfield(L, -2, "lang");
+    if (R->run && R->run->subject && R->run->subject[0]) {
+        lua_pushstring(L, R->run->subject);
+        lua_setfield(L, -2, "subject");         /* absent (nil) otherwise */
+    }
 }

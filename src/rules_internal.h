@@ -56,6 +56,8 @@ struct RkRules {
                             of the cap, garbage is collected between files */
     /* the run in progress */
     const RkAnswers *a;  /* NULL outside a run */
+    const RkAnswers *run; /* the run's answers, also while the rule files'
+                             top level runs (rk.subject, rk.log); or NULL */
     unsigned char *skipped; /* per question; 1 = not applicable (when: false) */
     bool scoring;        /* rk.finding & co. are allowed */
     bool questions_done; /* every question layer has run: rk.coverage is allowed */

@@ -154,6 +154,7 @@ RkStatus rk_rules_score(RkRules *R, const RkAnswers *a, RkResult **out, RkDiag *
     R->lang = rk_questionnaire_lang(R->q, R->opt_lang[0] ? R->opt_lang : a->language);
     R->res = res;
     R->a = a;
+    R->run = a;
     R->scoring = true;
     R->questions_done = false;
     R->n_findings = 0;
@@ -175,6 +176,7 @@ RkStatus rk_rules_score(RkRules *R, const RkAnswers *a, RkResult **out, RkDiag *
     R->scoring = false;
     R->questions_done = false;
     R->a = NULL;
+    R->run = NULL;
     R->res = NULL;
     if (s != RK_OK) {
         rk_result_free(res);

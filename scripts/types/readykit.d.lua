@@ -154,6 +154,10 @@ rk.version = "1.0"
 ---@type string
 rk.file = ""
 
+---The subject: of the answers file being scored, or nil when it has none.
+---@type string|nil
+rk.subject = nil
+
 ---The language of the report.
 ---@type string
 rk.lang = "en"
@@ -202,6 +206,6 @@ function rk.cap(c) end
 ---@return string
 function rk.text(t) end
 
----Write "file:line: values" to standard error.
+---Write "file:line: [answers FILE] values" to standard error.
 ---@param ... any
 function rk.log(...) end

@@ -197,7 +197,7 @@ score json: a finding|json|"text": "X\u001b]0;pwned\u0007\u009b2J"
 score csv: the file name|csv|a\x1b]2;t.yaml,Tinyland
 report text: an indicator|report|X\x1b]0;pwned\x07\x9b2J: 1 X\x1b]0;pwned
 the PDF's text: a finding|pdftext|X\x1b]0;pwned\x07\x9b2J
-rk.log on stderr|log|ctl.lua:5: X\x1b]0;pwned\x07\x9b2J
+rk.log on stderr, the answers file named|log|t.yaml] X\x1b]0;pwned\x07\x9b2J
 a rule's error() on stderr|err|err\x1b[2J
 CASES
 
