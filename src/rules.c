@@ -108,8 +108,15 @@ void rk_rules_release_layers(lua_State *L, RkRules *R)
 void rk_rules_instantiate_all(lua_State *L, RkRules *R)
 {
     for (size_t i = 0; i < R->n_files; i++)
-        if (!R->files[i].builtin)
+        if (!R->files[i].builtin && !R->files[i].skip)
             instantiate(L, R, i);
+}
+
+/* instantiate(R at 1, file index at 2), for lua_pcall. */
+static int instantiate_p(lua_State *L)
+{
+    instantiate(L, lua_touserdata(L, 1), (size_t)lua_tointeger(L, 2));
+    return 0;
 }
 
 /* Compile one rule file (kept for the engine's life), then run it once so
@@ -124,7 +131,24 @@ static void load_file(lua_State *L, RkRules *R, size_t i)
     rk_sandbox_load(L, f->text, f->len, chunk, -1); /* env fn */
     f->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pop(L, 1);
+    /* First run protected, to catch rk.requires stopping the top level. */
+    lua_pushcfunction(L, instantiate_p);
+    lua_pushlightuserdata(L, R);
+    lua_pushinteger(L, (lua_Integer)i);
+    int status = lua_pcall(L, 2, 0, 0);
+    if (status == LUA_OK)
+        return;
+    if (status == LUA_ERRMEM || rk_sandbox_limit_hit(R->sb))
+        lua_error(L); /* the sandbox reports a limit from where it stopped */
+    lua_pop(L, 1);
+    if (f->skip)
+        return;
+    /* Any other error: run the top level again, unprotected, so that the
+       sandbox reports it with its own position and traceback (a fresh
+       run fails the same way; its rk.log lines are not printed twice). */
+    R->mute_log = true;
     instantiate(L, R, i);
+    R->mute_log = false;
 }
 
 /* Compile "return <expr>" with the expression on its own line of the
@@ -251,6 +275,10 @@ RkStatus rk_rules_new(const RkQuestionnaire *q, const RkRulesOptions *opt, RkRul
         s = add_file(R, opt->rule_files[i], opt->rule_files[i], d);
     if (s == RK_OK)
         s = rk_sandbox_run(R->sb, load_all, R, d);
+    R->mute_log = false;
+    for (size_t i = 0; s == RK_OK && i < R->n_files; i++)
+        if (R->files[i].skip)
+            rk_diag_warn(d, R->files[i].name, 0, 0, "%s", R->files[i].skip_why);
     if (s == RK_OK) {
         rk_rules_release_layers(rk_sandbox_lua(R->sb), R);
         lua_gc(rk_sandbox_lua(R->sb), LUA_GCCOLLECT);

@@ -366,7 +366,7 @@ static int l_text(lua_State *L)
 static int l_log(lua_State *L)
 {
     RkRules *R = rk_rules_from(L);
-    if (R->log_bytes >= MAX_LOG_BYTES)
+    if (R->log_bytes >= MAX_LOG_BYTES || R->mute_log)
         return 0;
     for (int i = 1; i <= lua_gettop(L); i++)
         if (lua_type(L, i) == LUA_TSTRING)
@@ -421,7 +421,8 @@ void rk_rules_push_rk(lua_State *L, RkRules *R, size_t file)
     static const luaL_Reg fns[] = {
         {"finding", l_finding}, {"indicator", l_indicator}, {"cap", l_cap},
         {"answer", l_answer}, {"get", l_get}, {"question", l_question},
-        {"text", l_text}, {"log", l_log}, {"coverage", rk_rules_l_coverage}, {NULL, NULL}};
+        {"text", l_text}, {"log", l_log}, {"coverage", rk_rules_l_coverage},
+        {"requires", rk_rules_l_requires}, {NULL, NULL}};
     RuleFile *f = &R->files[file];
     lua_pushlightuserdata(L, R);
     lua_setfield(L, LUA_REGISTRYINDEX, RULES_KEY);

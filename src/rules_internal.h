@@ -28,6 +28,8 @@ typedef struct RuleFile {
     int rk_tpl;          /* registry ref: the fields of its rk tables */
     int chunk_ref;       /* registry ref of the compiled chunk, run afresh for
                             every answers file (rules.c instantiate) */
+    bool skip;           /* rk.requires does not match: never run again */
+    char skip_why[300];  /* the warning that says so */
 } RuleFile;
 
 struct RkRules {
@@ -72,6 +74,7 @@ struct RkRules {
     size_t cur_check;
     bool truth;
     size_t log_bytes;    /* written by rk.log in this run (capped) */
+    bool mute_log;       /* a top level run again to report its error */
 };
 
 #define MAX_LOG_BYTES (64u * 1024u)
@@ -107,6 +110,9 @@ void rk_rules_push_when_env(lua_State *L, RkRules *R);
 const RkQuestion *rk_rules_check_question(lua_State *L, RkRules *R, int arg);
 const char *rk_rules_arg_text(lua_State *L, RkRules *R, int idx, const char *what);
 RkRules *rk_rules_from(lua_State *L);
+
+/* rules_requires.c: rk.requires */
+int rk_rules_l_requires(lua_State *L);
 
 /* rules_coverage.c: rk.coverage */
 int rk_rules_l_coverage(lua_State *L);

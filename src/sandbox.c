@@ -104,6 +104,7 @@ RkSandbox *rk_sandbox_from(lua_State *L)
 size_t rk_sandbox_memory(const RkSandbox *sb) { return sb->mem_used; }
 size_t rk_sandbox_memory_peak(const RkSandbox *sb) { return sb->mem_peak; }
 size_t rk_sandbox_memory_cap(const RkSandbox *sb) { return sb->lim.memory; }
+bool rk_sandbox_limit_hit(const RkSandbox *sb) { return sb->fatal != FATAL_NONE; }
 
 /* The file running now, for messages. The hard-deadline message (built
    here: the signal handler cannot format) is kept for the last few files,

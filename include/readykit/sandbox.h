@@ -84,5 +84,7 @@ size_t rk_sandbox_memory(const RkSandbox *sb);
 size_t rk_sandbox_memory_peak(const RkSandbox *sb);
 /* The memory cap in force, in bytes. */
 size_t rk_sandbox_memory_cap(const RkSandbox *sb);
+/* Has a limit (memory, instructions, time) stopped the run in progress? */
+bool rk_sandbox_limit_hit(const RkSandbox *sb);
 
 #endif

@@ -130,6 +130,10 @@
 ---@field reason readykit.Text shown beside the score
 ---@field pillar? string nil: cap the overall level
 
+---@class readykit.RequiresSpec
+---@field questionnaire? string|string[] the questionnaire ids the file is for
+---@field version? string conditions such as ">=1.1", "<2", "=2.0.0" or ">=1.1, <2"
+
 ---Counts of rk.coverage over the scored questions (those with counted = true).
 ---@class readykit.Coverage
 ---@field questions integer scored questions, not applicable ones included
@@ -205,6 +209,11 @@ function rk.cap(c) end
 ---@param t readykit.Text|nil
 ---@return string
 function rk.text(t) end
+
+---At the top level only: the questionnaires this file is written for; on any
+---other, the rest of the file does not run and it is skipped with a warning.
+---@param r readykit.RequiresSpec
+function rk.requires(r) end
 
 ---Write "file:line: [answers FILE] values" to standard error.
 ---@param ... any

@@ -43,4 +43,86 @@ for jobs in 1 2; do
     end_case
 done
 
+# ---- rk.requires ----------------------------------------------------------------
+# A rule file for sse-national reads one of its questions at the top level:
+# on tiny it is skipped with one warning, instead of "unknown question".
+cat >"$RK_TMP/national.lua" <<'LUA'
+rk.requires{questionnaire = "sse-national", version = ">=1.1"}
+local fund = rk.question("public_fund")
+return {result = function () rk.log("national rules ran", fund.id) end}
+LUA
+run "$RK_BIN" score --rules "$RK_TMP/national.lua" "$tiny" "$tiny"
+begin_case "rk.requires: on another questionnaire the file is skipped with one warning"
+want_rc 0
+want_contains "$out" "overall   66.7"
+want_contains "$err" "readykit: $RK_TMP/national.lua: warning: skipped: this rule file requires questionnaire sse-national version >=1.1, and the questionnaire is tiny version 1.0.0 (rk.requires)"
+n=$(printf '%s\n' "$err" | grep -c "warning: skipped")
+[ "$n" = 1 ] || case_fail "$n skip warnings for two files of one questionnaire, wanted 1"
+want_not_contains "$err" "unknown question"
+want_not_contains "$err" "national rules ran"
+end_case
+run "$RK_BIN" score --rules "$RK_TMP/national.lua" "$quebec"
+begin_case "rk.requires: on its questionnaire the file runs"
+want_rc 0
+want_contains "$err" "[answers $quebec] national rules ran public_fund"
+want_not_contains "$err" "skipped"
+end_case
+
+# which conditions hold on tiny 1.0.0: fields|applies (yes or no)
+while IFS='|' read -r fields applies; do
+    printf 'rk.requires{%s}\nreturn {result = function () rk.log("applied") end}\n' "$fields" \
+        >"$RK_TMP/req.lua"
+    run "$RK_BIN" score --rules "$RK_TMP/req.lua" "$tiny"
+    begin_case "rk.requires{$fields} on tiny 1.0.0: applies $applies"
+    want_rc 0
+    want_contains "$out" "Tinyland"
+    if [ "$applies" = yes ]; then
+        want_contains "$err" "applied"
+        want_not_contains "$err" "skipped"
+    else
+        want_contains "$err" "warning: skipped: this rule file requires"
+        want_not_contains "$err" "applied"
+    fi
+    end_case
+done <<'CASES'
+questionnaire = "tiny"|yes
+questionnaire = "sse-national"|no
+questionnaire = {"sse-local", "tiny"}|yes
+questionnaire = {"sse-local", "sse-national"}|no
+version = ">=1.0"|yes
+version = ">=1.1"|no
+version = "<2"|yes
+version = "<1.0.0"|no
+version = "<=1"|yes
+version = "> 1.0"|no
+version = "=1.0"|yes
+version = "1.0.0"|yes
+version = "1.0.1"|no
+version = ">=0.9, <1.0"|no
+version = ">=0.9, <2"|yes
+version = ">=0.9 <2"|yes
+questionnaire = "tiny", version = ">=2"|no
+CASES
+
+# mistakes in rk.requires are errors at its line
+while IFS='|' read -r code want; do
+    printf '%s\nreturn {}\n' "$code" >"$RK_TMP/req.lua"
+    run "$RK_BIN" score --rules "$RK_TMP/req.lua" "$tiny"
+    begin_case "rk.requires mistake: $code"
+    want_rc 65
+    want_contains "$err" "readykit: $RK_TMP/req.lua:1: $want"
+    end_case
+done <<'CASES'
+rk.requires{version = ">=abc<"}|rk.requires: cannot read the version condition '>=abc<'
+rk.requires{version = ""}|rk.requires: version is empty
+rk.requires{version = 2}|rk.requires: version must be a string such as ">=1.1", not a number
+rk.requires{questionaire = "tiny"}|rk.requires: unknown field 'questionaire'
+rk.requires{}|rk.requires: give questionnaire = "id"
+rk.requires{questionnaire = 3}|rk.requires: questionnaire must be a questionnaire id or a list of them, not a number
+CASES
+printf 'return {result = function () rk.requires{questionnaire = "tiny"} end}\n' >"$RK_TMP/req.lua"
+run "$RK_BIN" score --rules "$RK_TMP/req.lua" "$tiny"
+expect_ran "rk.requires inside a layer is an error" 65 \
+    "req.lua:1: rk.requires must be called at the top level of the rule file"
+
 done_testing
