@@ -7,6 +7,8 @@
 #   make bench      scoring at scale: readykit, the Python peer, the libyaml floor
 #   make sensitivity  how the SSE examples' ranking moves with each pillar weight x0.5, x1.5
 #   make mutate     the mutation check: each of tests/mutations/ must fail the suite
+#   make fuzz       build tests/fuzz/fuzz_*.c with clang's libFuzzer (build/fuzz/),
+#                   run each for FUZZ_SECONDS (default 60); fails on any crash
 #   make deps       install missing Debian packages (scripts/install-deps.sh)
 #   make install    install under $(DESTDIR)$(PREFIX) (default /usr/local);
 #                   make uninstall removes what it installed
@@ -39,7 +41,7 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LUA_EMBED := $(wildcard scripts/*.lua)
 
-.PHONY: all deps check asan demo bench sensitivity mutate clean install uninstall man libs deb FORCE
+.PHONY: all deps check asan demo bench sensitivity mutate fuzz fuzz-bins clean install uninstall man libs deb FORCE
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/readykit
@@ -167,6 +169,21 @@ sensitivity: deps
 
 mutate: deps
 	$(Q)sh tests/mutate.sh
+
+# Fuzzing: the library built with clang for libFuzzer in its own folder, one
+# binary per tests/fuzz/fuzz_*.c, each run by tests/fuzz/run.sh from the seeds
+# its header names.
+FUZZ_SECONDS ?= 60
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_BIN := $(patsubst tests/fuzz/%.c,$(BUILD)/%,$(wildcard tests/fuzz/fuzz_*.c))
+fuzz-bins: $(FUZZ_BIN)
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ)
+	@echo "LD  $@"
+	$(Q)$(CC) $(CFLAGS) -Wno-missing-prototypes -fsanitize=fuzzer -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
+fuzz: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 \
+	    SANFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" fuzz-bins
+	$(Q)sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build

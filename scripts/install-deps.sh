@@ -38,6 +38,8 @@ fi
 missing=""
 # ask's line editing: libedit (BSD licence; never GNU readline).
 PACKAGES="$PACKAGES libedit-dev"
+# make fuzz: clang with libFuzzer (libclang-rt-14-dev holds its runtime).
+PACKAGES="$PACKAGES clang libclang-rt-14-dev"
 for p in $PACKAGES; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
         missing="$missing $p"

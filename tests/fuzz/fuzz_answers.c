@@ -7,10 +7,15 @@
  *
  *   clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude \
  *       -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_answers.c \
- *       src/arena.c src/diag.c src/fileio.c src/node.c src/node_read.c src/suggest.c \
+ *       src/arena.c src/diag.c src/fileio.c src/node.c src/node_read.c src/yaml_explain.c \
+ *       src/suggest.c \
  *       src/text.c src/questionnaire*.c src/answers*.c \
  *       $(pkg-config --cflags --libs lua5.4 yaml-0.1) -lm -o build/fuzz-answers
  *   build/fuzz-answers -max_total_time=60 tests/cases/versions/answers
+ *
+ * `make fuzz` (tests/fuzz/run.sh) seeds it from the files with this ending
+ * below these paths:
+ * seeds(.yaml): tests/cases questionnaires/examples
  */
 #include <stddef.h>
 #include <stdint.h>

@@ -14,6 +14,10 @@
  *       $(pkg-config --cflags --libs lua5.4 yaml-0.1 xlsxwriter) -lcsv -lm \
  *       -o build/fuzz-import
  *   build/fuzz-import -max_total_time=60 tests/cases/import
+ *
+ * `make fuzz` (tests/fuzz/run.sh) seeds it from the files with this ending
+ * below these paths:
+ * seeds(.csv): tests/cases
  */
 #include <stddef.h>
 #include <stdint.h>

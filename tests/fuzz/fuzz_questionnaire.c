@@ -9,6 +9,10 @@
  *       src/questionnaire*.c $(pkg-config --cflags --libs lua5.4 yaml-0.1) -lm \
  *       -o build/fuzz-questionnaire
  *   build/fuzz-questionnaire -max_total_time=60 questionnaires tests/cases/bad-questionnaires
+ *
+ * `make fuzz` (tests/fuzz/run.sh) seeds it from the files with this ending
+ * below these paths:
+ * seeds(.yaml): questionnaires tests/cases/bad-questionnaires tests/cases/versions
  */
 #include <stddef.h>
 #include <stdint.h>
