@@ -166,4 +166,34 @@ n=$(printf '%s\n' "$err" | grep -c "warning: skipped")
 [ "$n" = 1 ] || case_fail "the warning shown $n times, wanted once"
 end_case
 
+# ---- a bad returned value names the rule file, the function's line, the value --
+# layer|what the function does|the message after "bad.lua:3: "
+while IFS='|' read -r layer body want; do
+    printf -- '-- a rule file with a bad value\nreturn {\n  %s = function (x, s)\n    %s\n  end,\n}\n' \
+        "$layer" "$body" >"$RK_TMP/bad.lua"
+    run "$RK_BIN" score --rules "$RK_TMP/bad.lua" "$tiny"
+    begin_case "$layer: $body"
+    want_rc 65
+    want_contains "$err" "readykit: $RK_TMP/bad.lua:3: $want"
+    end_case
+done <<'CASES'
+pillar|return {score = "high"}|the pillar function set score = "high": pillar score must be a number, not a string (while scoring pillar law)
+pillar|s.score = "written"|the pillar function set score = "written": pillar score must be a number, not a string
+pillar|return {weight = -2}|the pillar function set weight = -2: pillar weight is -2, outside 0..1e+12
+question|return {points = 1/0}|the question function set points = inf: question points is not a finite number (while scoring question has_law)
+question|return {points = 9}|the question function set points = 9: question points is 9, outside 0..1 (while scoring question has_law)
+question|return {max = {}}|the question function set max = a table: question max must be a number, not a table
+result|return {score = 140.5}|the result function set score = 140.5: result score is 140.5, outside 0..100
+result|return {score = true}|the result function set score = true: result score must be a number, not a boolean
+CASES
+# a second file that leaves the value alone is not blamed for it
+printf 'return {\n  pillar = function (p) return nil end,\n}\n' >"$RK_TMP/innocent.lua"
+printf 'return {\n  pillar = function (p) return {score = "high"} end,\n}\n' >"$RK_TMP/culprit.lua"
+run "$RK_BIN" score --rules "$RK_TMP/culprit.lua" --rules "$RK_TMP/innocent.lua" "$tiny"
+begin_case "the file that set the value is named, not the last one run"
+want_rc 65
+want_contains "$err" "readykit: $RK_TMP/culprit.lua:2: the pillar function set score = \"high\""
+want_not_contains "$err" "innocent.lua"
+end_case
+
 done_testing
