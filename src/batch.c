@@ -15,6 +15,9 @@ typedef struct Loaded {
     char *path;          /* the real path: the same file reached two ways is one */
     RkQuestionnaire *q;
     RkRules *rules;
+    RkDiag *fail;        /* why it did not load (q and rules NULL), given
+                            again for every later answers file: a rule file's
+                            error is compiled and found once per batch */
 } Loaded;
 
 struct RkEngines {
@@ -48,13 +51,15 @@ void rk_engines_free(RkEngines *e)
         rk_rules_free(e->items[i].rules);
         rk_questionnaire_free(e->items[i].q);
         free(e->items[i].path);
+        free(e->items[i].fail);
     }
     free(e->items);
     free(e->last_path);
     free(e);
 }
 
-/* Load a questionnaire and its engine into a new slot of the cache. */
+/* Load a questionnaire and its engine into a new slot of the cache; when
+   it does not load, the slot keeps the error (without its warnings). */
 static RkStatus load_new(RkEngines *e, const char *path, const char *key, Loaded **out,
                          RkDiag *d)
 {
@@ -66,7 +71,7 @@ static RkStatus load_new(RkEngines *e, const char *path, const char *key, Loaded
         e->items = p;
         e->cap = cap;
     }
-    Loaded l = {strdup(key), NULL, NULL};
+    Loaded l = {strdup(key), NULL, NULL, NULL};
     if (!l.path)
         return rk_diag_set(d, RK_EINTERNAL, path, 0, 0, "out of memory");
     RkStatus s = rk_questionnaire_load(path, &l.q, d);
@@ -77,20 +82,39 @@ static RkStatus load_new(RkEngines *e, const char *path, const char *key, Loaded
         s = rk_rules_new(l.q, e->rules, &l.rules, d);
     if (s != RK_OK) {
         rk_questionnaire_free(l.q);
-        free(l.path);
-        return s;
+        l.q = NULL;
+        if (s == RK_EINTERNAL || !(l.fail = malloc(sizeof *l.fail))) {
+            free(l.path);
+            return s;
+        }
+        *l.fail = *d;
+        l.fail->warnings[0] = '\0';
+        l.fail->n_warnings = 0;
     }
     e->items[e->n] = l;
     *out = &e->items[e->n++];
-    return RK_OK;
+    return s;
+}
+
+/* The error of an entry that did not load, given again in d. */
+static RkStatus replay(const RkDiag *f, RkDiag *d)
+{
+    RkStatus s = rk_diag_set(d, f->status, f->file[0] ? f->file : NULL, f->line, f->column,
+                             "%s", f->message);
+    if (d->n_more == 0) {
+        memcpy(d->more, f->more, sizeof d->more);
+        d->n_more = f->n_more;
+    }
+    return s;
 }
 
 /* The cache entry for path, loading it the first time. */
 static RkStatus lookup(RkEngines *e, const char *path, Loaded **out, RkDiag *d)
 {
+    *out = NULL;
     if (e->last_path && strcmp(e->last_path, path) == 0) {
         *out = &e->items[e->last];
-        return RK_OK;
+        return (*out)->fail ? replay((*out)->fail, d) : RK_OK;
     }
     char *real = realpath(path, NULL);
     const char *key = real ? real : path;
@@ -98,12 +122,14 @@ static RkStatus lookup(RkEngines *e, const char *path, Loaded **out, RkDiag *d)
     size_t i = 0;
     while (i < e->n && strcmp(e->items[i].path, key) != 0)
         i++;
-    if (i < e->n)
+    if (i < e->n) {
         *out = &e->items[i];
-    else
+        s = (*out)->fail ? replay((*out)->fail, d) : RK_OK;
+    } else {
         s = load_new(e, path, key, out, d);
+    }
     free(real);
-    if (s == RK_OK) {
+    if (*out) { /* loaded, or known not to load */
         free(e->last_path);
         e->last_path = strdup(path);
         e->last = (size_t)(*out - e->items);

@@ -41,6 +41,22 @@ void rk_batch_encode(RkBuf *b, uint32_t index, RkStatus st, const RkBuf *msg,
 void rk_batch_decode(const char *p, Record *r); /* p: after the length */
 _Noreturn void rk_batch_worker_main(const RkBatchOptions *o, int task_fd, int res_fd);
 
+/* batch_once.c: the parent's memory of what it has said (warnings, and
+   errors with the position they name). Zeroed to start. */
+#define RK_ONCE_MAX 256
+typedef struct RkOnce {
+    size_t n;
+    uint64_t hash[RK_ONCE_MAX];
+    char *where[RK_ONCE_MAX]; /* the position a text's first line names */
+} RkOnce;
+
+/* Append msg (a file's stderr text) to text, without the warning lines
+   already shown; when the file failed with the error text of an earlier
+   file, one line that points at it instead. */
+void rk_once_add(RkOnce *o, RkBuf *text, const char *msg, size_t len, bool failed,
+                 const char *file);
+void rk_once_free(RkOnce *o);
+
 /* The writer of a run's output: results arrive in input order. */
 typedef struct Writer Writer;
 

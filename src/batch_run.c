@@ -46,6 +46,7 @@ typedef struct Run {
     Writer *writer;
     RkStatus status;         /* the first failure in input order */
     size_t failed;
+    RkOnce once;             /* what was said already (batch_once.c) */
 } Run;
 
 static double now(void)
@@ -229,8 +230,9 @@ static void write_ready(Run *run)
         rk_diag_init(&d);
         RkBuf text;
         rk_buf_init(&text);
-        rk_buf_add(&text, r.msg, r.msg_len);
         RkStatus st = (RkStatus)r.status;
+        rk_once_add(&run->once, &text, r.msg, r.msg_len, st != RK_OK,
+                    rk_file_list_get(run->files, r.index));
         if (st == RK_OK && rk_batch_writer_put(run->writer, &r, rk_file_list_get(run->files, r.index), &d) != RK_OK)
             st = d.status;
         rk_batch_diag_text(&text, &d);
@@ -397,6 +399,7 @@ RkStatus rk_batch_run(const RkBatchOptions *o, const RkFileList *files)
     }
     rk_buf_free(&text);
     rk_batch_writer_free(run.writer);
+    rk_once_free(&run.once);
     for (size_t i = 0; run.slot && i < run.window; i++)
         rk_buf_free(&run.slot[i]);
     free(run.slot);

@@ -17,6 +17,7 @@ enum { LAYER_QUESTION, LAYER_PILLAR, LAYER_RESULT, N_LAYERS };
 #define MAX_FINDINGS 1000
 #define MAX_INDICATORS 200
 #define MAX_TEXT 4000
+#define RK_ORIGINS 24   /* more than the S_* strings a layer may set */
 #define RULES_KEY "readykit.rules" /* registry: the RkRules (light userdata) */
 
 typedef struct RuleFile {
@@ -75,6 +76,11 @@ struct RkRules {
     bool truth;
     size_t log_bytes;    /* written by rk.log in this run (capped) */
     bool mute_log;       /* a top level run again to report its error */
+    /* per returned field (S_*): the file whose layer function set it last
+       (index + 1; 0: none) and that layer, so that a bad value names the
+       rule file, the function's line and the value (rules_score.c) */
+    int origin[RK_ORIGINS];
+    int origin_layer[RK_ORIGINS];
 };
 
 #define MAX_LOG_BYTES (64u * 1024u)

@@ -21,6 +21,8 @@ static const char *const str_names[S_QUESTION_IDS - 1] = {
     "id", "state", "counted", "points", "max", "weight", "value", "note", "source",
     "score", "title", "questions", "pillars", "answered", "dont_know", "none", "skipped"};
 
+_Static_assert(S_QUESTION_IDS <= RK_ORIGINS, "an origin per interned field");
+
 /* Push the interned strings, built on the engine's first run. */
 static void push_strs(lua_State *L, RkRules *R)
 {
@@ -98,6 +100,38 @@ static void merge(lua_State *L, int s, int layer, const char *const *keys, size_
     lua_pop(L, 1);
 }
 
+/* Raise msg about field key, whose value is on top of the stack: when a
+   rule file's layer function returned it (or wrote it into s), as
+   "file:line: the LAYER function set KEY = VALUE: msg", with the line where
+   that function starts. */
+static void bad_value(lua_State *L, int key, const char *msg)
+{
+    RkRules *R = rk_rules_from(L);
+    int o = R->origin[key] - 1;
+    if (o < 0 || (size_t)o >= R->n_files)
+        luaL_error(L, "%s", msg);
+    char val[96];
+    int t = lua_type(L, -1);
+    if (t == LUA_TSTRING)
+        snprintf(val, sizeof val, "\"%.60s%s\"", lua_tostring(L, -1),
+                 lua_rawlen(L, -1) > 60 ? "..." : "");
+    else if (t == LUA_TNUMBER)
+        snprintf(val, sizeof val, "%.14g", lua_tonumber(L, -1));
+    else if (t == LUA_TBOOLEAN)
+        snprintf(val, sizeof val, "true");
+    else
+        snprintf(val, sizeof val, "a %s", luaL_typename(L, -1));
+    lua_Debug ar;
+    int line = 0;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, R->files[o].layer[R->origin_layer[key]]);
+    if (lua_isfunction(L, -1) && lua_getinfo(L, ">S", &ar))
+        line = ar.linedefined;
+    else
+        lua_pop(L, 1);
+    luaL_error(L, "%s:%d: the %s function set %s = %s: %s", R->files[o].name, line,
+               layer_name[R->origin_layer[key]], str_names[key - 1], val, msg);
+}
+
 /* Number field k of the table at s: NAN when nil/false; else checked to be
    a finite number within [lo, hi]. */
 static double get_num(lua_State *L, int s, int key, double lo, double hi, const char *what)
@@ -108,19 +142,44 @@ static double get_num(lua_State *L, int s, int key, double lo, double hi, const 
     double v = NAN;
     if (t == LUA_TNUMBER) {
         v = lua_tonumber(L, -1);
-        if (!isfinite(v))
-            luaL_error(L, "%s %s is not a finite number", what, k);
+        char msg[160];
+        if (!isfinite(v)) {
+            snprintf(msg, sizeof msg, "%s %s is not a finite number", what, k);
+            bad_value(L, key, msg);
+        }
         if (v < lo - 1e-9 || v > hi + 1e-9) {
-            char msg[160];
             snprintf(msg, sizeof msg, "%s %s is %g, outside %g..%g", what, k, v, lo, hi);
-            luaL_error(L, "%s", msg);
+            bad_value(L, key, msg);
         }
         v = v < lo ? lo : v > hi ? hi : v;
     } else if (!(t == LUA_TNIL || (t == LUA_TBOOLEAN && !lua_toboolean(L, -1)))) {
-        luaL_error(L, "%s %s must be a number, not a %s", what, k, luaL_typename(L, -1));
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s %s must be a number, not a %s", what, k,
+                 luaL_typename(L, -1));
+        bad_value(L, key, msg);
     }
     lua_pop(L, 1);
     return v;
+}
+
+/* After a rule file's layer function (not the standard scorer's): the
+   fields of s that differ from the values saved at snap (n_set of them,
+   popped) were set by file f, whether returned or written into s. */
+static void note_origin(lua_State *L, RkRules *R, size_t f, int layer, int s, int snap,
+                        const char *const *keys, size_t n_set)
+{
+    for (size_t i = 0; i < n_set; i++) {
+        lua_pushstring(L, keys[i]);
+        lua_rawget(L, s);
+        bool changed = !lua_rawequal(L, -1, snap + (int)i);
+        lua_pop(L, 1);
+        for (int k = 1; changed && k < S_QUESTION_IDS; k++)
+            if (strcmp(str_names[k - 1], keys[i]) == 0) {
+                R->origin[k] = (int)f + 1;
+                R->origin_layer[k] = layer;
+            }
+    }
+    lua_settop(L, snap - 1);
 }
 
 /* Call layer `layer` of every file that has it, with the arguments pushed
@@ -129,19 +188,28 @@ static void run_layer(lua_State *L, RkRules *R, int layer, int s, const char *co
                       size_t n_keys, size_t n_set, void (*push)(lua_State *, RkRules *, size_t),
                       size_t idx, int *last)
 {
+    memset(R->origin, 0, sizeof R->origin);
     for (size_t f = 0; f < R->n_files; f++) {
         if (R->files[f].layer[layer] == LUA_NOREF)
             continue;
         rk_sandbox_set_file(R->sb, R->files[f].name);
+        int snap = lua_gettop(L) + 1;
+        for (size_t i = 0; !R->files[f].builtin && i < n_set; i++) { /* s ... snap */
+            lua_pushstring(L, keys[i]);
+            lua_rawget(L, s);
+        }
+        int top = lua_gettop(L);
         lua_rawgeti(L, LUA_REGISTRYINDEX, R->files[f].layer[layer]);
         int n = 0;
         if (push) {
             push(L, R, idx);
-            n = lua_gettop(L) - s - 1;
+            n = lua_gettop(L) - top - 1;
         }
         lua_pushvalue(L, s);
         lua_call(L, n + 1, 1);
         merge(L, s, layer, keys, n_keys, n_set);
+        if (!R->files[f].builtin)
+            note_origin(L, R, f, layer, s, snap, keys, n_set);
         if (last)
             *last = (int)f;
     }

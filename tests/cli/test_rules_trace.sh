@@ -125,4 +125,75 @@ run "$RK_BIN" score --rules "$RK_TMP/req.lua" "$tiny"
 expect_ran "rk.requires inside a layer is an error" 65 \
     "req.lua:1: rk.requires must be called at the top level of the rule file"
 
+# ---- a rule file's error is reported once per batch --------------------------
+# A syntax error (every questionnaire) and a top-level error on tiny only
+# (a question id of sse-national): the full message once, in input order;
+# each other file of the batch that it stops gets one short line pointing
+# at it; files it does not stop are scored; with workers too.
+printf 'return {result = function () end\n' >"$RK_TMP/syntax.lua"
+printf 'local q = rk.question("public_fund")\nreturn {}\n' >"$RK_TMP/national_only.lua"
+for jobs in 1 3; do
+    run "$RK_BIN" score -j "$jobs" --rules "$RK_TMP/syntax.lua" "$tiny" "$quebec" "$mali" "$tiny"
+    begin_case "--jobs $jobs: a syntax error is shown once, then one line per other file"
+    want_rc 65
+    want_contains "$err" "readykit: $RK_TMP/syntax.lua:2: '}' expected (to close '{' at line 1) near <eof>
+readykit: $quebec: not scored: the same error as above ($RK_TMP/syntax.lua:2)
+readykit: $mali: not scored: the same error as above ($RK_TMP/syntax.lua:2)
+readykit: $tiny: not scored: the same error as above ($RK_TMP/syntax.lua:2)
+readykit: 4 of 4 answers files failed"
+    n=$(printf '%s\n' "$err" | grep -c "expected (to close")
+    [ "$n" = 1 ] || case_fail "the syntax error shown $n times, wanted once"
+    end_case
+    run "$RK_BIN" score -j "$jobs" --rules "$RK_TMP/national_only.lua" "$tiny" "$quebec" "$tiny" "$tiny"
+    begin_case "--jobs $jobs: a top-level error on one questionnaire is shown once; the others score"
+    want_rc 65
+    want_contains "$out" "Quebec (Canada)"
+    want_contains "$err" "readykit: $RK_TMP/national_only.lua:1: unknown question 'public_fund'"
+    want_contains "$err" "readykit: $tiny: not scored: the same error as above ($RK_TMP/national_only.lua:1)"
+    n=$(printf '%s\n' "$err" | grep -c "unknown question")
+    [ "$n" = 1 ] || case_fail "the error shown $n times, wanted once"
+    n=$(printf '%s\n' "$err" | grep -c "not scored: the same error")
+    [ "$n" = 2 ] || case_fail "$n short lines, wanted 2 (the 2nd and 3rd tiny files)"
+    want_contains "$err" "readykit: 3 of 4 answers files failed"
+    end_case
+done
+# a warning from each worker's engine is shown once
+run "$RK_BIN" score -j 2 --rules "$RK_TMP/national.lua" "$tiny" "$tiny" "$tiny" "$tiny"
+begin_case "--jobs 2: the rk.requires warning is shown once"
+want_rc 0
+want_contains "$out" "Tinyland"
+n=$(printf '%s\n' "$err" | grep -c "warning: skipped")
+[ "$n" = 1 ] || case_fail "the warning shown $n times, wanted once"
+end_case
+
+# ---- a bad returned value names the rule file, the function's line, the value --
+# layer|what the function does|the message after "bad.lua:3: "
+while IFS='|' read -r layer body want; do
+    printf -- '-- a rule file with a bad value\nreturn {\n  %s = function (x, s)\n    %s\n  end,\n}\n' \
+        "$layer" "$body" >"$RK_TMP/bad.lua"
+    run "$RK_BIN" score --rules "$RK_TMP/bad.lua" "$tiny"
+    begin_case "$layer: $body"
+    want_rc 65
+    want_contains "$err" "readykit: $RK_TMP/bad.lua:3: $want"
+    end_case
+done <<'CASES'
+pillar|return {score = "high"}|the pillar function set score = "high": pillar score must be a number, not a string (while scoring pillar law)
+pillar|s.score = "written"|the pillar function set score = "written": pillar score must be a number, not a string
+pillar|return {weight = -2}|the pillar function set weight = -2: pillar weight is -2, outside 0..1e+12
+question|return {points = 1/0}|the question function set points = inf: question points is not a finite number (while scoring question has_law)
+question|return {points = 9}|the question function set points = 9: question points is 9, outside 0..1 (while scoring question has_law)
+question|return {max = {}}|the question function set max = a table: question max must be a number, not a table
+result|return {score = 140.5}|the result function set score = 140.5: result score is 140.5, outside 0..100
+result|return {score = true}|the result function set score = true: result score must be a number, not a boolean
+CASES
+# a second file that leaves the value alone is not blamed for it
+printf 'return {\n  pillar = function (p) return nil end,\n}\n' >"$RK_TMP/innocent.lua"
+printf 'return {\n  pillar = function (p) return {score = "high"} end,\n}\n' >"$RK_TMP/culprit.lua"
+run "$RK_BIN" score --rules "$RK_TMP/culprit.lua" --rules "$RK_TMP/innocent.lua" "$tiny"
+begin_case "the file that set the value is named, not the last one run"
+want_rc 65
+want_contains "$err" "readykit: $RK_TMP/culprit.lua:2: the pillar function set score = \"high\""
+want_not_contains "$err" "innocent.lua"
+end_case
+
 done_testing
