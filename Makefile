@@ -8,7 +8,8 @@
 #   make sensitivity  how the SSE examples' ranking moves with each pillar weight x0.5, x1.5
 #   make mutate     the mutation check: each of tests/mutations/ must fail the suite
 #   make fuzz       build tests/fuzz/fuzz_*.c with clang's libFuzzer (build/fuzz/),
-#                   run each for FUZZ_SECONDS (default 60); fails on any crash
+#                   run each (or FUZZ_TARGETS="score rules") for FUZZ_SECONDS
+#                   (default 60); fails on any crash
 #   make deps       install missing Debian packages (scripts/install-deps.sh)
 #   make install    install under $(DESTDIR)$(PREFIX) (default /usr/local);
 #                   make uninstall removes what it installed
@@ -183,7 +184,7 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ)
 fuzz: deps
 	$(Q)$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 \
 	    SANFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" fuzz-bins
-	$(Q)sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
+	$(Q)sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf build

@@ -1,20 +1,25 @@
 #!/bin/sh
-# run.sh BUILD_DIR SECONDS: run the libFuzzer binary BUILD_DIR/fuzz_NAME (built
-# by `make fuzz`) of every tests/fuzz/fuzz_NAME.c for SECONDS each, from the repository's top folder (targets
-# load fixed questionnaires by relative path).
+# run.sh BUILD_DIR SECONDS [NAME...]: run the libFuzzer binary
+# BUILD_DIR/fuzz_NAME (built by `make fuzz`) of every tests/fuzz/fuzz_NAME.c
+# (or of the NAMEs given: `make fuzz FUZZ_TARGETS="score rules"`) for SECONDS
+# each, from the repository's top folder (targets load fixed questionnaires
+# by relative path).
 #
-# Each target's seeds are named in its source's header by one line
+# Each target's seeds are named in its source's header by lines
 #   * seeds(.EXT): PATH...
-# every file ending in .EXT below each PATH (at most 256 KiB) is copied into a
-# fresh temporary corpus, so the tree is never written to. One line per
-# target: "fuzz NAME: N runs in S s: ok" (or "CRASH"). A crash, leak, timeout
-# or out-of-memory input is kept in BUILD_DIR/crashes/ and printed in base64
-# into the log, so that it survives as a CI artefact; replay it with
+# every file ending in .EXT below each PATH (at most 256 KiB; a token !NAME
+# leaves out the files so named) is copied into a fresh temporary corpus, so
+# the tree is never written to. One line per target: "fuzz NAME: N runs in
+# S s from N seeds: ok" (or "CRASH"). A crash, leak, timeout or out-of-memory
+# input is kept in BUILD_DIR/crashes/ and printed in base64 into the log, so
+# that it survives as a CI artefact; replay it with
 #   base64 -d > crash.bin; BUILD_DIR/fuzz_NAME crash.bin
 # Exits 1 when any target found something (or did not run), 0 otherwise.
 set -u
 build=${1:?usage: run.sh BUILD_DIR SECONDS}
 seconds=${2:-60}
+shift 2 2>/dev/null || shift $#
+only=" $* "
 cd "$(dirname "$0")/../.." || exit 1
 crashes="$build/crashes"
 mkdir -p "$crashes"
@@ -26,6 +31,7 @@ total=0
 for src in tests/fuzz/fuzz_*.c; do
     name=${src#tests/fuzz/fuzz_}
     name=${name%.c}
+    [ "$only" = "  " ] || case $only in *" $name "*) ;; *) continue ;; esac
     bin="$build/fuzz_$name"
     total=$((total + 1))
     if [ ! -x "$bin" ]; then
@@ -35,11 +41,14 @@ for src in tests/fuzz/fuzz_*.c; do
     fi
     corpus="$work/$name"
     mkdir -p "$corpus"
-    line=$(sed -n 's/^ \* seeds(\(\.[A-Za-z0-9]*\)): *//p' "$src" | head -n 1)
+    line=$(sed -n 's/^ \* seeds(\(\.[A-Za-z0-9]*\)): *//p' "$src" | tr '\n' ' ')
     ext=$(sed -n 's/^ \* seeds(\(\.[A-Za-z0-9]*\)):.*/\1/p' "$src" | head -n 1)
     n=0
+    skip=" $(echo "$line" | tr ' ' '\n' | sed -n 's/^!//p' | tr '\n' ' ') "
     for dir in $line; do
+        case $dir in !*) continue ;; esac
         for f in $(find "$dir" -type f -name "*$ext" -size -257k 2>/dev/null); do
+            case $skip in *" ${f##*/} "*) continue ;; esac
             n=$((n + 1))
             cp "$f" "$corpus/seed-$n$ext"
         done
