@@ -255,6 +255,17 @@ RkStatus rk_outfile_write(RkOutFile *f, const void *data, size_t len, RkDiag *d)
     return RK_OK;
 }
 
+/* Forget the signal record and the output guard, and free the names. */
+static void release(RkOutFile *f)
+{
+    unwatch(f);
+    unguard(f);
+    free(f->tmp);
+    f->tmp = NULL;
+    free(f->real);
+    f->real = NULL;
+}
+
 RkStatus rk_outfile_commit(RkOutFile *f, RkDiag *d)
 {
     if (f->failed) {
@@ -276,12 +287,7 @@ RkStatus rk_outfile_commit(RkOutFile *f, RkDiag *d)
         rk_outfile_abort(f);
         return s;
     }
-    unwatch(f);
-    unguard(f);
-    free(f->tmp);
-    f->tmp = NULL;
-    free(f->real);
-    f->real = NULL;
+    release(f);
     return RK_OK;
 }
 
@@ -292,10 +298,5 @@ void rk_outfile_abort(RkOutFile *f)
     f->fd = -1;
     if (f->tmp)
         unlink(f->tmp);
-    unwatch(f);
-    unguard(f);
-    free(f->tmp);
-    f->tmp = NULL;
-    free(f->real);
-    f->real = NULL;
+    release(f);
 }

@@ -5,7 +5,6 @@
 # acts, and the 1.1.0 examples frozen in tests/cases/sse-1.1.0/ still score with
 # the current questionnaires, with one warning each.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/sse_lib.sh"
 
 EX=questionnaires/examples
 

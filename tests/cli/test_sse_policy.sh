@@ -11,7 +11,6 @@
 #    (a pillar without a score counting at the median): pillar caps bound the overall;
 #  * only answers with a source count as evidence.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/sse_lib.sh"
 
 for q in sse-national sse-local; do
     python3 tests/cli/sse_gaming.py questionnaires/$q.yaml "$RK_TMP" || not_ok "sse_gaming.py $q"

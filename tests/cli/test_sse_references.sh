@@ -5,7 +5,6 @@
 # fail on a file with "para. 1(a)", an unknown symbol, a part that does not exist
 # and a "Source:" naming a text outside the table.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/sse_lib.sh"
 
 TABLE=questionnaires/references/references.yaml
 CHECK=tests/cli/sse_refcheck.py
