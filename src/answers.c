@@ -340,7 +340,7 @@ static RkStatus load_header(RkAnswers *a, const RkQuestionnaire *q, const RkNode
             a->date = t;
         } else if (strcmp(k->text, "language") == 0) {
             a->language = t;
-            if (t && strcmp(rk_questionnaire_lang(q, t), t) != 0)
+            if (t && !rk_questionnaire_speaks(q, t))
                 rk_diag_warn(d, file, v->line, v->column,
                              "language '%s' is not one of the questionnaire's; labels will "
                              "be in '%s'", t, rk_questionnaire_lang(q, t));

@@ -191,7 +191,7 @@ static RkStatus start_new(Ask *k, const AskOptions *o, char *path, size_t size, 
     if (s != RK_OK)
         return s;
     k->lang = rk_questionnaire_lang(k->q, o->lang);
-    if (o->lang && strcmp(k->lang, o->lang) != 0)
+    if (o->lang && !rk_questionnaire_speaks(k->q, o->lang))
         rk_diag_warn(d, qpath, 0, 0, "--lang %s: this questionnaire is not written in '%s'; "
                      "using '%s'", o->lang, o->lang, k->lang);
     k->a = rk_answers_new(k->q);

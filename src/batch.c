@@ -75,7 +75,7 @@ static RkStatus load_new(RkEngines *e, const char *path, const char *key, Loaded
     if (!l.path)
         return rk_diag_set(d, RK_EINTERNAL, path, 0, 0, "out of memory");
     RkStatus s = rk_questionnaire_load(path, &l.q, d);
-    if (s == RK_OK && e->lang && strcmp(rk_questionnaire_lang(l.q, e->lang), e->lang) != 0)
+    if (s == RK_OK && e->lang && !rk_questionnaire_speaks(l.q, e->lang))
         rk_diag_warn(d, path, 0, 0, "--lang %s: this questionnaire is not written in '%s'; "
                      "using '%s'", e->lang, e->lang, rk_questionnaire_lang(l.q, e->lang));
     if (s == RK_OK)

@@ -281,8 +281,8 @@ size_t rk_import_row(const RkQuestionnaire *q, const RkImportOptions *o, const C
         } else if (c->kind == COL_DATE && c->rank < date_rank) {
             date_rank = c->rank;
             set_date(a, v);
-        } else if (c->kind == COL_LANG && strcmp(rk_questionnaire_lang(q, v), v) == 0) {
-            rk_answers_set_field(a, "language", v);
+        } else if (c->kind == COL_LANG && rk_questionnaire_speaks(q, v)) {
+            rk_answers_set_field(a, "language", rk_questionnaire_lang(q, v));
         }
     }
     evidence(o, cols, row, row_no, a);

@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "readykit/questionnaire.h"
 
@@ -121,15 +122,25 @@ const char *rk_questionnaire_lang(const RkQuestionnaire *q, const char *wanted)
     if (!q || q->n_languages == 0)
         return "en";
     if (wanted && *wanted) {
+        /* Language tags are case-insensitive (BCP 47): FR is fr. */
         for (size_t i = 0; i < q->n_languages; i++)
-            if (strcmp(q->languages[i], wanted) == 0)
+            if (strcasecmp(q->languages[i], wanted) == 0)
                 return q->languages[i];
         size_t n = strcspn(wanted, "-_.@");
         for (size_t i = 0; i < q->n_languages; i++)
-            if (strlen(q->languages[i]) == n && strncmp(q->languages[i], wanted, n) == 0)
+            if (strlen(q->languages[i]) == n && strncasecmp(q->languages[i], wanted, n) == 0)
                 return q->languages[i];
     }
     return q->languages[0];
+}
+
+bool rk_questionnaire_speaks(const RkQuestionnaire *q, const char *wanted)
+{
+    if (!q || !wanted || !*wanted)
+        return false;
+    const char *got = rk_questionnaire_lang(q, wanted);
+    size_t n = strlen(got);
+    return strncasecmp(got, wanted, n) == 0 && (!wanted[n] || strchr("-_.@", wanted[n]));
 }
 
 static const char *const type_names[] = {"yes_no", "scale", "choice", "multi", "number", "text"};

@@ -208,5 +208,8 @@ bool rk_questionnaire_is_retired(const RkQuestionnaire *q, const char *id);
 size_t rk_questionnaire_level_for(const RkQuestionnaire *q, double score);
 /* The language to use: wanted if declared, else the fallback (languages[0]). */
 const char *rk_questionnaire_lang(const RkQuestionnaire *q, const char *wanted);
+/* Does wanted name one of the declared languages (any case; "fr-CA" names
+   "fr")? False when rk_questionnaire_lang would fall back. */
+bool rk_questionnaire_speaks(const RkQuestionnaire *q, const char *wanted);
 
 #endif
