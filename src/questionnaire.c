@@ -137,7 +137,7 @@ static void load_levels(QLoader *L, const RkNode *root)
         } else if (l->min < 0 || l->min > 100) {
             rk_q_error(L, mn, "expected 'min' of %s between 0 and 100, found %g", where, l->min);
             ok = false;
-        } else if (k == 0 && !prev && l->min != 0) {
+        } else if (i == 0 && l->min != 0) {
             rk_q_error(L, mn, "the first level must have min 0, found %g", l->min);
         } else if (prev && k > 0 && l->min <= lv[k - 1].min) {
             rk_q_error(L, mn, "levels must be in increasing order of 'min': %g is not above "

@@ -15,6 +15,29 @@ bad=$(printf '%s\n' "$err" | grep -vc '^readykit: ')
 [ "$n" -ge 4 ] && [ "$bad" = 0 ] && ok "all $n lines start with 'readykit: '" \
     || not_ok "$bad of $n lines lack the prefix: $(printf '%s\n' "$err" | grep -v '^readykit: ' | head -n 2)"
 
+# One fault, one message: a first level without a name must not make the
+# second level "the first level" and report its min as a second fault.
+cat > "$RK_TMP/levels.yaml" <<'YAML'
+id: demo
+version: 1.0.0
+title: Demo
+languages: [en]
+levels:
+  - {min: 0, label: Low}
+  - {min: 50, name: High}
+pillars:
+  - id: p1
+    title: First
+    questions:
+      - {id: q1, type: yes_no, text: Is there a law?}
+YAML
+begin_case "a level without a name is reported once, without a cascade"
+run "$RK_BIN" check "$RK_TMP/levels.yaml"
+want_rc 65
+want_contains "$err" "levels.yaml:6:5: missing required key 'name' in level 1"
+want_not_contains "$err" "first level must have min 0"
+end_case
+
 # Language tags are case-insensitive and a region falls back to its language.
 for tag in FR fr-CA; do
     begin_case "--lang $tag is French, without a warning"
