@@ -59,6 +59,21 @@ static void check_against(const RkQuestionnaire *q, const char *path, RkDiag *d)
     rk_questionnaire_free(old);
 }
 
+/* Answers name their questionnaire by id and score looks for ID.yaml, so a
+   questionnaire saved under another name is not found from its answers. */
+static void warn_name_is_not_id(const char *path, const char *id, RkDiag *d)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strcspn(base, ".");
+    if (strlen(id) == n && strncmp(base, id, n) == 0 &&
+        (strcmp(base + n, ".yaml") == 0 || strcmp(base + n, ".yml") == 0))
+        return;
+    rk_diag_warn(d, path, 0, 0, "its id is '%s' but the file is named %s: answers find their "
+                 "questionnaire by id, so 'readykit score' will look for %s.yaml; rename the "
+                 "file, or score with -q %s", id, base, id, path);
+}
+
 /* readykit check QUESTIONNAIRE... */
 static int cmd_check(int argc, char **argv)
 {
@@ -83,12 +98,15 @@ static int cmd_check(int argc, char **argv)
         } else if (rk_locate_by_name(o.files[i], path, sizeof path, &d) == RK_OK &&
                    rk_engines_new(NULL, &o.rules, o.lang, &e, &d) == RK_OK &&
                    rk_engines_load(e, path, &q, &d) == RK_OK) {
-            printf("%s: ok: %s %s, %zu pillars, %zu questions, languages ", o.files[i], q->id,
-                   q->version ? q->version : "", q->n_pillars, q->n_questions);
+            printf("%s: ok: %s %s, %zu pillar%s, %zu question%s, languages ", o.files[i],
+                   q->id, q->version ? q->version : "", q->n_pillars,
+                   q->n_pillars == 1 ? "" : "s", q->n_questions,
+                   q->n_questions == 1 ? "" : "s");
             for (size_t k = 0; k < q->n_languages; k++)
                 printf("%s%s", k ? ", " : "", q->languages[k]);
             printf(", maximum %.15g weighted points, %zu levels%s%s\n", q->max_points,
                    q->n_levels, q->rules ? ", rules " : "", q->rules ? q->rules : "");
+            warn_name_is_not_id(path, q->id, &d);
             if (o.against)
                 check_against(q, o.against, &d);
         }

@@ -38,6 +38,23 @@ want_contains "$err" "levels.yaml:6:5: missing required key 'name' in level 1"
 want_not_contains "$err" "first level must have min 0"
 end_case
 
+# Answers find their questionnaire by id: check says when the file name
+# does not match the id, before score fails to find it.
+cp questionnaires/tiny.yaml "$RK_TMP/mine.yaml"
+begin_case "check warns that a file not named after its id will not be found"
+run "$RK_BIN" check "$RK_TMP/mine.yaml"
+want_rc 0
+want_contains "$out" "mine.yaml: ok: tiny 1.0.0, 2 pillars"
+want_contains "$err" "its id is 'tiny' but the file is named mine.yaml"
+want_contains "$err" "'readykit score' will look for tiny.yaml"
+end_case
+begin_case "check says nothing of a file named after its id"
+run "$RK_BIN" check questionnaires/tiny.yaml
+want_rc 0
+want_contains "$out" "tiny.yaml: ok: tiny 1.0.0"
+want_not_contains "$err" "its id is"
+end_case
+
 # Language tags are case-insensitive and a region falls back to its language.
 for tag in FR fr-CA; do
     begin_case "--lang $tag is French, without a warning"
