@@ -100,7 +100,8 @@ const char rk_cli_score_help[] =
 const char rk_cli_report_help[] =
     "Usage: readykit report [OPTIONS] ANSWERS -o OUT.pdf\n"
     "\n"
-    "Score one answers file and write a PDF readiness report.\n"
+    "Score one answers file and write a PDF readiness report. The scores are also\n"
+    "printed on standard output, as 'readykit score' prints them.\n"
     "\n"
     "  -o, --output FILE        the PDF to write (required; replaced atomically)\n"
     "      --compare EARLIER    an earlier answers file of the same questionnaire:\n"
