@@ -277,6 +277,9 @@ static void score_questions(lua_State *L, RkRules *R)
             qr->weight = 0;
         qr->points = get_num(L, s, S_POINTS, 0, qr->max, "question");
         qr->counted = qn->scored || qr->max > 0;
+        qr->points_by = R->origin[S_POINTS];
+        qr->max_by = R->origin[S_MAX];
+        qr->weight_by = R->origin[S_WEIGHT];
         lua_settop(L, s - 1);
     }
 }
@@ -323,6 +326,8 @@ static void score_pillars(lua_State *L, RkRules *R)
         pr->weight = get_num(L, s, S_WEIGHT, 0, 1e12, "pillar");
         if (isnan(pr->weight))
             pr->weight = 0;
+        pr->score_by = R->origin[S_SCORE];
+        pr->weight_by = R->origin[S_WEIGHT];
         lua_settop(L, s - 1);
     }
 }
@@ -355,6 +360,7 @@ static void score_result(lua_State *L, RkRules *R)
     run_layer(L, R, LAYER_RESULT, s, r_keys, 2, 1, NULL, 0, &last);
     rk_sandbox_set_file(R->sb, R->files[last].name);
     R->res->score = get_num(L, s, S_SCORE, 0, 100, "result");
+    R->res->score_by = R->origin[S_SCORE];
     lua_settop(L, s - 1);
 }
 
