@@ -90,7 +90,7 @@ static void json_answer(RkBuf *b, const RkAnswer *an)
         }
         rk_buf_puts(b, "]");
     } else if (an->question->type == RK_Q_NUMBER && isfinite(an->number)) {
-        rk_buf_printf(b, "%.17g", an->number);
+        rk_buf_printf(b, "%.15g", an->number);
     } else {
         rk_json_string(b, an->value);
     }
@@ -265,8 +265,14 @@ static void text_answer(RkBuf *b, const RkAnswer *an, const char *state)
             rk_buf_printf(b, "%s%s", i ? ", " : "", an->values[i]);
         rk_buf_puts(b, "]");
     } else {
+        /* a text answer: its first line, at most 60 bytes (cut at a
+           character's start) */
         const char *v = an->value ? an->value : "";
-        rk_buf_printf(b, "%.60s%s", v, strlen(v) > 60 ? "..." : "");
+        size_t n = strcspn(v, "\r\n");
+        size_t cut = n > 60 ? 60 : n;
+        while (cut > 0 && cut < n && ((unsigned char)v[cut] & 0xC0) == 0x80)
+            cut--;
+        rk_buf_printf(b, "%.*s%s", (int)cut, v, cut < strlen(v) ? "..." : "");
     }
 }
 
