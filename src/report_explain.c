@@ -172,11 +172,12 @@ static void json_caps(RkBuf *b, const RkReportInput *in, int pillar)
     rk_buf_puts(b, "]");
 }
 
-/* score, score_by, levels and caps of one pillar (-1: overall). */
+/* score, score_by, levels and caps of one pillar (-1: overall: the
+   object's first fields). */
 static void json_scored(RkBuf *b, const RkReportInput *in, int pillar, double score, int by,
                         int level, int uncapped)
 {
-    rk_report_json_key(b, "score", false);
+    rk_report_json_key(b, "score", pillar < 0);
     rk_report_json_number(b, score);
     json_by(b, in->result, "score_by", by);
     rk_report_json_key(b, "uncapped_level_id", false);
@@ -211,8 +212,6 @@ void rk_report_explain_json(RkBuf *b, const RkReportInput *in)
     rk_buf_puts(b, "]");
     rk_report_json_key(b, "overall", false);
     rk_buf_puts(b, "{");
-    rk_report_json_key(b, "weight", true);
-    rk_buf_puts(b, "null");
     json_scored(b, in, -1, r->score, r->score_by, r->level, r->uncapped_level);
     rk_buf_puts(b, "}");
     rk_report_json_key(b, "pillars", false);
