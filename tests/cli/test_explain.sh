@@ -190,6 +190,21 @@ want_contains "$out" "--explain"
 want_contains "$out" "Not with csv"
 end_case
 
+# ---- completion and man page ---------------------------------------------------------
+comp=$(bash -c '
+    . scripts/completion/readykit.bash
+    COMP_WORDS=(readykit score --exp); COMP_CWORD=2; _readykit; echo "opt:${COMPREPLY[*]}"
+    COMP_WORDS=(readykit report --exp); COMP_CWORD=2; _readykit; echo "report:${COMPREPLY[*]}"
+' 2>&1)
+case "$comp" in
+    *"opt:--explain"*"report:") ok "bash completes score --explain (and not report --explain)" ;;
+    *) not_ok "bash completion: $comp" ;;
+esac
+grep -q "explain\[" scripts/completion/_readykit && ok "zsh completion knows --explain" ||
+    not_ok "zsh completion lacks --explain"
+grep -q '^\*--explain\*$' scripts/man/readykit.1.scd && ok "readykit(1) documents --explain" ||
+    not_ok "readykit.1.scd lacks an --explain entry"
+
 # ---- the PDF annex: a skipped rule file is listed as skipped -------------------------
 if command -v pdftotext >/dev/null 2>&1; then
     run "$RK_BIN" report $caps "$tiny" -o "$RK_TMP/t.pdf"
