@@ -25,8 +25,9 @@ static int line_in(lua_State *L, int level, const char *source)
 }
 
 /* Record one rk.cap call (called by rk.cap itself, level 0 of the stack):
-   the line that made it, and the line that called the function making it
-   when that is in the same rule file (a helper such as gate()). Raises on
+   the line that made it (the first Lua frame: pcall(rk.cap, t) names the
+   pcall's line), and the line that called the function making it when
+   that is in the same rule file (a helper such as gate()). Raises on
    out-of-memory; calls beyond RK_MAX_CAP_CALLS are counted, not kept. */
 void rk_rules_note_cap(lua_State *L, RkRules *R, size_t file, int pillar, size_t level,
                        const char *reason)
@@ -49,11 +50,14 @@ void rk_rules_note_cap(lua_State *L, RkRules *R, size_t file, int pillar, size_t
     c->max_level = (int)level;
     c->reason = reason; /* already in the result's arena */
     c->rule_file = (int)file;
+    /* the first Lua frame up the stack (past a pcall, say) */
     lua_Debug ar;
-    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
-        c->line = ar.currentline > 0 ? ar.currentline : 0;
-        c->via = line_in(L, 2, ar.source);
-    }
+    for (int up = 1; up < 8 && lua_getstack(L, up, &ar); up++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            c->line = ar.currentline;
+            c->via = line_in(L, up + 1, ar.source);
+            break;
+        }
 }
 
 /* The engine's rule files, in layering order, into the result. */

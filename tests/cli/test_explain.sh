@@ -83,6 +83,23 @@ want_contains "$out" "      5. $E/exclude.lua"
 want_contains "$err" "warning: skipped"
 end_case
 
+# a cap made through pcall (a C frame) names the pcall's line; one made
+# from the result function is an overall cap
+cat >"$RK_TMP/pcall.lua" <<'LUA'
+return {
+  result = function (r)
+    pcall(rk.cap, {level = "nascent", reason = "through pcall"})
+  end,
+}
+LUA
+run "$RK_BIN" score --explain -r "$RK_TMP/pcall.lua" "$tiny"
+begin_case "text: an overall cap made through pcall names the pcall's line"
+want_rc 0
+want_contains "$out" "    overall: score 66.67 (the standard scorer's weighted mean), level Nascent (from the score alone: Emerging)
+      caps proposed: 1
+        at most Nascent, by $RK_TMP/pcall.lua:3: through pcall [reported; binding: lowers Emerging to Nascent]"
+end_case
+
 # ---- JSON -------------------------------------------------------------------------
 run "$RK_BIN" score --explain -f json $caps "$tiny"
 json=$out
