@@ -356,9 +356,6 @@ static void text_cap(RkBuf *b, const RkLabels *l, const RkCap *cap)
                   cap->reason ? cap->reason : "");
 }
 
-/* Human-readable summary; fixed words in the report's language (labels.h),
-   figures with a decimal point so they read the same everywhere. Control
-   characters from the inputs and rules are made visible (safetext.h). */
 static void text_report(RkBuf *b, const RkReportInput *in, bool explain);
 
 void rk_report_text(RkBuf *b, const RkReportInput *in)
@@ -371,6 +368,10 @@ void rk_report_text_explained(RkBuf *b, const RkReportInput *in)
     text_report(b, in, true);
 }
 
+/* Human-readable summary; fixed words in the report's language (labels.h),
+   figures with a decimal point so they read the same everywhere; then, with
+   explain, the trace (report_explain.c). Control characters from the inputs
+   and rules are made visible (safetext.h). */
 static void text_report(RkBuf *b, const RkReportInput *in, bool explain)
 {
     size_t from = b->len;
