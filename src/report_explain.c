@@ -177,9 +177,12 @@ static void json_caps(RkBuf *b, const RkReportInput *in, int pillar)
 static void json_scored(RkBuf *b, const RkReportInput *in, int pillar, double score, int by,
                         int level, int uncapped)
 {
+    const RkResult *r = in->result;
     rk_report_json_key(b, "score", pillar < 0);
     rk_report_json_number(b, score);
-    json_by(b, in->result, "score_by", by);
+    json_by(b, r, "score_by", by);
+    rk_report_json_key(b, "standard_score", false);
+    rk_report_json_number(b, pillar < 0 ? r->standard_score : r->pillars[pillar].standard_score);
     rk_report_json_key(b, "uncapped_level_id", false);
     rk_json_string(b, rk_report_level_id(in->q, uncapped));
     rk_report_json_key(b, "level_id", false);
@@ -345,19 +348,20 @@ static void text_caps(RkBuf *b, const RkReportInput *in, int pillar)
 
 /* "score S (by whom), level L (from the score alone: U)"; pillar says
    whether the questions' "counted" is followed above. */
-static void text_scored(RkBuf *b, const RkReportInput *in, double score, int by, int level,
-                        int uncapped, bool pillar)
+static void text_scored(RkBuf *b, const RkReportInput *in, double score, double standard,
+                        int by, int level, int uncapped, bool pillar)
 {
     rk_buf_puts(b, "score ");
     text_number(b, score);
     const char *f = origin(in->result, by);
-    if (!f)
+    if (!f) {
         rk_buf_puts(b, " (the standard scorer's weighted mean)");
-    else if (pillar)
-        rk_buf_printf(b, " (set by %s; \"counted\" below is the standard scorer's rule, "
-                      "which it may not follow)", f);
-    else
-        rk_buf_printf(b, " (set by %s)", f);
+    } else {
+        rk_buf_printf(b, " (set by %s; the standard scorer's: ", f);
+        text_number(b, standard);
+        rk_buf_puts(b, pillar ? "; \"counted\" below is the standard scorer's rule, which it "
+                                "may not follow)" : ")");
+    }
     const char *ln = level_name(in, level), *un = level_name(in, uncapped);
     rk_buf_printf(b, ", level %s", ln ? ln : "-");
     if (level != uncapped)
@@ -384,13 +388,15 @@ void rk_report_explain_text(RkBuf *b, const RkReportInput *in)
         rk_buf_printf(b, "    pillar %s, weight ", pr->id);
         text_number(b, pr->weight);
         rk_buf_puts(b, ": ");
-        text_scored(b, in, pr->score, pr->score_by, pr->level, pr->uncapped_level, true);
+        text_scored(b, in, pr->score, pr->standard_score, pr->score_by, pr->level,
+                    pr->uncapped_level, true);
         for (size_t j = 0; j < p->n_questions; j++)
             text_question(b, in, &p->questions[j]);
         text_caps(b, in, (int)pi);
     }
     rk_buf_puts(b, "    overall: ");
-    text_scored(b, in, r->score, r->score_by, r->level, r->uncapped_level, false);
+    text_scored(b, in, r->score, r->standard_score, r->score_by, r->level, r->uncapped_level,
+                false);
     text_caps(b, in, -1);
     if (r->n_cap_calls_dropped)
         rk_buf_printf(b, "    %zu more rk.cap calls were made and not kept (at most %d)\n",

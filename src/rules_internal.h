@@ -73,6 +73,7 @@ struct RkRules {
     size_t n_indicators, cap_indicators;
     RkCapCall *cap_calls;  /* every rk.cap call of the run (rules_explain.c) */
     size_t n_cap_calls, cap_cap_calls, n_cap_dropped;
+    double standard_score; /* s.score after the standard scorer's layer (explain) */
     /* argument and answer of one when:/check evaluation */
     const RkQuestion *cur_q;
     size_t cur_check;

@@ -44,6 +44,8 @@ typedef struct RkPillarResult {
        pillar function last changed the score or the weight; 0: the
        standard scorer's */
     int score_by, weight_by;
+    double standard_score;  /* explain: the standard scorer's score, before the
+                               rule files' pillar functions (NAN: none) */
 } RkPillarResult;
 
 typedef struct RkIndicator {
@@ -125,6 +127,7 @@ typedef struct RkResult {
     size_t n_question_results;
     const char *answers_file;    /* the answers' path or NULL */
     int score_by;                /* explain: as RkPillarResult.score_by */
+    double standard_score;       /* explain: as RkPillarResult.standard_score */
     RkRuleFileInfo *rule_files;  /* the engine's, in layering order */
     size_t n_rule_files;
     RkCapCall *cap_calls;        /* every rk.cap call, in order */

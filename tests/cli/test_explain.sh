@@ -100,6 +100,29 @@ want_contains "$out" "    overall: score 66.67 (the standard scorer's weighted m
         at most Nascent, by $RK_TMP/pcall.lua:3: through pcall [reported; binding: lowers Emerging to Nascent]"
 end_case
 
+# a pillar function that sets the score: the file is named, and the
+# standard scorer's score before it is kept beside it
+cat >"$RK_TMP/score.lua" <<'LUA'
+return {
+  pillar = function (p, s)
+    if p.id == "money" then return {score = 10} end
+  end,
+}
+LUA
+run "$RK_BIN" score --explain -r "$RK_TMP/score.lua" "$tiny"
+begin_case "text: a score set by a rule file names it, with the standard scorer's"
+want_rc 0
+want_contains "$out" "    pillar money, weight 2: score 10 (set by $RK_TMP/score.lua; the standard scorer's: 50; \"counted\" below is the standard scorer's rule, which it may not follow), level Nascent"
+want_contains "$out" "    overall: score 40 (the standard scorer's weighted mean), level Emerging"
+end_case
+run "$RK_BIN" score --explain -f json -r "$RK_TMP/score.lua" "$tiny"
+begin_case "json: score, score_by and standard_score"
+want_rc 0
+jq_is money "$out" '.explain.pillars[1] | [.score, .score_by, .standard_score]' "[10,\"$RK_TMP/score.lua\",50]"
+jq_is law "$out" '.explain.pillars[0] | [.score, .score_by, .standard_score]' '[100,null,100]'
+jq_is overall "$out" '.explain.overall | [.score, .score_by, .standard_score]' '[40,null,40]'
+end_case
+
 # ---- JSON -------------------------------------------------------------------------
 run "$RK_BIN" score --explain -f json $caps "$tiny"
 json=$out

@@ -159,6 +159,8 @@ static void origins_of_changed_figures(void **state)
     assert_int_equal(kind->points_by + kind->weight_by + kind->max_by, 0);
     assert_int_equal(res->pillars[1].score_by, 0);
     assert_true(fabs(res->pillars[1].score - 50.0) < 1e-9);
+    assert_true(fabs(res->pillars[1].standard_score - 50.0) < 1e-9);
+    assert_true(fabs(res->standard_score - res->score) < 1e-9);
 
     RkBuf b;
     rk_buf_init(&b);
