@@ -130,13 +130,13 @@ static void score_one(const RkBatchOptions *o, RkEngines *e, uint32_t index, con
     if (st == RK_OK) {
         RkReportInput in = {sc.q, sc.answers, sc.result, file, sc.lang};
         if (o->format == RK_BATCH_JSON) {
-            rk_report_json(&out, &in);
+            (o->explain ? rk_report_json_explained : rk_report_json)(&out, &in);
         } else if (o->format == RK_BATCH_CSV) {
             rk_report_csv_fixed(&out, &in);
             rk_report_csv_header(&head, sc.q, NULL, 0);
             head.len -= 2; /* without its "\r\n" */
         } else {
-            rk_report_text(&out, &in);
+            (o->explain ? rk_report_text_explained : rk_report_text)(&out, &in);
         }
         if (out.failed || head.failed)
             st = rk_diag_set(&d, RK_EINTERNAL, file, 0, 0, "out of memory");

@@ -95,6 +95,15 @@ const char rk_cli_score_help[] =
     "                           pillar's mean, median, min and max, and the questions\n"
     "                           listed by disagreement (text, json; csv: the\n"
     "                           questions only)\n"
+    "      --explain            show how each score was reached: the rule files in\n"
+    "                           layering order with their SHA-256 and whether\n"
+    "                           rk.requires skipped them; per pillar each question's\n"
+    "                           answer, points, weight and whether it counted (and\n"
+    "                           why not); every rk.cap proposed, by which file and\n"
+    "                           line, and which one is reported (ties included).\n"
+    "                           text: lines after each summary; json: an \"explain\"\n"
+    "                           object in each line. Not with csv (a row has no room\n"
+    "                           for it: use json) nor --aggregate (exit 64)\n"
     COMMON_HELP;
 
 const char rk_cli_report_help[] =
@@ -212,6 +221,7 @@ enum { OPT_IN_PLACE = 320, OPT_AGAINST }; /* migrate, check only */
 enum { OPT_NO_DEFAULT = 256, OPT_MAX_MEMORY, OPT_MAX_INSTR, OPT_TIMEOUT, OPT_COMPARE,
        OPT_TARGET, OPT_PAPER };
 enum { OPT_DIR = 340, OPT_NO_HEADER, OPT_QUIET, OPT_AGGREGATE }; /* score only */
+enum { OPT_EXPLAIN = 360 }; /* score only */
 
 /* Parse the options of a command; returns RK_OK, RK_EUSAGE, or -1 when
    help was printed (exit 0). */
@@ -240,6 +250,7 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
         {"no-header", no_argument, NULL, OPT_NO_HEADER},
         {"quiet", no_argument, NULL, OPT_QUIET},
         {"aggregate", no_argument, NULL, OPT_AGGREGATE},
+        {"explain", no_argument, NULL, OPT_EXPLAIN},
         {NULL, 0, NULL, 0},
     };
     current_command = argv[0];
@@ -327,6 +338,11 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
             if (help != rk_cli_score_help && help != rk_cli_report_help)
                 return rk_cli_usage_error("--aggregate is an option of score and report%s", "");
             o->aggregate = true;
+            break;
+        case OPT_EXPLAIN:
+            if (help != rk_cli_score_help)
+                return rk_cli_usage_error("--explain is an option of score%s", "");
+            o->explain = true;
             break;
         case ':': return rk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return rk_cli_usage_error("unknown option '%s'", argv[optind - 1]);

@@ -47,6 +47,7 @@ typedef struct Options {
     bool no_header;                  /* --no-header (CSV parts) */
     bool quiet;                      /* --quiet: no progress line */
     bool aggregate;                  /* score --aggregate */
+    bool explain;                    /* score --explain */
 } Options;
 
 /* The discovery commands (cli_discover.c); each returns the exit status. */

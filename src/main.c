@@ -180,6 +180,12 @@ static int cmd_score(int argc, char **argv)
         rk_file_list_free(&files);
         return rk_cli_usage_error("no answers files to score (an empty list or folder)%s", "");
     }
+    if (o.explain && (o.format == FORMAT_CSV || o.aggregate)) {
+        rk_file_list_free(&files);
+        return rk_cli_usage_error("--explain works with --format text or json, one result per "
+                                  "answers file%s (a CSV row has no room for the trace: use "
+                                  "--format json)", o.aggregate ? ", not with --aggregate" : "");
+    }
     if (o.aggregate) {
         int st = rk_cmd_aggregate(&o, &files);
         rk_file_list_free(&files);
@@ -193,6 +199,7 @@ static int cmd_score(int argc, char **argv)
         .format = o.format == FORMAT_JSON ? RK_BATCH_JSON
                   : o.format == FORMAT_CSV ? RK_BATCH_CSV : RK_BATCH_TEXT,
         .no_header = o.no_header,
+        .explain = o.explain,
         .jobs = o.jobs == 0 ? (cores > 0 ? (int)cores : 1) : o.jobs,
         .output = o.output,
         .say = say,

@@ -6,10 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "embedded.h"
 #include "readykit/format.h"
 #include "report_pdf_internal.h"
-#include "sha256.h"
 
 static void subheading(Report *rp, const char *title, float keep)
 {
@@ -120,17 +118,18 @@ static void caps(Report *rp)
         body(rp, rk_rp_word(rp, RK_W_T_NO_CAPS));
 }
 
-static void rule_line(Report *rp, const char *name, const void *data, size_t len)
+/* A rule file: its name, its SHA-256, and, when rk.requires skipped it,
+   the reason (it did not take part in the scores). */
+static void rule_line(Report *rp, const char *name, const char *hex, const char *skipped)
 {
     RkPdf *p = &rp->pdf;
-    char hex[65] = "?";
-    if (data)
-        rk_sha256_hex(data, len, hex);
-    rk_pdf_need(p, 22);
+    rk_pdf_need(p, skipped ? 32 : 22);
     rk_pdf_para(p, p->bold, 8, RK_INK, p->left, p->width, 10, name);
     char line[80];
-    snprintf(line, sizeof line, "SHA-256 %s", hex);
+    snprintf(line, sizeof line, "SHA-256 %s", hex[0] ? hex : "?");
     rk_pdf_para(p, p->regular, 7.5f, RK_GREY, p->left + 10, p->width - 10, 10, line);
+    if (skipped)
+        rk_pdf_para(p, p->regular, 7.5f, RK_GREY, p->left + 10, p->width - 10, 10, skipped);
     p->y -= 2;
 }
 
@@ -149,32 +148,28 @@ static void tidy_path(const char *path, char *out, size_t size)
     }
 }
 
-static void rule_file(Report *rp, const char *path)
-{
-    char *data = NULL;
-    size_t len = 0;
-    RkDiag d;
-    rk_diag_init(&d);
-    if (rk_file_read(path, 0, &data, &len, &d) != RK_OK)
-        data = NULL;
-    char shown[1024];
-    tidy_path(path, shown, sizeof shown);
-    rule_line(rp, shown, data, len);
-    free(data);
-}
-
+/* The rule files the engine loaded, in layering order, with the checksum
+   of the text it ran (recorded in the result by the rules engine); then
+   those rk.requires skipped, each with its reason: they were given but
+   took no part in the scores. */
 static void rules(Report *rp)
 {
     subheading(rp, rk_rp_word(rp, RK_W_RULE_FILES), 40);
     body(rp, rk_rp_word(rp, RK_W_T_REPRODUCE));
-    const RkEmbedded *e = rk_embedded_find("score.lua");
-    char name[160];
-    snprintf(name, sizeof name, "score.lua, %s", rk_rp_word(rp, RK_W_STANDARD_SCORER));
-    rule_line(rp, name, e ? e->data : NULL, e ? e->len : 0);
-    if (rp->q->rules && !rp->opt->no_default_rules)
-        rule_file(rp, rp->q->rules);
-    for (size_t i = 0; i < rp->opt->n_rule_files; i++)
-        rule_file(rp, rp->opt->rule_files[i]);
+    for (int skipped = 0; skipped < 2; skipped++)
+        for (size_t i = 0; i < rp->r->n_rule_files; i++) {
+            const RkRuleFileInfo *f = &rp->r->rule_files[i];
+            if (f->skipped != (bool)skipped)
+                continue;
+            char shown[1024];
+            if (f->builtin)
+                snprintf(shown, sizeof shown, "score.lua, %s",
+                         rk_rp_word(rp, RK_W_STANDARD_SCORER));
+            else
+                tidy_path(f->name, shown, sizeof shown);
+            rule_line(rp, shown, f->sha256, f->skipped ? (f->skip_why ? f->skip_why : "skipped")
+                                                       : NULL);
+        }
 }
 
 void rk_rp_method(Report *rp)

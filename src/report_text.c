@@ -11,6 +11,7 @@
 #include "readykit/report.h"
 #include "readykit/format.h"
 #include "readykit/safetext.h"
+#include "report_internal.h"
 
 /* Scores are shown rounded to two decimals; NaN (no data) is null / "". */
 static double round2(double v)
@@ -38,6 +39,10 @@ static const char *level_id(const RkQuestionnaire *q, int level)
 {
     return level >= 0 && (size_t)level < q->n_levels ? q->levels[level].id : NULL;
 }
+
+void rk_report_json_number(RkBuf *b, double v) { json_number(b, v); }
+void rk_report_json_key(RkBuf *b, const char *key, bool first) { json_key(b, key, first); }
+const char *rk_report_level_id(const RkQuestionnaire *q, int level) { return level_id(q, level); }
 
 static void json_cap(RkBuf *b, const RkQuestionnaire *q, const RkCap *cap)
 {
@@ -147,7 +152,19 @@ static void json_findings(RkBuf *b, const RkResult *r)
     rk_buf_puts(b, "]");
 }
 
+static void json_report(RkBuf *b, const RkReportInput *in, bool explain);
+
 void rk_report_json(RkBuf *b, const RkReportInput *in)
+{
+    json_report(b, in, false);
+}
+
+void rk_report_json_explained(RkBuf *b, const RkReportInput *in)
+{
+    json_report(b, in, true);
+}
+
+static void json_report(RkBuf *b, const RkReportInput *in, bool explain)
 {
     const RkResult *r = in->result;
     const RkAnswers *a = in->answers;
@@ -193,6 +210,10 @@ void rk_report_json(RkBuf *b, const RkReportInput *in)
     json_indicators(b, r);
     json_key(b, "findings", false);
     json_findings(b, r);
+    if (explain) {
+        json_key(b, "explain", false);
+        rk_report_explain_json(b, in);
+    }
     rk_buf_puts(b, "}\n");
 }
 
@@ -335,10 +356,23 @@ static void text_cap(RkBuf *b, const RkLabels *l, const RkCap *cap)
                   cap->reason ? cap->reason : "");
 }
 
-/* Human-readable summary; fixed words in the report's language (labels.h),
-   figures with a decimal point so they read the same everywhere. Control
-   characters from the inputs and rules are made visible (safetext.h). */
+static void text_report(RkBuf *b, const RkReportInput *in, bool explain);
+
 void rk_report_text(RkBuf *b, const RkReportInput *in)
+{
+    text_report(b, in, false);
+}
+
+void rk_report_text_explained(RkBuf *b, const RkReportInput *in)
+{
+    text_report(b, in, true);
+}
+
+/* Human-readable summary; fixed words in the report's language (labels.h),
+   figures with a decimal point so they read the same everywhere; then, with
+   explain, the trace (report_explain.c). Control characters from the inputs
+   and rules are made visible (safetext.h). */
+static void text_report(RkBuf *b, const RkReportInput *in, bool explain)
 {
     size_t from = b->len;
     const RkResult *r = in->result;
@@ -392,5 +426,7 @@ void rk_report_text(RkBuf *b, const RkReportInput *in)
                         r->n_dont_know, r->n_unanswered, r->n_skipped, rk_result_confidence(r));
     rk_buf_puts(b, line);
     rk_buf_puts(b, "\n");
+    if (explain)
+        rk_report_explain_text(b, in);
     rk_safe_tail(b, from, RK_SAFE_NEWLINE | RK_SAFE_TAB);
 }

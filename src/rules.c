@@ -12,6 +12,7 @@
 #include "readykit/fileio.h"
 #include "readykit/suggest.h"
 #include "rules_internal.h"
+#include "sha256.h"
 
 static const char *const layer_keys[N_LAYERS] = {"question", "pillar", "result"};
 
@@ -216,6 +217,7 @@ static RkStatus add_file(RkRules *R, const char *name, const char *path, RkDiag 
         if (s != RK_OK)
             return s;
     }
+    rk_sha256_hex(f->text, f->len, f->sha256);
     R->n_files++;
     return RK_OK;
 }
@@ -314,6 +316,7 @@ void rk_rules_free(RkRules *R)
     free(R->skipped);
     free(R->findings);
     free(R->indicators);
+    free(R->cap_calls);
     for (size_t i = 0; R->declared && i < R->n_declared; i++)
         free(R->declared[i]);
     free(R->declared);

@@ -293,10 +293,14 @@ static int l_cap(lua_State *L)
     const char *reason = rk_rules_arg_text(L, R, -1, "rk.cap: reason");
     lua_pop(L, 1);
     RkCap *cap = &R->res->cap;
+    int pillar = -1;
     if (pid)
         for (size_t i = 0; i < R->res->n_pillars; i++)
-            if (strcmp(R->res->pillars[i].id, pid) == 0)
+            if (strcmp(R->res->pillars[i].id, pid) == 0) {
                 cap = &R->res->pillars[i].cap;
+                pillar = (int)i;
+            }
+    rk_rules_note_cap(L, R, (size_t)lua_tointeger(L, lua_upvalueindex(1)), pillar, lv, reason);
     if (cap->active && cap->max_level <= (int)lv)
         return 0;
     cap->active = true;

@@ -31,6 +31,7 @@ typedef struct RuleFile {
                             every answers file (rules.c instantiate) */
     bool skip;           /* rk.requires does not match: never run again */
     char skip_why[300];  /* the warning that says so */
+    char sha256[65];     /* of the text loaded (explain, PDF annex) */
 } RuleFile;
 
 struct RkRules {
@@ -70,6 +71,9 @@ struct RkRules {
     size_t n_findings, cap_findings;
     RkIndicator *indicators;
     size_t n_indicators, cap_indicators;
+    RkCapCall *cap_calls;  /* every rk.cap call of the run (rules_explain.c) */
+    size_t n_cap_calls, cap_cap_calls, n_cap_dropped;
+    double standard_score; /* s.score after the standard scorer's layer (explain) */
     /* argument and answer of one when:/check evaluation */
     const RkQuestion *cur_q;
     size_t cur_check;
@@ -119,6 +123,13 @@ RkRules *rk_rules_from(lua_State *L);
 
 /* rules_requires.c: rk.requires */
 int rk_rules_l_requires(lua_State *L);
+
+/* rules_explain.c: what score --explain shows, recorded as the run goes.
+   note_cap may raise (memory); the others return false on out-of-memory. */
+void rk_rules_note_cap(lua_State *L, RkRules *R, size_t file, int pillar, size_t level,
+                       const char *reason);
+bool rk_rules_explain_prepare(const RkRules *R, RkResult *res);
+bool rk_rules_explain_finish(const RkRules *R, RkResult *res);
 
 /* rules_coverage.c: rk.coverage */
 int rk_rules_l_coverage(lua_State *L);

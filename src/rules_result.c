@@ -103,7 +103,7 @@ static RkStatus finish(RkRules *R, RkResult *res, RkDiag *d)
     set_levels(R, res->score, &res->cap, &res->uncapped_level, &res->level, &res->level_name);
     res->indicators = rk_arena_array(res->arena, R->n_indicators ? R->n_indicators : 1,
                                      sizeof *res->indicators);
-    if (!res->indicators || !copy_findings(R, res))
+    if (!res->indicators || !copy_findings(R, res) || !rk_rules_explain_finish(R, res))
         return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
     if (R->n_indicators)
         memcpy(res->indicators, R->indicators, R->n_indicators * sizeof *res->indicators);
@@ -124,7 +124,7 @@ static bool prepare(RkRules *R, const RkAnswers *a, RkResult *res)
     res->pillars = rk_arena_array(ar, q->n_pillars ? q->n_pillars : 1, sizeof *res->pillars);
     res->questions = rk_arena_array(ar, q->n_questions ? q->n_questions : 1,
                                     sizeof *res->questions);
-    if (!res->pillars || !res->questions)
+    if (!res->pillars || !res->questions || !rk_rules_explain_prepare(R, res))
         return false;
     res->n_pillars = q->n_pillars;
     res->n_question_results = q->n_questions;
@@ -159,6 +159,8 @@ RkStatus rk_rules_score(RkRules *R, const RkAnswers *a, RkResult **out, RkDiag *
     R->questions_done = false;
     R->n_findings = 0;
     R->n_indicators = 0;
+    R->n_cap_calls = 0;
+    R->n_cap_dropped = 0;
     R->log_bytes = 0;
     memset(R->skipped, 0, R->q->n_questions ? R->q->n_questions : 1);
     /* What the previous answers file left is garbage now (its rule state

@@ -182,6 +182,16 @@ static void note_origin(lua_State *L, RkRules *R, size_t f, int layer, int s, in
     lua_settop(L, snap - 1);
 }
 
+/* s.score when it is a number, else NAN; never raises (the checks come
+   after the last layer). */
+static double raw_score(lua_State *L, int s)
+{
+    lua_rawgeti(L, STRS, S_SCORE);
+    double v = lua_rawget(L, s) == LUA_TNUMBER ? lua_tonumber(L, -1) : NAN;
+    lua_pop(L, 1);
+    return v;
+}
+
 /* Call layer `layer` of every file that has it, with the arguments pushed
    by push(L, R, i) (n_args of them, the last being s). */
 static void run_layer(lua_State *L, RkRules *R, int layer, int s, const char *const *keys,
@@ -189,6 +199,7 @@ static void run_layer(lua_State *L, RkRules *R, int layer, int s, const char *co
                       size_t idx, int *last)
 {
     memset(R->origin, 0, sizeof R->origin);
+    R->standard_score = NAN;
     for (size_t f = 0; f < R->n_files; f++) {
         if (R->files[f].layer[layer] == LUA_NOREF)
             continue;
@@ -210,6 +221,8 @@ static void run_layer(lua_State *L, RkRules *R, int layer, int s, const char *co
         merge(L, s, layer, keys, n_keys, n_set);
         if (!R->files[f].builtin)
             note_origin(L, R, f, layer, s, snap, keys, n_set);
+        else if (layer != LAYER_QUESTION)
+            R->standard_score = raw_score(L, s);
         if (last)
             *last = (int)f;
     }
@@ -277,6 +290,9 @@ static void score_questions(lua_State *L, RkRules *R)
             qr->weight = 0;
         qr->points = get_num(L, s, S_POINTS, 0, qr->max, "question");
         qr->counted = qn->scored || qr->max > 0;
+        qr->points_by = R->origin[S_POINTS];
+        qr->max_by = R->origin[S_MAX];
+        qr->weight_by = R->origin[S_WEIGHT];
         lua_settop(L, s - 1);
     }
 }
@@ -323,6 +339,9 @@ static void score_pillars(lua_State *L, RkRules *R)
         pr->weight = get_num(L, s, S_WEIGHT, 0, 1e12, "pillar");
         if (isnan(pr->weight))
             pr->weight = 0;
+        pr->score_by = R->origin[S_SCORE];
+        pr->standard_score = R->standard_score;
+        pr->weight_by = R->origin[S_WEIGHT];
         lua_settop(L, s - 1);
     }
 }
@@ -355,6 +374,8 @@ static void score_result(lua_State *L, RkRules *R)
     run_layer(L, R, LAYER_RESULT, s, r_keys, 2, 1, NULL, 0, &last);
     rk_sandbox_set_file(R->sb, R->files[last].name);
     R->res->score = get_num(L, s, S_SCORE, 0, 100, "result");
+    R->res->score_by = R->origin[S_SCORE];
+    R->res->standard_score = R->standard_score;
     lua_settop(L, s - 1);
 }
 

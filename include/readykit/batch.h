@@ -87,6 +87,7 @@ typedef struct RkBatchOptions {
     const char *lang;             /* --lang, or NULL */
     RkBatchFormat format;
     bool no_header;               /* CSV without its header row (parts to cat) */
+    bool explain;                 /* text, JSON: the trace of each result */
     int jobs;                     /* worker processes, >= 1 */
     const char *output;           /* -o: replaced atomically, and only when
                                      every file was scored; NULL: stdout */

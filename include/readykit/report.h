@@ -27,6 +27,10 @@ typedef struct RkReportInput {
 void rk_report_text(RkBuf *out, const RkReportInput *in);
 /* One JSON object on one line, ending with a newline. */
 void rk_report_json(RkBuf *out, const RkReportInput *in);
+/* The same two with the trace of score --explain (report_explain.c): text
+   lines after the summary; the JSON object's "explain" field. */
+void rk_report_text_explained(RkBuf *out, const RkReportInput *in);
+void rk_report_json_explained(RkBuf *out, const RkReportInput *in);
 /* CSV: the header row, then one row per result (RFC 4180 quoting). The
    indicator columns are fixed by the caller before the first row (batch.c:
    the indicators of the whole batch); each row puts every value under its

@@ -40,6 +40,12 @@ typedef struct RkPillarResult {
     int n_dont_know;
     int n_skipped;          /* not applicable (when: false) */
     int n_unanswered;
+    /* explain: the rule file (index + 1 into RkResult.rule_files) whose
+       pillar function last changed the score or the weight; 0: the
+       standard scorer's */
+    int score_by, weight_by;
+    double standard_score;  /* explain: the standard scorer's score, before the
+                               rule files' pillar functions (NAN: none) */
 } RkPillarResult;
 
 typedef struct RkIndicator {
@@ -68,7 +74,34 @@ typedef struct RkQuestionResult {
     double points;          /* NAN when it has no points */
     double max;
     double weight;
+    /* explain: the rule file (index + 1 into RkResult.rule_files) whose
+       question function last changed the points, max or weight; 0: the
+       standard scorer (or the questionnaire) */
+    int points_by, max_by, weight_by;
 } RkQuestionResult;
+
+/* A rule file of the engine, in layering order (explain, PDF annex). */
+typedef struct RkRuleFileInfo {
+    const char *name;       /* as given ("scripts/score.lua": the standard scorer) */
+    char sha256[65];        /* of the text loaded, lower-case hex */
+    bool builtin;           /* the standard scorer, compiled in */
+    bool skipped;           /* rk.requires did not match: never run */
+    const char *skip_why;   /* the warning that says so, or NULL */
+} RkRuleFileInfo;
+
+/* One rk.cap call of the run, in the order made (explain). */
+typedef struct RkCapCall {
+    int pillar;             /* index into RkResult.pillars; -1: overall */
+    int max_level;          /* index into the questionnaire's levels */
+    const char *reason;
+    int rule_file;          /* index into RkResult.rule_files */
+    int line;               /* the line of the rk.cap call */
+    int via;                /* the line that called the function making it,
+                               in the same file; 0: none */
+    bool reported;          /* the cap the result shows (the lowest; the
+                               first on a tie) */
+    bool tied;              /* at the reported cap's level, made after it */
+} RkCapCall;
 
 typedef struct RkResult {
     RkArena *arena;
@@ -93,7 +126,16 @@ typedef struct RkResult {
     RkQuestionResult *questions; /* in questionnaire order */
     size_t n_question_results;
     const char *answers_file;    /* the answers' path or NULL */
+    int score_by;                /* explain: as RkPillarResult.score_by */
+    double standard_score;       /* explain: as RkPillarResult.standard_score */
+    RkRuleFileInfo *rule_files;  /* the engine's, in layering order */
+    size_t n_rule_files;
+    RkCapCall *cap_calls;        /* every rk.cap call, in order */
+    size_t n_cap_calls;
+    size_t n_cap_calls_dropped;  /* made beyond RK_MAX_CAP_CALLS, not kept */
 } RkResult;
+
+#define RK_MAX_CAP_CALLS 1000
 
 RkResult *rk_result_new(void); /* NULL on out-of-memory */
 void rk_result_free(RkResult *r); /* accepts NULL */

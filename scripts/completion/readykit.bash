@@ -35,7 +35,7 @@ _readykit()
             local opts
             case $cmd in
                 check) opts="--help --rules --no-default-rules" ;;
-                score) opts="$common --format --output --jobs --dir --quiet --no-header --aggregate" ;;
+                score) opts="$common --format --output --jobs --dir --quiet --no-header --aggregate --explain" ;;
                 report) opts="$common --output --compare --target --paper --aggregate" ;;
                 export) opts="--help --xlsform --output --lang" ;;
                 import) opts="--help --output --from --subject --dry-run" ;;
