@@ -145,6 +145,14 @@ RkStatus rk_engines_load(RkEngines *e, const char *path, const RkQuestionnaire *
     return s;
 }
 
+RkRules *rk_engines_rules(RkEngines *e, const RkQuestionnaire *q)
+{
+    for (size_t i = 0; i < e->n; i++)
+        if (e->items[i].q == q)
+            return e->items[i].rules;
+    return NULL;
+}
+
 /* Add context at the end of the recorded error's first line (before any
    traceback), if it fits. */
 static void append_message(RkDiag *d, const char *fmt, const char *arg)
