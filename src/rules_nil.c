@@ -27,14 +27,20 @@ void rk_rules_note_nil(lua_State *L, RkRules *R, size_t qi, int how)
 /* Is line (the message's first line) one of Lua's errors on a nil operand? */
 static bool nil_error(const char *line)
 {
+    static const char *const kinds[] = {
+        "attempt to perform arithmetic on a nil value", "attempt to concatenate a nil value",
+        "attempt to get length of a nil value", "attempt to index a nil value",
+        "attempt to perform bitwise operation on a nil value"};
     const char *c = strstr(line, "attempt to compare ");
     if (c) {
         const char *end = strstr(c, " (");
         const char *n = strstr(c, "nil");
         return n && (!end || n < end);
     }
-    return strstr(line, "attempt to perform arithmetic on a nil value") ||
-           strstr(line, "attempt to concatenate a nil value");
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+        if (strstr(line, kinds[k]))
+            return true;
+    return false;
 }
 
 /* The question named by "(field 'x')" in line, or NULL. */
@@ -116,7 +122,10 @@ bool rk_rules_explain(RkRules *R, RkDiag *d, const char *where)
     snprintf(first, sizeof first, "%.*s", (int)head, d->message);
     if (!nil_error(first))
         return false;
-    const RkQuestion *qn = field_question(R, first);
+    /* In a rule, "index a nil value (field 'x')" is r.pillars.x, s.x...:
+       a field named after a question says nothing there. */
+    bool index = strstr(first, "attempt to index a nil value") != NULL;
+    const RkQuestion *qn = expr || !index ? field_question(R, first) : NULL;
     int how = expr ? NIL_ANSWER_FIELD : NIL_TABLE_FIELD;
     if (!qn && R->nil_q && R->nil_line == d->line && strcmp(R->nil_src, d->file) == 0) {
         qn = R->q->questions[R->nil_q - 1];

@@ -25,6 +25,13 @@ want_not_contains "$out" ": ok:" "stdout"
 want_not_contains "$err" "main chunk"
 end_case
 
+run "$RK_BIN" check "$fx/multi.yaml"
+begin_case "a multi's list: its length and its items, nil on an empty assessment"
+want_rc 65
+want_contains "$err" "readykit: $fx/multi.yaml:20:15: 'when' of question 'many': \`answer.tools\` has no answer in an empty assessment; write \`answer.tools ~= nil and #answer.tools > 1\`"
+want_contains "$err" "readykit: $fx/multi.yaml:24:15: 'when' of question 'first': \`answer.tools\` has no answer in an empty assessment; write \`answer.tools ~= nil and answer.tools[1] == 'loans'\`"
+end_case
+
 run "$RK_BIN" check "$ok_q"
 begin_case "the guards check asks for make the questionnaire pass"
 want_rc 0
