@@ -139,6 +139,7 @@ static void dry_rules(RkRules *R, RkAnswers *runs[N_RUNS], RkDiag *d)
         rk_result_free(res);
         if (s == RK_OK)
             continue;
+        bool limit = strstr(one.message, " exceeded") != NULL;
         char key[sizeof last];
         snprintf(key, sizeof key, "%s:%d", one.file, one.line);
         if (strcmp(key, last) == 0 || already(d, one.file, one.line))
@@ -152,6 +153,8 @@ static void dry_rules(RkRules *R, RkAnswers *runs[N_RUNS], RkDiag *d)
         size_t head = nl ? (size_t)(nl - one.message) : strlen(one.message);
         rk_diag_add(d, s, one.file, one.line, one.column, "%.*s [on %s]%s", (int)head, one.message,
                     run_name[r], nl ? nl : "");
+        if (limit) /* a loop or a growth: the other run would only wait as long */
+            break;
     }
 }
 
