@@ -103,6 +103,20 @@ a rule doing arithmetic on it|-q $ok_q --rules $fx/arith.lua|readykit: $fx/arith
 an unknown level names the known ones|-q $ok_q --rules $fx/dynamic.lua|readykit: $fx/dynamic.lua:4: rk.cap: unknown level 'progresing' (did you mean 'progressing'?); the levels are nascent, progressing
 EOF
 
+# Hostile rule files that misbehave only inside a layer passed check before
+# the dry run; now check stops each, naming it, and prints no "ok" (a long
+# C call is stopped by the sandbox's hard stop, which says no more).
+for h in bad_points findings_flood huge_text loop_in_layer loop_in_tostring nan_score \
+    pattern_bomb recursion rep_empty; do
+    run "$RK_BIN" check --rules "tests/cases/hostile/$h.lua" tests/unit/fixtures/rules-q.yaml
+    begin_case "check --rules hostile $h.lua: found by the dry run"
+    want_rc 65
+    want_contains "$err" "readykit: tests/cases/hostile/$h.lua"
+    [ "$h" = pattern_bomb ] || want_contains "$err" "[on an empty assessment]"
+    want_not_contains "$out" ": ok:" "stdout"
+    end_case
+done
+
 # --- what was valid stays valid --------------------------------------------
 for f in questionnaires/*.yaml; do
     run "$RK_BIN" check "$f"
