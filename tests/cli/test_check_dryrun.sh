@@ -53,7 +53,7 @@ while IFS='|' read -r name rules want text; do
     want_not_contains "$err" "in upvalue"
     end_case
 done <<EOF
-a misspelt level in a branch no run takes|levels.lua|65|readykit: $fx/levels.lua:8:37: rk.cap: unknown level 'progresing' (did you mean 'progressing'?); the levels of drytest are nascent, progressing
+a misspelt level in a branch no run takes|levels.lua|65|readykit: $fx/levels.lua:10:37: rk.cap: unknown level 'progresing' (did you mean 'progressing'?); the levels of drytest are nascent, progressing
 a nil compared in a helper|nil.lua|65|readykit: $fx/nil.lua:2: informal_share has no answer in an empty assessment; test it first: if rk.answer("informal_share") ~= nil and ... then (while scoring the result)
 arithmetic on a nil field named after a question|arith.lua|65|readykit: $fx/arith.lua:5: informal_share has no answer in an empty assessment; test it first: if <table>.informal_share ~= nil and ... then (while scoring the result)
 a level built at run time|dynamic.lua|65|readykit: $fx/dynamic.lua:4: rk.cap: unknown level 'progresing' (did you mean 'progressing'?); the levels are nascent, progressing (while scoring the result) [on an empty assessment]
@@ -72,6 +72,9 @@ want_rc 65
 want_true "one error" [ "$(printf '%s\n' "$err" | grep -c '^readykit: ')" = 1 ]
 want_not_contains "$err" "commented"
 want_not_contains "$err" "quoted"
+want_not_contains "$err" "longcomment"
+want_not_contains "$err" "longstring"
+want_not_contains "$err" "inner"
 end_case
 
 # The questionnaire's own rules file is dry-run too (rules: beside it).
