@@ -60,7 +60,7 @@ static void expr_error(RkRules *R, RkDiag *d, RkDiag *one, const char *what, int
     cut = strchr(one->message, '\n');
     if (cut)
         *cut = '\0';
-    if (one->line > line && strcmp(one->file, R->q->path ? R->q->path : "") == 0)
+    if (one->line > line && rk_rules_is_questionnaire(R, one->file))
     { /* a later line of a block expression */
         line = one->line;
         column = 0;

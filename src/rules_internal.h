@@ -136,6 +136,9 @@ int rk_rules_l_requires(lua_State *L);
 enum { NIL_ANSWER_FIELD, NIL_RK_ANSWER, NIL_RK_GET, NIL_TABLE_FIELD };
 void rk_rules_note_nil(lua_State *L, RkRules *R, size_t qi, int how);
 bool rk_rules_explain(RkRules *R, RkDiag *d, const char *where); /* true: rewritten */
+/* Is src, a file name from a Lua message (cut to LUA_IDSIZE - 1 bytes when
+   the name is long), the questionnaire's file? */
+bool rk_rules_is_questionnaire(const RkRules *R, const char *src);
 
 /* rules.c: evaluate check k of qn against a (its `value` set); the truth
    in *truth. Errors as rk_rules_check_answer's. */

@@ -103,15 +103,23 @@ static void one_line(const char *t, char *out, size_t size)
     out[n] = '\0';
 }
 
+bool rk_rules_is_questionnaire(const RkRules *R, const char *src)
+{
+    const char *path = R->q->path ? R->q->path : R->q->id;
+    size_t n = strlen(src);
+    return strcmp(src, path) == 0 || (n >= LUA_IDSIZE - 1 && strncmp(src, path, n) == 0);
+}
+
 bool rk_rules_explain(RkRules *R, RkDiag *d, const char *where)
 {
     if (d->status != RK_EDATA)
         return false;
     if (R->dry_run)
         where = R->dry_run;
-    const char *qpath = R->q->path ? R->q->path : R->q->id;
     int col = 0;
-    const char *expr = strcmp(d->file, qpath) == 0 ? expr_at(R, d->line, &col) : NULL;
+    const char *expr = rk_rules_is_questionnaire(R, d->file) ? expr_at(R, d->line, &col) : NULL;
+    if (expr) /* the whole name, where Lua's was cut */
+        snprintf(d->file, sizeof d->file, "%s", R->q->path ? R->q->path : R->q->id);
     char *nl = strchr(d->message, '\n');
     if (expr && nl) { /* the traceback of an expression is the expression */
         *nl = '\0';
@@ -127,7 +135,8 @@ bool rk_rules_explain(RkRules *R, RkDiag *d, const char *where)
     bool index = strstr(first, "attempt to index a nil value") != NULL;
     const RkQuestion *qn = expr || !index ? field_question(R, first) : NULL;
     int how = expr ? NIL_ANSWER_FIELD : NIL_TABLE_FIELD;
-    if (!qn && R->nil_q && R->nil_line == d->line && strcmp(R->nil_src, d->file) == 0) {
+    if (!qn && R->nil_q && R->nil_line == d->line &&
+        (expr ? rk_rules_is_questionnaire(R, R->nil_src) : strcmp(R->nil_src, d->file) == 0)) {
         qn = R->q->questions[R->nil_q - 1];
         how = R->nil_how;
     }

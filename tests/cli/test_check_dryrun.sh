@@ -120,6 +120,17 @@ for h in bad_points findings_flood huge_text loop_in_layer loop_in_tostring nan_
     end_case
 done
 
+# A long path: Lua cuts a chunk's name at 59 bytes; messages keep the whole.
+long="$RK_TMP/a-folder-name-long-enough-to-pass-lua-s-limit/on-names-of-chunks"
+mkdir -p "$long"
+cp "$q" "$long/dry.yaml"
+run "$RK_BIN" check "$long/dry.yaml"
+expect_ran "check: a questionnaire with a long path keeps it whole" 65 \
+    "readykit: $long/dry.yaml:21:15: 'when' of question 'follow_up': \`answer.informal_share\` has no answer in an empty assessment"
+run "$RK_BIN" score -q "$long/dry.yaml" "$empty"
+expect_ran "score: the same, in the answers' message" 65 \
+    "readykit: $long/dry.yaml:21:15: \`answer.informal_share\` has no answer in $empty;"
+
 # --- what was valid stays valid --------------------------------------------
 for f in questionnaires/*.yaml; do
     run "$RK_BIN" check "$f"
