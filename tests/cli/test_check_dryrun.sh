@@ -66,6 +66,13 @@ want_contains "$err" "$(printf '\n  %s\n  %s' "$fx/nil.lua:2: in function 'share
     "$fx/nil.lua:6: in the function that starts at line 5")"
 end_case
 
+run "$RK_BIN" check --rules "$fx/top.lua" "$ok_q"
+begin_case "a top-level error's traceback in plain words"
+want_rc 65
+want_contains "$err" "$(printf '%s\n  %s\n  %s' "readykit: $fx/top.lua:2: attempt to perform arithmetic on a nil value" \
+    "$fx/top.lua:2: in function 'f'" "$fx/top.lua:3: at the top level of the file")"
+end_case
+
 run "$RK_BIN" check --rules "$fx/levels.lua" "$ok_q"
 begin_case "levels in a comment and in a string are not calls; one error only"
 want_rc 65
