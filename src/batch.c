@@ -145,6 +145,14 @@ RkStatus rk_engines_load(RkEngines *e, const char *path, const RkQuestionnaire *
     return s;
 }
 
+RkRules *rk_engines_rules(RkEngines *e, const RkQuestionnaire *q)
+{
+    for (size_t i = 0; i < e->n; i++)
+        if (e->items[i].q == q)
+            return e->items[i].rules;
+    return NULL;
+}
+
 /* Add context at the end of the recorded error's first line (before any
    traceback), if it fits. */
 static void append_message(RkDiag *d, const char *fmt, const char *arg)
@@ -188,8 +196,11 @@ RkStatus rk_engines_score(RkEngines *e, const char *file, RkScored *out, RkDiag 
     s = rk_rules_check_answers(l->rules, out->answers, d);
     if (s == RK_OK) {
         s = rk_rules_score(l->rules, out->answers, &out->result, d);
-        /* A rule error names the rule file; say which answers file too. */
-        if (s != RK_OK && strcmp(d->file, file) != 0)
+        /* A rule error names the rule file; say which answers file too
+           (unless it does already: "x has no answer in FILE;"). */
+        char named[600];
+        snprintf(named, sizeof named, " has no answer in %s;", file);
+        if (s != RK_OK && strcmp(d->file, file) != 0 && !strstr(d->message, named))
             append_message(d, " [answers %s]", file);
     }
     if (s != RK_OK)

@@ -97,7 +97,8 @@ static int cmd_check(int argc, char **argv)
                         "'readykit check %s'", qid, o.files[i], qid);
         } else if (rk_locate_by_name(o.files[i], path, sizeof path, &d) == RK_OK &&
                    rk_engines_new(NULL, &o.rules, o.lang, &e, &d) == RK_OK &&
-                   rk_engines_load(e, path, &q, &d) == RK_OK) {
+                   rk_engines_load(e, path, &q, &d) == RK_OK &&
+                   rk_rules_dry_run(rk_engines_rules(e, q), &d) == RK_OK) {
             printf("%s: ok: %s %s, %zu pillar%s, %zu question%s, languages ", o.files[i],
                    q->id, q->version ? q->version : "", q->n_pillars,
                    q->n_pillars == 1 ? "" : "s", q->n_questions,

@@ -364,7 +364,10 @@ RkStatus rk_rules_applicable(RkRules *R, const RkAnswers *a, const RkQuestion *q
     R->cur_q = qn;
     R->cur_check = (size_t)-1;
     memset(R->skipped, 0, R->q->n_questions ? R->q->n_questions : 1);
+    R->nil_q = 0;
     RkStatus s = rk_sandbox_run(R->sb, eval_expr, R, d);
+    if (s != RK_OK)
+        rk_rules_explain(R, d, a->path ? a->path : "these answers");
     R->a = NULL;
     if (s == RK_OK)
         *out = R->truth;
@@ -383,7 +386,10 @@ RkStatus rk_rules_check_answer(RkRules *R, const RkAnswers *a, const RkQuestion 
     RkStatus s = RK_OK;
     for (size_t k = 0; s == RK_OK && k < qn->n_checks; k++) {
         R->cur_check = k;
+        R->nil_q = 0;
         s = rk_sandbox_run(R->sb, eval_expr, R, d);
+        if (s != RK_OK)
+            rk_rules_explain(R, d, a->path ? a->path : "these answers");
         if (s == RK_OK && !R->truth) {
             const char *msg = rk_text_get(&qn->checks[k].message, lang, R->q->languages[0]);
             s = rk_diag_set(d, RK_EDATA, a->path, an->line, an->column, "%s: %s", qn->id,
@@ -391,6 +397,22 @@ RkStatus rk_rules_check_answer(RkRules *R, const RkAnswers *a, const RkQuestion 
         }
     }
     R->a = NULL;
+    return s;
+}
+
+RkStatus rk_rules_eval_check(RkRules *R, const RkAnswers *a, const RkQuestion *qn, size_t k,
+                             bool *truth, RkDiag *d)
+{
+    R->a = a;
+    R->cur_q = qn;
+    R->cur_check = k;
+    R->nil_q = 0;
+    memset(R->skipped, 0, R->q->n_questions ? R->q->n_questions : 1);
+    RkStatus s = rk_sandbox_run(R->sb, eval_expr, R, d);
+    if (s != RK_OK)
+        rk_rules_explain(R, d, a->path ? a->path : "these answers");
+    R->a = NULL;
+    *truth = s == RK_OK && R->truth;
     return s;
 }
 

@@ -284,8 +284,10 @@ static int l_cap(lua_State *L)
         lv++;
     if (lv == R->q->n_levels) {
         const char *s = rk_suggest(lid, R->lids, R->q->n_levels);
-        return luaL_error(L, "rk.cap: unknown level '%s'%s%s%s", lid, s ? " (did you mean '" : "",
-                          s ? s : "", s ? "'?)" : "");
+        char known[600];
+        rk_rules_levels_text(R, known, sizeof known);
+        return luaL_error(L, "rk.cap: unknown level '%s'%s%s%s; the levels are %s", lid,
+                          s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "", known);
     }
     lua_pop(L, 1);
     if (field(L, "reason") == LUA_TNIL)
@@ -318,6 +320,8 @@ static int l_answer(lua_State *L)
     const RkQuestion *qn = rk_rules_check_question(L, R, 1);
     need_answers(L, R, "rk.answer");
     rk_rules_push_value(L, R, qn->index);
+    if (lua_isnil(L, -1))
+        rk_rules_note_nil(L, R, qn->index, NIL_RK_ANSWER);
     return 1;
 }
 
@@ -326,6 +330,8 @@ static int l_get(lua_State *L)
     RkRules *R = rk_rules_from(L);
     const RkQuestion *qn = rk_rules_check_question(L, R, 1);
     need_answers(L, R, "rk.get");
+    if (strcmp(rk_rules_state(R, qn->index), "answered") != 0)
+        rk_rules_note_nil(L, R, qn->index, NIL_RK_GET); /* its .value is nil */
     if (R->strs == LUA_NOREF) {
         rk_rules_push_answer(L, R, qn->index);
         return 1;

@@ -85,6 +85,13 @@ struct RkRules {
        rule file, the function's line and the value (rules_score.c) */
     int origin[RK_ORIGINS];
     int origin_layer[RK_ORIGINS];
+    /* the last answer read as nil in this run (rules_nil.c): question
+       index + 1 (0: none), how it was read, and where */
+    size_t nil_q;
+    int nil_how;
+    int nil_line;
+    char nil_src[256];
+    const char *dry_run; /* the assessment check is dry-running, or NULL */
 };
 
 #define MAX_LOG_BYTES (64u * 1024u)
@@ -130,6 +137,28 @@ void rk_rules_note_cap(lua_State *L, RkRules *R, size_t file, int pillar, size_t
                        const char *reason);
 bool rk_rules_explain_prepare(const RkRules *R, RkResult *res);
 bool rk_rules_explain_finish(const RkRules *R, RkResult *res);
+/* rules_nil.c: name the question behind a nil error. A read that gives
+   nil is noted (how: NIL_*); rk_rules_explain rewrites the error in d when
+   Lua's message is a comparison, arithmetic or concatenation on nil at
+   that place (or names a question id as the field), saying which question
+   has no answer in `where` (an answers file) and the guard to write. An
+   error in a when:/checks expression loses its one-frame traceback. */
+enum { NIL_ANSWER_FIELD, NIL_RK_ANSWER, NIL_RK_GET, NIL_TABLE_FIELD };
+void rk_rules_note_nil(lua_State *L, RkRules *R, size_t qi, int how);
+bool rk_rules_explain(RkRules *R, RkDiag *d, const char *where); /* true: rewritten */
+/* Is src, a file name from a Lua message (cut to LUA_IDSIZE - 1 bytes when
+   the name is long), the questionnaire's file? */
+bool rk_rules_is_questionnaire(const RkRules *R, const char *src);
+
+/* rules.c: evaluate check k of qn against a (its `value` set); the truth
+   in *truth. Errors as rk_rules_check_answer's. */
+RkStatus rk_rules_eval_check(RkRules *R, const RkAnswers *a, const RkQuestion *qn, size_t k,
+                             bool *truth, RkDiag *d);
+
+/* rules_levels.c: the level ids as "a, b, c"; every rk.cap{level =
+   "literal"} of a rule file's source checked (errors added to d). */
+void rk_rules_levels_text(const RkRules *R, char *buf, size_t size);
+void rk_rules_scan_caps(RkRules *R, const char *file, const char *text, size_t len, RkDiag *d);
 
 /* rules_coverage.c: rk.coverage */
 int rk_rules_l_coverage(lua_State *L);

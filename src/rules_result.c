@@ -170,8 +170,9 @@ RkStatus rk_rules_score(RkRules *R, const RkAnswers *a, RkResult **out, RkDiag *
         lua_gc(rk_sandbox_lua(R->sb), LUA_GCCOLLECT);
     RkStatus s = prepare(R, a, res) ? RK_OK
                  : rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
-    if (s == RK_OK)
-        s = rk_sandbox_run(R->sb, rk_rules_score_run, R, d);
+    R->nil_q = 0;
+    if (s == RK_OK && (s = rk_sandbox_run(R->sb, rk_rules_score_run, R, d)) != RK_OK)
+        rk_rules_explain(R, d, a->path ? a->path : "these answers");
     rk_rules_release_layers(rk_sandbox_lua(R->sb), R);
     if (s == RK_OK)
         s = finish(R, res, d);

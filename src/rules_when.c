@@ -10,7 +10,10 @@
 static int w_answer(lua_State *L)
 {
     RkRules *R = rk_rules_from(L);
-    rk_rules_push_value(L, R, rk_rules_check_question(L, R, 2)->index);
+    size_t qi = rk_rules_check_question(L, R, 2)->index;
+    rk_rules_push_value(L, R, qi);
+    if (lua_isnil(L, -1))
+        rk_rules_note_nil(L, R, qi, NIL_ANSWER_FIELD);
     return 1;
 }
 

@@ -252,7 +252,9 @@ static void short_traceback(const char *tb, char *out, size_t size, int max)
         }
         if (len && !memchr(p, '[', len < 3 ? len : 3) && memchr(p, ':', len) &&
             !(len >= 16 && memcmp(p, "stack traceback:", 16) == 0)) {
-            int w = snprintf(out + used, size - used, "\n  %.*s", (int)len, p);
+            char frame[400];
+            rk_sandbox_plain_frame(p, len, frame, sizeof frame);
+            int w = snprintf(out + used, size - used, "\n  %s", frame);
             if (w < 0 || (size_t)w >= size - used)
                 break;
             used += (size_t)w;

@@ -64,5 +64,8 @@ void rk_sandbox_drain(RkSandbox *sb);
 void rk_sandbox_open_libs(lua_State *L, RkSandbox *sb);
 int rk_sandbox_raise_fatal(lua_State *L, RkSandbox *sb);
 void rk_sandbox_hook(lua_State *L, lua_Debug *ar);
+/* sandbox_words.c: one traceback frame (len bytes at p) in plain words
+   into out, as snprintf (returns its count). */
+int rk_sandbox_plain_frame(const char *p, size_t len, char *out, size_t size);
 
 #endif

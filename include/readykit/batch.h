@@ -40,6 +40,9 @@ void rk_engines_free(RkEngines *e); /* accepts NULL */
 RkStatus rk_engines_load(RkEngines *e, const char *path, const RkQuestionnaire **q,
                          RkDiag *d);
 
+/* The rules engine of q, a questionnaire of the cache (NULL if not). */
+RkRules *rk_engines_rules(RkEngines *e, const RkQuestionnaire *q);
+
 typedef struct RkScored {
     const RkQuestionnaire *q; /* borrowed from the cache */
     const RkRules *rules;     /* its engine, borrowed too */

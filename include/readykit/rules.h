@@ -61,4 +61,11 @@ RkStatus rk_rules_check_answer(RkRules *r, const RkAnswers *a,
    Required questions that apply but have no answer are warnings in d. */
 RkStatus rk_rules_check_answers(RkRules *r, const RkAnswers *a, RkDiag *d);
 
+/* What `readykit check` runs: every when: and check, and every rule file's
+   layers, on an empty assessment and on one with every question's first
+   choice; rk.cap level ids in the rule files' sources. Each error found
+   is added to d (rk_diag_add) at the expression's or rule's place, saying
+   which assessment and, for a nil, the question and the guard to write. */
+RkStatus rk_rules_dry_run(RkRules *r, RkDiag *d);
+
 #endif
