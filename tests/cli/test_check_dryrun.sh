@@ -9,7 +9,7 @@
 
 fx=tests/cases/checkdry
 q=$fx/dry.yaml
-ok_q=$fx/dry-ok.yaml
+ok_q=$fx/drytest.yaml
 empty=$fx/empty.yaml
 
 # --- expressions (dry.yaml) ---------------------------------------------
