@@ -34,6 +34,7 @@ const char rk_cli_usage[] =
     "  list                     the questionnaires on the search path\n"
     "  show QUESTIONNAIRE [ID]  a questionnaire's pillars and questions\n"
     "  template QUESTIONNAIRE   an answers file to fill in with a text editor\n"
+    "  new ID                   start a questionnaire of your own: ID.yaml and ID.lua\n"
     "  migrate ANSWERS -o NEW   rewrite answers made with an earlier questionnaire version\n"
     "  export --xlsform Q -o F  the questionnaire as an XLSForm for KoboToolbox or ODK\n"
     "  import Q CSV -o DIR      a survey tool's CSV export as answers files\n"
@@ -328,7 +329,12 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
             o->aggregate = true;
             break;
         case ':': return rk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-        default: return rk_cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        default:
+            if (optopt > 0 && optopt < 128) { /* a short option, maybe inside "-abc" */
+                char name[3] = {'-', (char)optopt, '\0'};
+                return rk_cli_usage_error("unknown option '%s'", name);
+            }
+            return rk_cli_usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
     o->rules.rule_files = o->rule_files;
