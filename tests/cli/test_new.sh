@@ -34,6 +34,7 @@ end_case
 begin_case "the starting files are domain-neutral (nothing of the SSE questionnaires)"
 rc=0; want_rc 0
 both=$(cat "$w/dpi-city.yaml" "$w/dpi-city.lua")
+want_contains "$both" "id: dpi-city"
 for word in SSE ESS solidarity Solidarity cooperative; do
     want_not_contains "$both" "$word"
 done
