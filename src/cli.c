@@ -50,7 +50,8 @@ const char rk_cli_usage[] =
 #define COMMON_HELP \
     "  -q, --questionnaire FILE the questionnaire (default: found from the answers'\n" \
     "                           questionnaire: id next to the answers file, in its\n" \
-    "                           parent folder, READYKIT_PATH, ./questionnaires)\n" \
+    "                           parent folder, READYKIT_PATH, ./questionnaires,\n" \
+    "                           then the installed ones)\n" \
     "  -r, --rules FILE         add a Lua rule file after the standard scorer and the\n" \
     "                           questionnaire's own rules (repeatable, in order)\n" \
     "      --no-default-rules   skip the questionnaire's own rules file\n" \
@@ -101,7 +102,8 @@ const char rk_cli_score_help[] =
 const char rk_cli_report_help[] =
     "Usage: readykit report [OPTIONS] ANSWERS -o OUT.pdf\n"
     "\n"
-    "Score one answers file and write a PDF readiness report.\n"
+    "Score one answers file, print its result as score does (text), and write a\n"
+    "PDF readiness report.\n"
     "\n"
     "  -o, --output FILE        the PDF to write (required; replaced atomically)\n"
     "      --compare EARLIER    an earlier answers file of the same questionnaire:\n"
