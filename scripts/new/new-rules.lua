@@ -15,6 +15,9 @@ local PLAN_MISSING = {en = "there is no written plan", fr = "il n'y a pas de pla
 
 -- The file returns a table of layer functions, all optional. Each gets the
 -- score so far and returns the fields it changes, or nothing to keep them.
+-- The functions below name pillars and questions of @ID@.yaml (strategy,
+-- capacity, has_plan, staff, lead): when you rename or remove one there,
+-- change it here too, or scoring stops at the first unknown id.
 return {
   -- question(q, a, s): once per question. q is the question, a the answer
   -- ({state = "answered" | "dont_know" | "none" | "skipped", value, note,
