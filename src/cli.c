@@ -102,8 +102,7 @@ const char rk_cli_score_help[] =
 const char rk_cli_report_help[] =
     "Usage: readykit report [OPTIONS] ANSWERS -o OUT.pdf\n"
     "\n"
-    "Score one answers file, print its result as score does (text), and write a\n"
-    "PDF readiness report.\n"
+    "Score one answers file and write a PDF readiness report.\n"
     "\n"
     "  -o, --output FILE        the PDF to write (required; replaced atomically)\n"
     "      --compare EARLIER    an earlier answers file of the same questionnaire:\n"
