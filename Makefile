@@ -40,7 +40,7 @@ LIB_SRC  := $(filter-out src/main.c,$(SRC))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-LUA_EMBED := $(wildcard scripts/*.lua)
+LUA_EMBED := $(wildcard scripts/*.lua scripts/new/*) # scripts/new: readykit new
 
 .PHONY: all deps check asan demo bench sensitivity mutate fuzz fuzz-bins clean install uninstall man libs deb FORCE
 .DELETE_ON_ERROR:

@@ -34,6 +34,7 @@ const char rk_cli_usage[] =
     "  list                     the questionnaires on the search path\n"
     "  show QUESTIONNAIRE [ID]  a questionnaire's pillars and questions\n"
     "  template QUESTIONNAIRE   an answers file to fill in with a text editor\n"
+    "  new ID                   start a questionnaire of your own: ID.yaml and ID.lua\n"
     "  migrate ANSWERS -o NEW   rewrite answers made with an earlier questionnaire version\n"
     "  export --xlsform Q -o F  the questionnaire as an XLSForm for KoboToolbox or ODK\n"
     "  import Q CSV -o DIR      a survey tool's CSV export as answers files\n"
@@ -49,7 +50,8 @@ const char rk_cli_usage[] =
 #define COMMON_HELP \
     "  -q, --questionnaire FILE the questionnaire (default: found from the answers'\n" \
     "                           questionnaire: id next to the answers file, in its\n" \
-    "                           parent folder, READYKIT_PATH, ./questionnaires)\n" \
+    "                           parent folder, READYKIT_PATH, ./questionnaires,\n" \
+    "                           then the installed ones)\n" \
     "  -r, --rules FILE         add a Lua rule file after the standard scorer and the\n" \
     "                           questionnaire's own rules (repeatable, in order)\n" \
     "      --no-default-rules   skip the questionnaire's own rules file\n" \
@@ -348,7 +350,12 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
             o->explain = true;
             break;
         case ':': return rk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-        default: return rk_cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        default:
+            if (optopt > 0 && optopt < 128) { /* a short option, maybe inside "-abc" */
+                char name[3] = {'-', (char)optopt, '\0'};
+                return rk_cli_usage_error("unknown option '%s'", name);
+            }
+            return rk_cli_usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
     o->rules.rule_files = o->rule_files;

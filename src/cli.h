@@ -54,6 +54,9 @@ typedef struct Options {
 int rk_cmd_list(int argc, char **argv);
 int rk_cmd_show(int argc, char **argv);
 int rk_cmd_template(int argc, char **argv);
+/* readykit new ID [-o DIR] (cli_new.c). */
+extern const char rk_cli_new_help[];
+int rk_cmd_new(int argc, char **argv);
 /* The consultation commands (cli_consult.c). */
 extern const char rk_cli_export_help[];
 int rk_cmd_export(int argc, char **argv);

@@ -342,14 +342,16 @@ int main(int argc, char **argv)
         status = rk_cmd_show(argc - 1, argv + 1);
     } else if (strcmp(cmd, "template") == 0) {
         status = rk_cmd_template(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "new") == 0) {
+        status = rk_cmd_new(argc - 1, argv + 1);
     } else if (strcmp(cmd, "export") == 0) {
         status = rk_cmd_export(argc - 1, argv + 1);
     } else if (strcmp(cmd, "import") == 0) {
         status = rk_cmd_import(argc - 1, argv + 1);
     } else {
         status = rk_cli_usage_error("unknown command '%s' (expected ask, check, score, "
-                                    "report, migrate, list, show, template, export or "
-                                    "import)", cmd);
+                                    "report, migrate, list, show, template, new, export "
+                                    "or import)", cmd);
     }
     /* Like jq: a full disk or closed pipe on stdout is an error too. */
     if (fflush(stdout) != 0 || ferror(stdout)) {

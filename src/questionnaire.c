@@ -25,7 +25,7 @@ static const char *const pillar_keys[] = {"id", "title", "description", "weight"
 #define N(a) (sizeof a / sizeof a[0])
 
 /* [a-z0-9][a-z0-9_.-]* */
-static bool valid_qid(const char *s)
+bool rk_questionnaire_valid_id(const char *s)
 {
     if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
         return false;
@@ -310,7 +310,7 @@ static void load_root(QLoader *L, const RkNode *root)
 {
     RkQuestionnaire *q = L->q;
     rk_q_check_keys(L, root, top_keys, N(top_keys), "the questionnaire");
-    if (rk_q_string(L, root, "id", true, "the questionnaire", &q->id) && !valid_qid(q->id))
+    if (rk_q_string(L, root, "id", true, "the questionnaire", &q->id) && !rk_questionnaire_valid_id(q->id))
         rk_q_error(L, rk_node_get(root, "id"), "expected an id of lowercase letters, digits, "
                    "'_', '.' and '-' (starting with a letter or digit), found '%.60s'", q->id);
     rk_q_string(L, root, "version", true, "the questionnaire", &q->version);

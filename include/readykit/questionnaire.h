@@ -175,6 +175,8 @@ RkStatus rk_questionnaire_load(const char *path, RkQuestionnaire **out, RkDiag *
 RkStatus rk_questionnaire_parse(const char *data, size_t len, const char *display_path,
                                 RkQuestionnaire **out, RkDiag *d);
 void rk_questionnaire_free(RkQuestionnaire *q); /* accepts NULL */
+/* Is s a valid questionnaire id: [a-z0-9][a-z0-9_.-]* ? */
+bool rk_questionnaire_valid_id(const char *s);
 
 const RkQuestion *rk_questionnaire_find(const RkQuestionnaire *q, const char *id);
 /* Build q->by_id in q's arena (at load: look-ups by id in O(log n)); false

@@ -6,12 +6,16 @@ _readykit()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
     cmd=${COMP_WORDS[1]}
-    local commands="check score report ask migrate list show template export import help"
+    local commands="check score report ask migrate list show template new export import help"
 
     if [ "$COMP_CWORD" -eq 1 ]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
         return
     fi
+    case $cmd:$prev in
+        new:-o|new:--output)   # new writes into a folder
+            COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    esac
     case $prev in
         -f|--format)
             COMPREPLY=($(compgen -W "text json csv" -- "$cur")); return ;;
@@ -44,11 +48,14 @@ _readykit()
                 list) opts="--help --format" ;;
                 show) opts="--help --lang --format" ;;
                 template) opts="--help --output --lang" ;;
+                new) opts="--help --output" ;;
             esac
             COMPREPLY=($(compgen -W "$opts" -- "$cur"))
             return ;;
     esac
     case $cmd in
+        new)
+            return ;;   # a new id: nothing to complete
         show|template|ask|export|import)
             # A questionnaire id from the search path, or a file.
             local ids

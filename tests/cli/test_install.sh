@@ -28,6 +28,9 @@ tree_score=$(cd "$RK_TOP" && "$RK_BIN" score --format json questionnaires/exampl
 [ -n "$installed_score" ] && [ "$installed_score" = "$tree_score" ] \
     && ok "same score as from the source tree ($tree_score)" \
     || not_ok "installed score '$installed_score', source tree '$tree_score'"
+run env -u READYKIT_PATH "$bin" new dpi-city
+run env -u READYKIT_PATH "$bin" check dpi-city.yaml
+expect_ran "the installed readykit writes a new questionnaire that passes check" 0 "ok: dpi-city 0.1.0"
 cd "$RK_TOP" || exit 1
 
 for page in readykit.1 readykit-questionnaire.5 readykit-rules.7; do

@@ -30,6 +30,9 @@ cp "$top/questionnaires/examples/senegal.yaml" .
 if /usr/bin/readykit report senegal.yaml -o senegal.pdf >"$log" 2>&1 && [ -s senegal.pdf ]; then
     ok "the installed readykit writes a report for an answers file outside the tree"
 else not_ok "report with the installed readykit:"; sed 's/^/# /' "$log" | tail -n 5; fi
+if /usr/bin/readykit new dpi-city >"$log" 2>&1 && /usr/bin/readykit check dpi-city.yaml >>"$log" 2>&1; then
+    ok "the installed readykit writes a new questionnaire that passes check"
+else not_ok "readykit new with the installed readykit:"; sed 's/^/# /' "$log" | tail -n 5; fi
 if man -w readykit >/dev/null 2>&1; then ok "man readykit finds the page"; else not_ok "man readykit finds no page"; fi
 cd "$top" || exit 1
 
