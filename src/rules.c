@@ -268,6 +268,8 @@ RkStatus rk_rules_new(const RkQuestionnaire *q, const RkRulesOptions *opt, RkRul
                            opt->verbose};
     RkStatus s = rk_sandbox_new(&lim, &R->sb, d);
     if (s == RK_OK)
+        rk_sandbox_set_log(R->sb, opt->log, opt->log_ctx);
+    if (s == RK_OK)
         s = add_file(R, "scripts/score.lua", NULL, d);
     if (s == RK_OK && q->rules && !opt->no_default_rules)
         s = add_file(R, q->rules, q->rules, d);
@@ -318,6 +320,11 @@ void rk_rules_free(RkRules *R)
         free(R->declared[i]);
     free(R->declared);
     free(R);
+}
+
+bool rk_rules_dead(const RkRules *R)
+{
+    return R->sb && rk_sandbox_dead(R->sb);
 }
 
 const char *const *rk_rules_declared(const RkRules *R, size_t *n)

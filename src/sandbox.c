@@ -6,15 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <unistd.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
-
-/* The sandbox whose run is armed (one at a time: readykit is
-   single-threaded). Read by the SIGALRM handler. */
-static RkSandbox *volatile active;
 
 static void copy_str(char *dst, size_t size, const char *src)
 {
@@ -26,13 +21,28 @@ static void copy_str(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
-/* An error outside any protected call is a bug in readykit: say so. */
+/* An error outside any protected call is a bug in readykit: say so, through
+   the host's log (it prints), and stop. */
 static int panic(lua_State *L)
 {
     const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?";
-    fprintf(stderr, "readykit: internal error: unprotected Lua error: %s\n", msg);
+    char line[600];
+    snprintf(line, sizeof line, "readykit: internal error: unprotected Lua error: %s", msg);
+    rk_sandbox_log(rk_sandbox_from(L), line);
     abort();
     return 0;
+}
+
+void rk_sandbox_set_log(RkSandbox *sb, RkSandboxLogFn fn, void *ctx)
+{
+    sb->log = fn;
+    sb->log_ctx = ctx;
+}
+
+void rk_sandbox_log(RkSandbox *sb, const char *line)
+{
+    if (sb->log)
+        sb->log(sb->log_ctx, line);
 }
 
 RkStatus rk_sandbox_new(const RkSandboxLimits *lim, RkSandbox **out, RkDiag *d)
@@ -57,7 +67,7 @@ RkStatus rk_sandbox_new(const RkSandboxLimits *lim, RkSandbox **out, RkDiag *d)
                         : HOOK_STEP;
     sb->L = lua_newstate(rk_sandbox_alloc, sb);
     if (!sb->L) {
-        rk_sandbox_drain(sb);
+        rk_sandbox_free_all(sb);
         free(sb);
         return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "cannot create the Lua state");
     }
@@ -87,8 +97,11 @@ void rk_sandbox_free(RkSandbox *sb)
 {
     if (!sb)
         return;
-    lua_close(sb->L);
-    rk_sandbox_drain(sb);
+    if (!sb->dead)
+        lua_close(sb->L);
+    rk_sandbox_free_all(sb); /* what a dead state held; the recycled blocks */
+    if (sb->has_timer)
+        timer_delete(sb->timer);
     free(sb);
 }
 
@@ -137,80 +150,6 @@ void rk_sandbox_set_file(RkSandbox *sb, const char *file)
 void rk_sandbox_set_context(RkSandbox *sb, const char *context)
 {
     copy_str(sb->context, sizeof sb->context, context);
-}
-
-/* The count hook (also every line/call once a limit is hit): counts
-   instructions, remembers where the code is (memory errors carry no
-   position), and raises when a limit is reached. The message is built from
-   the hook's own lua_Debug, as luaL_error here would give no position. */
-void rk_sandbox_hook(lua_State *L, lua_Debug *ar)
-{
-    RkSandbox *sb = rk_sandbox_from(L);
-    if (ar->event == LUA_HOOKCOUNT)
-        sb->instr_used += sb->fatal ? 1 : (unsigned long long)sb->hook_step;
-    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
-        copy_str(sb->where_src, sizeof sb->where_src, ar->short_src);
-        sb->where_line = ar->currentline;
-    }
-    if (!sb->fatal && sb->soft_fired)
-        sb->fatal = FATAL_TIME;
-    if (!sb->fatal && sb->instr_used > sb->lim.instructions)
-        sb->fatal = FATAL_BUDGET;
-    if (!sb->fatal)
-        return;
-    if (!sb->fatal_src[0]) {
-        copy_str(sb->fatal_src, sizeof sb->fatal_src, sb->where_src);
-        sb->fatal_line = sb->where_line;
-    }
-    /* every later instruction raises again (a pcall cannot loop on) */
-    lua_sethook(L, rk_sandbox_hook, LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKLINE, 1);
-    rk_sandbox_raise_fatal(L, sb);
-}
-
-/* SIGALRM: first the soft deadline (a hook on every instruction stops the
-   Lua code), then the hard one: a long C call never reaches a hook, so
-   write the prepared message and leave. Only async-signal-safe calls. */
-static void on_alarm(int sig)
-{
-    (void)sig;
-    RkSandbox *sb = active;
-    if (!sb)
-        return;
-    if (!sb->soft_fired) {
-        sb->soft_fired = 1;
-        lua_sethook(sb->L, rk_sandbox_hook,
-                    LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE, 1);
-        struct itimerval it = {{0, 0}, {0, (suseconds_t)(RK_SANDBOX_HARD_GRACE * 1e6)}};
-        setitimer(ITIMER_REAL, &it, NULL);
-        return;
-    }
-    int cur = sb->hard_cur;
-    ssize_t w = write(2, sb->hard_msg[cur], sb->hard_len[cur]);
-    (void)w;
-    _exit(RK_EDATA);
-}
-
-static void arm(RkSandbox *sb, struct sigaction *old)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_alarm;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGALRM, &sa, old);
-    active = sb;
-    double s = sb->lim.seconds;
-    struct itimerval it = {{0, 0}, {(time_t)s, (suseconds_t)((s - (double)(time_t)s) * 1e6)}};
-    if (it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0)
-        it.it_value.tv_usec = 1000;
-    setitimer(ITIMER_REAL, &it, NULL);
-}
-
-static void disarm(const struct sigaction *old)
-{
-    struct itimerval it = {{0, 0}, {0, 0}};
-    setitimer(ITIMER_REAL, &it, NULL);
-    active = NULL;
-    sigaction(SIGALRM, old, NULL);
 }
 
 /* Message handler: keeps a string message (never calls a __tostring of a
@@ -354,8 +293,32 @@ static RkStatus ensure_libs(RkSandbox *sb, RkDiag *d)
     return RK_OK;
 }
 
+/* The hard stop's error: the run was left by a jump and the state is
+   abandoned (sandbox_stop.c). */
+static RkStatus hard_stopped(RkSandbox *sb, RkDiag *d)
+{
+    return rk_diag_set(d, RK_EDATA, sb->file, 0, 0,
+                       "time limit of %g s exceeded (a long call such as string.find did not "
+                       "return)%s%s%s", sb->lim.seconds, sb->context[0] ? " (while scoring " : "",
+                       sb->context, sb->context[0] ? ")" : "");
+}
+
+/* lua_pcall, left by a jump at the hard deadline (then the state is dead).
+   Apart from rk_sandbox_run so that no local of the caller is live across
+   the jump. */
+static int pcall_or_jump(RkSandbox *sb, int base)
+{
+    if (sigsetjmp(sb->hard_jump, 0)) {
+        sb->dead = true;
+        return LUA_ERRRUN;
+    }
+    return lua_pcall(sb->L, 1, 0, base + 1);
+}
+
 RkStatus rk_sandbox_run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
 {
+    if (sb->dead)
+        return hard_stopped(sb, d);
     RkStatus st = ensure_libs(sb, d);
     if (st != RK_OK)
         return st;
@@ -363,21 +326,28 @@ RkStatus rk_sandbox_run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
     int base = lua_gettop(L);
     sb->instr_used = 0;
     sb->fatal = FATAL_NONE;
-    sb->soft_fired = 0;
     sb->fatal_src[0] = '\0';
     sb->context[0] = '\0';
+    sb->kit = 0;
     copy_str(sb->where_src, sizeof sb->where_src, sb->file);
     sb->where_line = 0;
     lua_sethook(L, rk_sandbox_hook, LUA_MASKCOUNT, sb->hook_step);
     lua_pushcfunction(L, msgh);
     lua_pushcfunction(L, f);
     lua_pushlightuserdata(L, ud);
-    struct sigaction old;
     sb->running = true;
-    arm(sb, &old);
-    int status = lua_pcall(L, 1, 0, base + 1);
-    disarm(&old);
+    if (!rk_sandbox_arm(sb)) {
+        sb->running = false;
+        lua_sethook(L, NULL, 0, 0);
+        lua_settop(L, base);
+        return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "cannot create a timer for the rules");
+    }
+    int status = pcall_or_jump(sb, base);
+    rk_sandbox_disarm(sb);
     sb->running = false;
+    sb->kit = 0;
+    if (sb->dead) /* never touch the state again */
+        return hard_stopped(sb, d);
     lua_sethook(L, NULL, 0, 0);
     st = RK_OK;
     if (status != LUA_OK || sb->fatal) {
