@@ -123,8 +123,11 @@ bool rk_sandbox_limit_hit(const RkSandbox *sb) { return sb->fatal != FATAL_NONE;
    here: the signal handler cannot format) is kept for the last few files,
    so switching back and forth formats nothing; a slot being filled is never
    the one the handler may read. */
+void rk_sandbox_set_line_offset(RkSandbox *sb, int add) { sb->line_add = add; }
+
 void rk_sandbox_set_file(RkSandbox *sb, const char *file)
 {
+    sb->line_add = 0;
     copy_str(sb->where_src, sizeof sb->where_src, file);
     sb->where_line = 0;
     if (sb->hard_len[sb->hard_cur] && strcmp(sb->file, sb->where_src) == 0)
@@ -177,8 +180,10 @@ static int msgh(lua_State *L)
 
 /* Keep the Lua frames of a traceback ("\n\tfile:line: in ..."), at most
    max of them, as "\n  file:line: in ...". */
-static void short_traceback(const char *tb, char *out, size_t size, int max)
+static void short_traceback(const RkSandbox *sb, const char *tb, char *out, size_t size,
+                            int max)
 {
+    size_t flen = strlen(sb->file);
     size_t used = 0;
     out[0] = '\0';
     int n = 0;
@@ -191,7 +196,15 @@ static void short_traceback(const char *tb, char *out, size_t size, int max)
         }
         if (len && !memchr(p, '[', len < 3 ? len : 3) && memchr(p, ':', len) &&
             !(len >= 16 && memcmp(p, "stack traceback:", 16) == 0)) {
-            int w = snprintf(out + used, size - used, "\n  %.*s", (int)len, p);
+            int w;
+            char *end;
+            long ln = len > flen && memcmp(p, sb->file, flen) == 0 && p[flen] == ':'
+                         ? strtol(p + flen + 1, &end, 10) : 0;
+            if (sb->line_add && ln > 0 && *end == ':')
+                w = snprintf(out + used, size - used, "\n  %s:%ld%.*s", sb->file,
+                             ln + sb->line_add, (int)(p + len - end), end);
+            else
+                w = snprintf(out + used, size - used, "\n  %.*s", (int)len, p);
             if (w < 0 || (size_t)w >= size - used)
                 break;
             used += (size_t)w;
@@ -252,7 +265,7 @@ static RkStatus report(RkSandbox *sb, int status, RkDiag *d)
         snprintf(ctx, sizeof ctx, " (while scoring %s)", sb->context);
     const char *nl = msg ? strchr(msg, '\n') : NULL;
     if (nl)
-        short_traceback(nl + 1, tb, sizeof tb, sb->lim.verbose ? 20 : 4);
+        short_traceback(sb, nl + 1, tb, sizeof tb, sb->lim.verbose ? 20 : 4);
     if (sb->fatal || status == LUA_ERRMEM) {
         if (!sb->fatal)
             sb->fatal = FATAL_MEMORY;
@@ -264,6 +277,7 @@ static RkStatus report(RkSandbox *sb, int status, RkDiag *d)
             line = sb->fatal_line;
         }
         limit_text(sb, text, sizeof text);
+        line += line > 0 && strcmp(file, sb->file) == 0 ? sb->line_add : 0;
         return rk_diag_set(d, RK_EDATA, file, line, 0, "%s%s%s", text, ctx, tb);
     }
     char first[1024];
@@ -276,6 +290,7 @@ static RkStatus report(RkSandbox *sb, int status, RkDiag *d)
         copy_str(file, sizeof file, sb->err_src[0] ? sb->err_src : sb->file);
         line = sb->err_src[0] ? sb->err_line : 0;
     }
+    line += line > 0 && strcmp(file, sb->file) == 0 ? sb->line_add : 0;
     return rk_diag_set(d, RK_EDATA, file, line, 0, "%s%s%s", body, ctx, tb);
 }
 
@@ -313,6 +328,30 @@ static int pcall_or_jump(RkSandbox *sb, int base)
         return LUA_ERRRUN;
     }
     return lua_pcall(sb->L, 1, 0, base + 1);
+}
+
+RkStatus rk_sandbox_run_kit(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
+{
+    if (sb->dead)
+        return hard_stopped(sb, d);
+    RkStatus st = ensure_libs(sb, d);
+    if (st != RK_OK)
+        return st;
+    lua_State *L = sb->L;
+    int base = lua_gettop(L);
+    sb->fatal = FATAL_NONE;
+    sb->context[0] = '\0';
+    lua_pushcfunction(L, msgh);
+    lua_pushcfunction(L, f);
+    lua_pushlightuserdata(L, ud);
+    sb->kit = 1;
+    int status = lua_pcall(L, 1, 0, base + 1);
+    sb->kit = 0;
+    if (status != LUA_OK)
+        st = report(sb, status, d);
+    sb->fatal = FATAL_NONE;
+    lua_settop(L, base);
+    return st;
 }
 
 RkStatus rk_sandbox_run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)

@@ -145,8 +145,9 @@ static void *alloc(RkSandbox *sb, void *ptr, size_t osize, size_t nsize)
         size_t cap = sb->lim.memory + (sb->fatal ? FATAL_SLACK : 0);
         size_t mine = old_kit == kit ? osize : 0; /* what the rules hold of it now */
         if (!kit && (sb->mem_used - mine + nsize > cap || nsize - mine > cap)) {
-            if (sb->running)
-                rk_sandbox_stop(sb, FATAL_MEMORY, NULL, 0);
+            /* Lua collects all garbage and asks again once; refused again,
+               it raises a memory error, which stops the run (the pcall
+               wrappers and rk_sandbox_run see to it). */
             return NULL;
         }
     }

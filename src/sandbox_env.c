@@ -19,6 +19,8 @@ static int l_pcall(lua_State *L)
     luaL_checkany(L, 1);
     int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
     RkSandbox *sb = rk_sandbox_from(L);
+    if (status == LUA_ERRMEM)
+        rk_sandbox_stop(sb, FATAL_MEMORY, NULL, 0);
     if (sb->fatal)
         return rk_sandbox_raise_fatal(L, sb);
     luaL_checkstack(L, 1, NULL);
@@ -52,6 +54,8 @@ static int l_xpcall(lua_State *L)
     lua_replace(L, 2);     /* h f ... */
     int status = lua_pcall(L, n - 2, LUA_MULTRET, 1);
     RkSandbox *sb = rk_sandbox_from(L);
+    if (status == LUA_ERRMEM)
+        rk_sandbox_stop(sb, FATAL_MEMORY, NULL, 0);
     if (sb->fatal)
         return rk_sandbox_raise_fatal(L, sb);
     lua_pushboolean(L, status == LUA_OK);

@@ -50,6 +50,7 @@ struct RkSandbox {
     volatile sig_atomic_t soft_fired;
     bool running;
     char file[256];       /* chunk running now (for messages) */
+    int line_add;         /* added to lines in `file` (rk_sandbox_set_line_offset) */
     char context[128];    /* "question x" or "" */
     char where_src[256];  /* last position seen by the hook */
     int where_line;

@@ -90,10 +90,18 @@ RkSandbox *rk_sandbox_from(lua_State *L);
    becomes RK_EDATA in d as "file:line: message" with a short traceback and
    the context set by rk_sandbox_set_context. The stack is left as found. */
 RkStatus rk_sandbox_run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d);
+/* The same for the kit's own work, which runs no rule code (compiling the
+   questionnaire's expressions): no instruction budget, no time limit, its
+   memory counted apart and not capped. */
+RkStatus rk_sandbox_run_kit(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d);
 
 /* The chunk now running, used when an error has no position (memory) and
    for the hard-deadline message. Copied; no allocation. */
 void rk_sandbox_set_file(RkSandbox *sb, const char *file);
+/* Lines of the chunk named as the file set last are reported this much
+   further down (an expression compiled alone, taken from line add + 1 of
+   its file); rk_sandbox_set_file sets it back to 0. */
+void rk_sandbox_set_line_offset(RkSandbox *sb, int add);
 /* What is being done, added to error messages, e.g. "question law_year";
    NULL or "" clears it. Copied; no allocation. */
 void rk_sandbox_set_context(RkSandbox *sb, const char *context);
