@@ -311,6 +311,20 @@ static void push_qr(lua_State *L, RkRules *R, size_t qi)
     set_num_s(L, S_WEIGHT, qr->weight);
 }
 
+/* A pillar layer's s.questions (engine at 1, strings at STRS, the pillar's
+   index at 3): as long as the pillar, the kit's work (not capped). */
+static int build_pillar_questions(lua_State *L)
+{
+    RkRules *R = lua_touserdata(L, 1);
+    const RkPillar *p = &R->q->pillars[lua_tointeger(L, 3)];
+    lua_createtable(L, (int)p->n_questions, 0);
+    for (size_t j = 0; j < p->n_questions; j++) {
+        push_qr(L, R, p->questions[j].index);
+        lua_rawseti(L, -2, (lua_Integer)j + 1);
+    }
+    return 1;
+}
+
 static void score_pillars(lua_State *L, RkRules *R)
 {
     for (size_t pi = 0; pi < R->q->n_pillars; pi++) {
@@ -321,11 +335,10 @@ static void score_pillars(lua_State *L, RkRules *R)
         int s = lua_gettop(L);
         set_num_s(L, S_WEIGHT, p->weight);
         lua_rawgeti(L, STRS, S_QUESTIONS);
-        lua_createtable(L, (int)p->n_questions, 0);
-        for (size_t j = 0; j < p->n_questions; j++) {
-            push_qr(L, R, p->questions[j].index);
-            lua_rawseti(L, -2, (lua_Integer)j + 1);
-        }
+        lua_pushlightuserdata(L, R);
+        lua_pushvalue(L, STRS);
+        lua_pushinteger(L, (lua_Integer)pi);
+        rk_sandbox_kit_call(L, build_pillar_questions, 3, 1);
         lua_rawset(L, s);
         int last = 0;
         run_layer(L, R, LAYER_PILLAR, s, p_keys, 3, 2, push_p_args, pi, &last);

@@ -323,38 +323,16 @@ static RkStatus hard_stopped(RkSandbox *sb, RkDiag *d)
    the jump. */
 static int pcall_or_jump(RkSandbox *sb, int base)
 {
-    if (sigsetjmp(sb->hard_jump, 0)) {
+    if (sigsetjmp(sb->hard_jump, 1)) { /* 1: SIGALRM unblocked again */
         sb->dead = true;
         return LUA_ERRRUN;
     }
     return lua_pcall(sb->L, 1, 0, base + 1);
 }
 
-RkStatus rk_sandbox_run_kit(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
-{
-    if (sb->dead)
-        return hard_stopped(sb, d);
-    RkStatus st = ensure_libs(sb, d);
-    if (st != RK_OK)
-        return st;
-    lua_State *L = sb->L;
-    int base = lua_gettop(L);
-    sb->fatal = FATAL_NONE;
-    sb->context[0] = '\0';
-    lua_pushcfunction(L, msgh);
-    lua_pushcfunction(L, f);
-    lua_pushlightuserdata(L, ud);
-    sb->kit = 1;
-    int status = lua_pcall(L, 1, 0, base + 1);
-    sb->kit = 0;
-    if (status != LUA_OK)
-        st = report(sb, status, d);
-    sb->fatal = FATAL_NONE;
-    lua_settop(L, base);
-    return st;
-}
-
-RkStatus rk_sandbox_run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
+/* A run: the rules' (limits armed) or the kit's (kit: no hook, no timer,
+   memory counted apart and not capped). */
+static RkStatus run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d, bool kit)
 {
     if (sb->dead)
         return hard_stopped(sb, d);
@@ -367,22 +345,25 @@ RkStatus rk_sandbox_run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
     sb->fatal = FATAL_NONE;
     sb->fatal_src[0] = '\0';
     sb->context[0] = '\0';
-    sb->kit = 0;
+    sb->kit = kit;
+    sb->refused = false;
     copy_str(sb->where_src, sizeof sb->where_src, sb->file);
     sb->where_line = 0;
-    lua_sethook(L, rk_sandbox_hook, LUA_MASKCOUNT, sb->hook_step);
+    if (!kit)
+        lua_sethook(L, rk_sandbox_hook, LUA_MASKCOUNT, sb->hook_step);
     lua_pushcfunction(L, msgh);
     lua_pushcfunction(L, f);
     lua_pushlightuserdata(L, ud);
-    sb->running = true;
-    if (!rk_sandbox_arm(sb)) {
+    sb->running = !kit;
+    if (!kit && !rk_sandbox_arm(sb)) {
         sb->running = false;
         lua_sethook(L, NULL, 0, 0);
         lua_settop(L, base);
         return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "cannot create a timer for the rules");
     }
-    int status = pcall_or_jump(sb, base);
-    rk_sandbox_disarm(sb);
+    int status = kit ? lua_pcall(L, 1, 0, base + 1) : pcall_or_jump(sb, base);
+    if (!kit)
+        rk_sandbox_disarm(sb);
     sb->running = false;
     sb->kit = 0;
     if (sb->dead) /* never touch the state again */
@@ -398,4 +379,14 @@ RkStatus rk_sandbox_run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
     lua_settop(L, base);
     sb->context[0] = '\0';
     return st;
+}
+
+RkStatus rk_sandbox_run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
+{
+    return run(sb, f, ud, d, false);
+}
+
+RkStatus rk_sandbox_run_kit(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
+{
+    return run(sb, f, ud, d, true);
 }

@@ -140,14 +140,27 @@ static void *alloc(RkSandbox *sb, void *ptr, size_t osize, size_t nsize)
     int kit = sb->kit > 0;
     int old_kit = h ? kit_of(h) : kit;
     if (nsize > osize) {
-        if (fail_countdown && --fail_countdown == 0)
+        if (sb->injected_size == nsize && sb->injected_ptr == ptr) {
+            sb->injected_size = 0; /* Lua's retry of an injected failure */
             return NULL;
+        }
+        sb->injected_size = 0;
+        if (fail_countdown && --fail_countdown == 0) {
+            sb->injected_ptr = ptr;
+            sb->injected_size = nsize;
+            return NULL;
+        }
         size_t cap = sb->lim.memory + (sb->fatal ? FATAL_SLACK : 0);
         size_t mine = old_kit == kit ? osize : 0; /* what the rules hold of it now */
         if (!kit && (sb->mem_used - mine + nsize > cap || nsize - mine > cap)) {
-            /* Lua collects all garbage and asks again once; refused again,
-               it raises a memory error, which stops the run (the pcall
-               wrappers and rk_sandbox_run see to it). */
+            /* The first refusal of a run lets Lua collect all garbage and
+               ask again (refused again, it raises a memory error, which
+               the pcall wrappers and rk_sandbox_run turn into a stop); a
+               later one stops the run at once: a full collection for every
+               allocation near the cap would take the time limit instead. */
+            if (sb->running && sb->refused)
+                rk_sandbox_stop(sb, FATAL_MEMORY, NULL, 0);
+            sb->refused = true;
             return NULL;
         }
     }

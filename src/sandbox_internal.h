@@ -72,6 +72,7 @@ struct RkSandbox {
     Blk live;             /* every block the state holds (circular list) */
     size_t kit_used;      /* bytes held by the kit's own work (not capped) */
     int kit;              /* >0: allocations are the kit's (rk_sandbox_kit_call) */
+    bool refused;         /* the cap refused a growth in this run */
     /* the per-run timer (sandbox_stop.c): soft deadline, then hard */
     timer_t timer;
     bool has_timer;
@@ -81,6 +82,8 @@ struct RkSandbox {
     volatile sig_atomic_t hard_tries;
     sigjmp_buf hard_jump; /* rk_sandbox_run's, for the hard stop */
     bool dead;            /* a hard stop left the state: never touch L again */
+    void *injected_ptr;   /* an injected failure (fail countdown), failed */
+    size_t injected_size; /* again on Lua's retry after its emergency GC */
     RkSandboxLogFn log;   /* rk_sandbox_set_log */
     void *log_ctx;
 };
