@@ -129,6 +129,15 @@ static void hard_stop_comes_back_and_kills_one_sandbox(void **state)
     rk_sandbox_free(b);
 }
 
+/* The tiny questionnaire and its example answers. */
+static void load_tiny(RkQuestionnaire **q, RkAnswers **a)
+{
+    RkDiag d;
+    rk_diag_init(&d);
+    assert_int_equal(rk_questionnaire_load("questionnaires/tiny.yaml", q, &d), RK_OK);
+    assert_int_equal(rk_answers_load("questionnaires/examples/tiny-answers.yaml", *q, a, &d), RK_OK);
+}
+
 /* The four hostile files the rules fuzzer had to leave out end as errors
    through the rules engine's entry points, in this process. */
 static void hostile_seeds_come_back_through_the_engine(void **state)
@@ -138,11 +147,10 @@ static void hostile_seeds_come_back_through_the_engine(void **state)
         "tests/cases/hostile/pattern_bomb.lua", "tests/cases/hostile/gmatch_bomb.lua",
         "tests/cases/hostile/pattern_bomb_pcall.lua", "tests/cases/hostile/table_move.lua"};
     RkDiag d;
-    rk_diag_init(&d);
     RkQuestionnaire *q = NULL;
     RkAnswers *a = NULL;
-    assert_int_equal(rk_questionnaire_load("questionnaires/tiny.yaml", &q, &d), RK_OK);
-    assert_int_equal(rk_answers_load("questionnaires/examples/tiny-answers.yaml", q, &a, &d), RK_OK);
+    load_tiny(&q, &a);
+    rk_diag_init(&d);
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         const char *one[] = {files[i]};
         RkRulesOptions o = {.rule_files = one, .n_rule_files = 1, .deadline_seconds = 0.2};
@@ -193,11 +201,10 @@ static void rk_log_goes_to_the_host(void **state)
     assert_int_equal(write(fd, src, strlen(src)), (ssize_t)strlen(src));
     close(fd);
     RkDiag d;
-    rk_diag_init(&d);
     RkQuestionnaire *q = NULL;
     RkAnswers *a = NULL;
-    assert_int_equal(rk_questionnaire_load("questionnaires/tiny.yaml", &q, &d), RK_OK);
-    assert_int_equal(rk_answers_load("questionnaires/examples/tiny-answers.yaml", q, &a, &d), RK_OK);
+    load_tiny(&q, &a);
+    rk_diag_init(&d);
     Lines lines = {"", 0};
     const char *one[] = {path};
     RkRulesOptions o = {.rule_files = one, .n_rule_files = 1, .log = collect, .log_ctx = &lines};
