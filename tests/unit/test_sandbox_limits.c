@@ -312,6 +312,27 @@ static void alloc_fail_after_counts_down(void **state)
     assert_true(failed > (n - 1) * 9 / 10);
 }
 
+/* The questionnaire loader compiles its when: and checks in a sandbox's
+   state (its allocator, capped): the countdown reaches it, and the load
+   fails cleanly. */
+static void loader_compiles_in_a_sandbox(void **state)
+{
+    (void)state;
+    RkDiag d;
+    RkQuestionnaire *q = NULL;
+    for (size_t n = 1; n <= 3; n++) {
+        rk_diag_init(&d);
+        rk_sandbox_alloc_fail_after(n);
+        RkStatus s = rk_questionnaire_load("questionnaires/tiny.yaml", &q, &d);
+        assert_int_equal(rk_sandbox_alloc_fail_after(0), 0); /* it was reached */
+        assert_true(s == RK_EINTERNAL || s == RK_EDATA);
+        assert_null(q);
+    }
+    rk_diag_init(&d);
+    assert_int_equal(rk_questionnaire_load("questionnaires/tiny.yaml", &q, &d), RK_OK);
+    rk_questionnaire_free(q);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +342,7 @@ int main(void)
         cmocka_unit_test(rk_log_goes_to_the_host),
         cmocka_unit_test(panic_goes_to_the_host),
         cmocka_unit_test(alloc_fail_after_counts_down),
+        cmocka_unit_test(loader_compiles_in_a_sandbox),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
