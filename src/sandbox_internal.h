@@ -76,6 +76,7 @@ struct RkSandbox {
     /* the per-run timer (sandbox_stop.c): soft deadline, then hard */
     timer_t timer;
     bool has_timer;
+    int timer_tid;        /* the thread the timer signals */
     volatile sig_atomic_t armed;    /* the handler acts only while set */
     volatile sig_atomic_t in_long;  /* depth of wrapped long C calls */
     volatile sig_atomic_t in_alloc; /* inside the allocator */

@@ -134,16 +134,22 @@ static void install_handler(void)
 bool rk_sandbox_arm(RkSandbox *sb)
 {
     pthread_once(&handler_once, install_handler);
+    pid_t tid = gettid();
+    if (sb->has_timer && sb->timer_tid != tid) { /* run from another thread now */
+        timer_delete(sb->timer);
+        sb->has_timer = false;
+    }
     if (!sb->has_timer) {
         struct sigevent ev;
         memset(&ev, 0, sizeof ev);
         ev.sigev_notify = SIGEV_THREAD_ID;
         ev.sigev_signo = SIGALRM;
         ev.sigev_value.sival_ptr = sb;
-        ev.sigev_notify_thread_id = gettid();
+        ev.sigev_notify_thread_id = tid;
         if (timer_create(CLOCK_MONOTONIC, &ev, &sb->timer) != 0)
             return false;
         sb->has_timer = true;
+        sb->timer_tid = tid;
     }
     sb->soft_fired = 0;
     sb->hard_tries = 0;

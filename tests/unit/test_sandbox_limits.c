@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -136,6 +137,58 @@ static void load_tiny(RkQuestionnaire **q, RkAnswers **a)
     rk_diag_init(&d);
     assert_int_equal(rk_questionnaire_load("questionnaires/tiny.yaml", q, &d), RK_OK);
     assert_int_equal(rk_answers_load("questionnaires/examples/tiny-answers.yaml", *q, a, &d), RK_OK);
+}
+
+typedef struct Job {
+    const char *src;
+    double secs;
+    RkStatus status;
+    char message[1100];
+    double took;
+} Job;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void *job_main(void *arg)
+{
+    Job *j = arg;
+    double t0 = now();
+    RkSandbox *sb = new_sb(j->secs, 4000000000ULL);
+    RkDiag d;
+    j->status = run(sb, j->src, &d);
+    snprintf(j->message, sizeof j->message, "%s", d.message);
+    rk_sandbox_free(sb);
+    j->took = now() - t0;
+    return NULL;
+}
+
+/* Two threads, each with its own sandbox at once: a Lua loop (0.3 s) and a
+   pattern bomb (0.2 s, left by the hard stop in its own thread) each end
+   with their own time limit, and a third with a long limit finishes its
+   work undisturbed. */
+static void sandboxes_in_threads(void **state)
+{
+    (void)state;
+    Job jobs[3] = {
+        {"while true do end", 0.3, RK_EINTERNAL, "", 0},
+        {"local s = ('a'):rep(200):find('.-.-.-.-.-.-b')", 0.2, RK_EINTERNAL, "", 0},
+        {"local n = 0 for i = 1, 3000000 do n = n + i % 7 end", 60, RK_EINTERNAL, "", 0}};
+    pthread_t t[3];
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, job_main, &jobs[i]), 0);
+    for (int i = 0; i < 3; i++)
+        pthread_join(t[i], NULL);
+    assert_int_equal(jobs[0].status, RK_EDATA);
+    assert_non_null(strstr(jobs[0].message, "time limit of 0.3 s exceeded"));
+    assert_int_equal(jobs[1].status, RK_EDATA);
+    assert_non_null(strstr(jobs[1].message, "time limit of 0.2 s exceeded (a long call"));
+    if (jobs[2].status != RK_OK)
+        fail_msg("the third sandbox was stopped: %s", jobs[2].message);
 }
 
 /* The four hostile files the rules fuzzer had to leave out end as errors
@@ -338,6 +391,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(two_sandboxes_keep_their_own_deadlines),
         cmocka_unit_test(hard_stop_comes_back_and_kills_one_sandbox),
+        cmocka_unit_test(sandboxes_in_threads),
         cmocka_unit_test(hostile_seeds_come_back_through_the_engine),
         cmocka_unit_test(rk_log_goes_to_the_host),
         cmocka_unit_test(panic_goes_to_the_host),
