@@ -43,6 +43,14 @@ RkStatus rk_engines_new(const char *questionnaire, const RkRulesOptions *rules,
     return RK_OK;
 }
 
+bool rk_engines_dead(const RkEngines *e)
+{
+    for (size_t i = 0; e && i < e->n; i++)
+        if (e->items[i].rules && rk_rules_dead(e->items[i].rules))
+            return true;
+    return false;
+}
+
 void rk_engines_free(RkEngines *e)
 {
     if (!e)

@@ -142,6 +142,13 @@ static void score_one(const RkBatchOptions *o, RkEngines *e, uint32_t index, con
             st = rk_diag_set(&d, RK_EINTERNAL, file, 0, 0, "out of memory");
     }
     rk_batch_diag_text(&msg, &d);
+    if (st != RK_OK && rk_engines_dead(e)) {
+        /* a hard stop left the engine unusable: say why and end this
+           worker; the parent names the file and a new worker goes on */
+        if (msg.data)
+            rk_batch_write_all(2, msg.data, msg.len);
+        _exit(RK_EDATA);
+    }
     rk_batch_encode(wire, index, st, &msg, &out, &head, st == RK_OK ? &sc : NULL);
     rk_scored_free(&sc);
     rk_buf_free(&msg);

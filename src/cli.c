@@ -180,6 +180,13 @@ RkStatus rk_cli_usage_error(const char *fmt, const char *arg)
     return RK_EUSAGE;
 }
 
+void rk_cli_log_line(void *ctx, const char *line)
+{
+    (void)ctx;
+    fputs(line, stderr);
+    fputc('\n', stderr);
+}
+
 void rk_cli_print_diag(const RkDiag *d)
 {
     RkBuf text;
@@ -361,6 +368,7 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
     o->rules.rule_files = o->rule_files;
     o->rules.n_rule_files = o->n_rule_files;
     o->rules.lang = o->lang;
+    o->rules.log = rk_cli_log_line;
     o->files = argv + optind;
     o->n_files = argc - optind;
     return RK_OK;

@@ -73,6 +73,8 @@ void rk_cli_print_version(void);
 /* Print a diagnostic's warnings, error and further errors to stderr, every
    line starting with "readykit: ". */
 void rk_cli_print_diag(const RkDiag *d);
+/* The rules' log (rk.log, Lua's panic): one line on stderr. */
+void rk_cli_log_line(void *ctx, const char *line);
 
 /* Write text to f with control characters made visible (safetext.h):
    nothing from an input reaches the terminal raw. */

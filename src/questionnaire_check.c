@@ -1,9 +1,15 @@
 /*
  * questionnaire_check: the second pass over the Lua expressions of a
- * questionnaire (`when` and `checks`). Each is compiled, never run, in a bare
- * Lua state as "return (EXPR)", and Lua's syntax error is mapped back to the
+ * questionnaire (`when` and `checks`). Each is compiled, never run, as
+ * "return (EXPR)" in a sandbox's Lua state (its allocator, under the
+ * default memory cap), and Lua's syntax error is mapped back to the
  * expression's place in the YAML file. Then questionnaire_scan.c checks
  * the questions it names.
+ *
+ * The rules engine compiles them again in its own sandbox: a compiled
+ * function belongs to the Lua state that made it, and each engine has its
+ * own state (its own limits; a batch or a comparison builds several engines
+ * from one questionnaire), so the loader's functions cannot be handed over.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,11 +20,11 @@
 #include <lua.h>
 
 #include "questionnaire_int.h"
+#include "readykit/sandbox.h"
 
 void rk_q_lua_close(QLoader *L)
 {
-    if (L->lua)
-        lua_close(L->lua);
+    rk_sandbox_free(L->lua);
     L->lua = NULL;
 }
 
@@ -63,11 +69,17 @@ static const char *syntax_error_at(const char *text, const char *msg, int lualin
    the YAML file. */
 static void compile(QLoader *L, const Expr *e)
 {
-    if (!L->lua && !(L->lua = luaL_newstate())) {
-        rk_q_oom(L);
-        return;
+    if (!L->lua) {
+        RkDiag d;
+        rk_diag_init(&d);
+        RkSandbox *sb = NULL;
+        if (rk_sandbox_new(NULL, &sb, &d) != RK_OK) {
+            rk_q_oom(L);
+            return;
+        }
+        L->lua = sb;
     }
-    lua_State *S = L->lua;
+    lua_State *S = rk_sandbox_lua(L->lua);
     size_t n = strlen(e->text);
     char *buf = malloc(n + 16);
     if (!buf) {
@@ -83,9 +95,10 @@ static void compile(QLoader *L, const Expr *e)
         lua_pop(S, 1); /* -- */
         return;
     }
-    if (rc == LUA_ERRMEM) {
+    if (rc == LUA_ERRMEM) { /* the cap, or malloc */
         lua_pop(S, 1);
-        rk_q_oom(L);
+        rk_q_error_at(L, e->line, e->column, "%s is too large to compile (over the %zu MiB "
+                      "memory limit)", e->what, rk_sandbox_memory_cap(L->lua) >> 20);
         return;
     }
     const char *msg = lua_tostring(S, -1); /* "expr:LINE: message" */

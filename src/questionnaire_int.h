@@ -46,7 +46,7 @@ typedef struct QLoader {
     /* questions collected in file order (malloc'd, copied at the end) */
     RkQuestion **qs;
     size_t n_qs, cap_qs;
-    void *lua;              /* lua_State for compiling expressions, or NULL */
+    void *lua;              /* RkSandbox for compiling expressions, or NULL */
     const RkNode **exprs;   /* nodes of every `when` and check (malloc'd) */
     size_t n_exprs, cap_exprs, expr_cursor;
     size_t missing_translations; /* warned one by one up to a limit */

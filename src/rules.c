@@ -152,32 +152,51 @@ static void load_file(lua_State *L, RkRules *R, size_t i)
     R->mute_log = false;
 }
 
-/* Compile "return <expr>" with the expression on its own line of the
-   questionnaire, so errors read "file.yaml:LINE: ...". Pushes a ref. */
+/* Compile "return <expr>" as a chunk named as the questionnaire; its line
+   1 is the expression's line (rk_sandbox_set_line_offset, set again before
+   each evaluation), so errors read "file.yaml:LINE: ...". Pushes a ref. */
 static int compile_expr(lua_State *L, RkRules *R, const char *expr, int line, int env)
 {
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    for (int i = 1; i < line && i < 100000; i++)
-        luaL_addchar(&b, '\n');
-    luaL_addstring(&b, "return ");
-    luaL_addstring(&b, expr);
-    luaL_pushresult(&b);
+    lua_pushliteral(L, "return ");
+    lua_pushstring(L, expr);
+    lua_concat(L, 2);
     size_t len;
     const char *text = lua_tolstring(L, -1, &len);
     char chunk[520];
     snprintf(chunk, sizeof chunk, "=%s", R->q->path ? R->q->path : R->q->id);
+    rk_sandbox_set_line_offset(R->sb, line > 1 ? line - 1 : 0);
     rk_sandbox_load(L, text, len, chunk, env);
     lua_remove(L, -2);
     return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
+/* The rule files (the built-in standard scorer apart). */
 static int load_all(lua_State *L)
 {
     RkRules *R = lua_touserdata(L, 1);
     for (size_t i = 0; i < R->n_files; i++)
-        load_file(L, R, i);
+        if (!R->files[i].builtin)
+            load_file(L, R, i);
     R->declared_done = true;
+    return 0;
+}
+
+/* The standard scorer is readykit's own code: its top level (a map of every
+   question's choices, as large as the questionnaire) is the kit's work,
+   loaded by rk_sandbox_run_kit, and only its layers run under the limits. */
+static int load_builtin(lua_State *L)
+{
+    RkRules *R = lua_touserdata(L, 1);
+    for (size_t i = 0; i < R->n_files; i++)
+        if (R->files[i].builtin)
+            load_file(L, R, i);
+    return 0;
+}
+
+/* Compile every when: and check (the kit's own work: rk_sandbox_run_kit). */
+static int compile_all(lua_State *L)
+{
+    RkRules *R = lua_touserdata(L, 1);
     rk_sandbox_set_file(R->sb, R->q->path ? R->q->path : R->q->id);
     rk_rules_push_when_env(L, R);
     int env = lua_gettop(L);
@@ -270,13 +289,19 @@ RkStatus rk_rules_new(const RkQuestionnaire *q, const RkRulesOptions *opt, RkRul
                            opt->verbose};
     RkStatus s = rk_sandbox_new(&lim, &R->sb, d);
     if (s == RK_OK)
+        rk_sandbox_set_log(R->sb, opt->log, opt->log_ctx);
+    if (s == RK_OK)
         s = add_file(R, "scripts/score.lua", NULL, d);
     if (s == RK_OK && q->rules && !opt->no_default_rules)
         s = add_file(R, q->rules, q->rules, d);
     for (size_t i = 0; s == RK_OK && i < opt->n_rule_files; i++)
         s = add_file(R, opt->rule_files[i], opt->rule_files[i], d);
     if (s == RK_OK)
+        s = rk_sandbox_run_kit(R->sb, load_builtin, R, d);
+    if (s == RK_OK)
         s = rk_sandbox_run(R->sb, load_all, R, d);
+    if (s == RK_OK)
+        s = rk_sandbox_run_kit(R->sb, compile_all, R, d);
     R->mute_log = false;
     for (size_t i = 0; s == RK_OK && i < R->n_files; i++)
         if (R->files[i].skip)
@@ -323,6 +348,11 @@ void rk_rules_free(RkRules *R)
     free(R);
 }
 
+bool rk_rules_dead(const RkRules *R)
+{
+    return R->sb && rk_sandbox_dead(R->sb);
+}
+
 const char *const *rk_rules_declared(const RkRules *R, size_t *n)
 {
     *n = R->n_declared;
@@ -338,8 +368,10 @@ static int eval_expr(lua_State *L)
     char ctx[128];
     rk_sandbox_set_file(R->sb, R->q->path ? R->q->path : R->q->id);
     int ref = R->when_ref[qn->index];
+    int line = qn->when_line;
     if (R->cur_check != (size_t)-1) {
         ref = R->check_ref[R->check_first[qn->index] + R->cur_check];
+        line = qn->checks[R->cur_check].line;
         lua_rawgeti(L, LUA_REGISTRYINDEX, R->when_env);
         rk_rules_push_value(L, R, qn->index);
         lua_setfield(L, -2, "value");
@@ -348,6 +380,7 @@ static int eval_expr(lua_State *L)
     snprintf(ctx, sizeof ctx, "%s of question %s", R->cur_check == (size_t)-1 ? "when:" : "a check",
              qn->id);
     rk_sandbox_set_context(R->sb, ctx);
+    rk_sandbox_set_line_offset(R->sb, line > 1 ? line - 1 : 0);
     lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
     lua_call(L, 0, 1);
     R->truth = lua_toboolean(L, -1);

@@ -371,8 +371,9 @@ static int l_text(lua_State *L)
     return 1;
 }
 
-/* rk.log(...): "file:line: [answers FILE] values" on stderr (for rule
-   authors); the answers file is left out while the engine is built. */
+/* rk.log(...): "file:line: [answers FILE] values", handed to the host's
+   log callback (for rule authors); the answers file is left out while the
+   engine is built. */
 static int l_log(lua_State *L)
 {
     RkRules *R = rk_rules_from(L);
@@ -383,7 +384,7 @@ static int l_log(lua_State *L)
             R->log_bytes += lua_rawlen(L, i);
     R->log_bytes += 64;
     if (R->log_bytes >= MAX_LOG_BYTES) {
-        fputs("readykit: rk.log: more than 64 KiB in one run; the rest is left out\n", stderr);
+        rk_sandbox_log(R->sb, "readykit: rk.log: more than 64 KiB in one run; the rest is left out");
         return 0;
     }
     lua_Debug ar;
@@ -415,9 +416,7 @@ static int l_log(lua_State *L)
     }
     /* control characters from the rule are made visible (safetext.h) */
     rk_safe_tail(&line, 0, RK_SAFE_TAB);
-    if (line.data)
-        fputs(line.data, stderr);
-    fputc('\n', stderr);
+    rk_sandbox_log(R->sb, line.data ? line.data : "");
     rk_buf_free(&line);
     return 0;
 }

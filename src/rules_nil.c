@@ -20,7 +20,7 @@ void rk_rules_note_nil(lua_State *L, RkRules *R, size_t qi, int how)
     /* level 0 is the C function (or __index) that read; 1 its caller */
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
         snprintf(R->nil_src, sizeof R->nil_src, "%s", ar.short_src);
-        R->nil_line = ar.currentline;
+        R->nil_line = rk_sandbox_file_line(R->sb, ar.short_src, ar.currentline);
     }
 }
 

@@ -215,16 +215,24 @@ static void push_template(lua_State *L, RkRules *R, const RkQuestion *qn)
    help, choices, min/max/integer/unit/bands, cap, when, required, ... The
    table is fresh, copied from a template kept for the engine's life (never
    shown to a rule); its table fields are built when first read. */
+static int build_templates(lua_State *L)
+{
+    RkRules *R = lua_touserdata(L, 1);
+    lua_createtable(L, (int)R->q->n_questions, 0);
+    for (size_t i = 0; i < R->q->n_questions; i++) {
+        push_template(L, R, R->q->questions[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    R->q_templates = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
 void rk_rules_push_question(lua_State *L, RkRules *R, const RkQuestion *qn)
 {
     luaL_checkstack(L, 8, NULL);
-    if (R->q_templates == LUA_NOREF) {
-        lua_createtable(L, (int)R->q->n_questions, 0);
-        for (size_t i = 0; i < R->q->n_questions; i++) {
-            push_template(L, R, R->q->questions[i]);
-            lua_rawseti(L, -2, (lua_Integer)i + 1);
-        }
-        R->q_templates = luaL_ref(L, LUA_REGISTRYINDEX);
+    if (R->q_templates == LUA_NOREF) { /* the kit's work: not capped */
+        lua_pushlightuserdata(L, R);
+        rk_sandbox_kit_call(L, build_templates, 1, 0);
     }
     lua_rawgeti(L, LUA_REGISTRYINDEX, R->q_templates);
     lua_rawgeti(L, -1, (lua_Integer)qn->index + 1);   /* tpls tpl */
@@ -276,14 +284,23 @@ static void push_question_full(lua_State *L, RkRules *R, const RkQuestion *qn)
    pillars (each with its questions as full tables). Built once per engine
    and frozen (rk_sandbox_freeze): every rule file and every answers file
    reads the same view, which none can change. [-0, +1] */
+static int build_view(lua_State *L);
+
 void rk_rules_push_questionnaire(lua_State *L, RkRules *R)
 {
+    luaL_checkstack(L, 6, NULL);
+    if (R->q_view == LUA_NOREF) { /* the kit's work: not capped */
+        lua_pushlightuserdata(L, R);
+        rk_sandbox_kit_call(L, build_view, 1, 0);
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, R->q_view);
+}
+
+static int build_view(lua_State *L)
+{
+    RkRules *R = lua_touserdata(L, 1);
     const RkQuestionnaire *q = R->q;
     luaL_checkstack(L, 6, NULL);
-    if (R->q_view != LUA_NOREF) {
-        lua_rawgeti(L, LUA_REGISTRYINDEX, R->q_view);
-        return;
-    }
     lua_createtable(L, 0, 8);
     set_str(L, "id", q->id);
     set_str(L, "version", q->version);
@@ -328,8 +345,8 @@ void rk_rules_push_questionnaire(lua_State *L, RkRules *R)
     R->p_views = luaL_ref(L, LUA_REGISTRYINDEX);
     rk_sandbox_freeze(L, -2);                    /* q, and so the tables qv lists */
     R->q_views = luaL_ref(L, LUA_REGISTRYINDEX);
-    lua_pushvalue(L, -1);
     R->q_view = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
 }
 
 /* The read-only view of question qi (the same table as in

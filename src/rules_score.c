@@ -24,9 +24,10 @@ static const char *const str_names[S_QUESTION_IDS - 1] = {
 _Static_assert(S_QUESTION_IDS <= RK_ORIGINS, "an origin per interned field");
 
 /* Push the interned strings, built on the engine's first run. */
-static void push_strs(lua_State *L, RkRules *R)
+static int build_strs(lua_State *L)
 {
-    if (R->strs == LUA_NOREF) {
+    RkRules *R = lua_touserdata(L, 1);
+    {
         size_t nq = R->q->n_questions;
         lua_createtable(L, (int)(S_QUESTION_IDS - 1 + nq), 0);
         for (int i = 1; i < S_QUESTION_IDS; i++) {
@@ -38,6 +39,15 @@ static void push_strs(lua_State *L, RkRules *R)
             lua_rawseti(L, -2, S_QUESTION_IDS + (lua_Integer)i);
         }
         R->strs = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    return 0;
+}
+
+static void push_strs(lua_State *L, RkRules *R)
+{
+    if (R->strs == LUA_NOREF) { /* the kit's work: not capped */
+        lua_pushlightuserdata(L, R);
+        rk_sandbox_kit_call(L, build_strs, 1, 0);
     }
     lua_rawgeti(L, LUA_REGISTRYINDEX, R->strs);
 }
@@ -267,6 +277,7 @@ static void score_questions(lua_State *L, RkRules *R)
         if (R->when_ref[qi] != LUA_NOREF) {
             rk_sandbox_set_file(R->sb, q->path);
             set_context(R->sb, "when: of question ", qn->id);
+            rk_sandbox_set_line_offset(R->sb, qn->when_line > 1 ? qn->when_line - 1 : 0);
             lua_rawgeti(L, LUA_REGISTRYINDEX, R->when_ref[qi]);
             lua_call(L, 0, 1);
             R->skipped[qi] = !lua_toboolean(L, -1);
@@ -316,6 +327,20 @@ static void push_qr(lua_State *L, RkRules *R, size_t qi)
     set_num_s(L, S_WEIGHT, qr->weight);
 }
 
+/* A pillar layer's s.questions (engine at 1, strings at STRS, the pillar's
+   index at 3): as long as the pillar, the kit's work (not capped). */
+static int build_pillar_questions(lua_State *L)
+{
+    RkRules *R = lua_touserdata(L, 1);
+    const RkPillar *p = &R->q->pillars[lua_tointeger(L, 3)];
+    lua_createtable(L, (int)p->n_questions, 0);
+    for (size_t j = 0; j < p->n_questions; j++) {
+        push_qr(L, R, p->questions[j].index);
+        lua_rawseti(L, -2, (lua_Integer)j + 1);
+    }
+    return 1;
+}
+
 static void score_pillars(lua_State *L, RkRules *R)
 {
     for (size_t pi = 0; pi < R->q->n_pillars; pi++) {
@@ -326,11 +351,10 @@ static void score_pillars(lua_State *L, RkRules *R)
         int s = lua_gettop(L);
         set_num_s(L, S_WEIGHT, p->weight);
         lua_rawgeti(L, STRS, S_QUESTIONS);
-        lua_createtable(L, (int)p->n_questions, 0);
-        for (size_t j = 0; j < p->n_questions; j++) {
-            push_qr(L, R, p->questions[j].index);
-            lua_rawseti(L, -2, (lua_Integer)j + 1);
-        }
+        lua_pushlightuserdata(L, R);
+        lua_pushvalue(L, STRS);
+        lua_pushinteger(L, (lua_Integer)pi);
+        rk_sandbox_kit_call(L, build_pillar_questions, 3, 1);
         lua_rawset(L, s);
         int last = 0;
         run_layer(L, R, LAYER_PILLAR, s, p_keys, 3, 2, push_p_args, pi, &last);

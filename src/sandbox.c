@@ -6,15 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <unistd.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
-
-/* The sandbox whose run is armed (one at a time: readykit is
-   single-threaded). Read by the SIGALRM handler. */
-static RkSandbox *volatile active;
 
 static void copy_str(char *dst, size_t size, const char *src)
 {
@@ -26,13 +21,28 @@ static void copy_str(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
-/* An error outside any protected call is a bug in readykit: say so. */
+/* An error outside any protected call is a bug in readykit: say so, through
+   the host's log (it prints), and stop. */
 static int panic(lua_State *L)
 {
     const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?";
-    fprintf(stderr, "readykit: internal error: unprotected Lua error: %s\n", msg);
+    char line[600];
+    snprintf(line, sizeof line, "readykit: internal error: unprotected Lua error: %s", msg);
+    rk_sandbox_log(rk_sandbox_from(L), line);
     abort();
     return 0;
+}
+
+void rk_sandbox_set_log(RkSandbox *sb, RkSandboxLogFn fn, void *ctx)
+{
+    sb->log = fn;
+    sb->log_ctx = ctx;
+}
+
+void rk_sandbox_log(RkSandbox *sb, const char *line)
+{
+    if (sb->log)
+        sb->log(sb->log_ctx, line);
 }
 
 RkStatus rk_sandbox_new(const RkSandboxLimits *lim, RkSandbox **out, RkDiag *d)
@@ -57,7 +67,7 @@ RkStatus rk_sandbox_new(const RkSandboxLimits *lim, RkSandbox **out, RkDiag *d)
                         : HOOK_STEP;
     sb->L = lua_newstate(rk_sandbox_alloc, sb);
     if (!sb->L) {
-        rk_sandbox_drain(sb);
+        rk_sandbox_free_all(sb);
         free(sb);
         return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "cannot create the Lua state");
     }
@@ -87,8 +97,11 @@ void rk_sandbox_free(RkSandbox *sb)
 {
     if (!sb)
         return;
-    lua_close(sb->L);
-    rk_sandbox_drain(sb);
+    if (!sb->dead)
+        lua_close(sb->L);
+    rk_sandbox_free_all(sb); /* what a dead state held; the recycled blocks */
+    if (sb->has_timer)
+        timer_delete(sb->timer);
     free(sb);
 }
 
@@ -110,8 +123,24 @@ bool rk_sandbox_limit_hit(const RkSandbox *sb) { return sb->fatal != FATAL_NONE;
    here: the signal handler cannot format) is kept for the last few files,
    so switching back and forth formats nothing; a slot being filled is never
    the one the handler may read. */
+void rk_sandbox_set_line_offset(RkSandbox *sb, int add) { sb->line_add = add; }
+
+/* Is src, a chunk name from a Lua message, the file? Lua cuts a long "="
+   chunk name to LUA_IDSIZE - 1 bytes, keeping its beginning. */
+static bool same_chunk(const char *src, const char *file)
+{
+    size_t n = strlen(src);
+    return strcmp(src, file) == 0 || (n >= LUA_IDSIZE - 1 && strncmp(src, file, n) == 0);
+}
+
+int rk_sandbox_file_line(const RkSandbox *sb, const char *src, int line)
+{
+    return line > 0 && same_chunk(src, sb->file) ? line + sb->line_add : line;
+}
+
 void rk_sandbox_set_file(RkSandbox *sb, const char *file)
 {
+    sb->line_add = 0;
     copy_str(sb->where_src, sizeof sb->where_src, file);
     sb->where_line = 0;
     if (sb->hard_len[sb->hard_cur] && strcmp(sb->file, sb->where_src) == 0)
@@ -139,80 +168,6 @@ void rk_sandbox_set_context(RkSandbox *sb, const char *context)
     copy_str(sb->context, sizeof sb->context, context);
 }
 
-/* The count hook (also every line/call once a limit is hit): counts
-   instructions, remembers where the code is (memory errors carry no
-   position), and raises when a limit is reached. The message is built from
-   the hook's own lua_Debug, as luaL_error here would give no position. */
-void rk_sandbox_hook(lua_State *L, lua_Debug *ar)
-{
-    RkSandbox *sb = rk_sandbox_from(L);
-    if (ar->event == LUA_HOOKCOUNT)
-        sb->instr_used += sb->fatal ? 1 : (unsigned long long)sb->hook_step;
-    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
-        copy_str(sb->where_src, sizeof sb->where_src, ar->short_src);
-        sb->where_line = ar->currentline;
-    }
-    if (!sb->fatal && sb->soft_fired)
-        sb->fatal = FATAL_TIME;
-    if (!sb->fatal && sb->instr_used > sb->lim.instructions)
-        sb->fatal = FATAL_BUDGET;
-    if (!sb->fatal)
-        return;
-    if (!sb->fatal_src[0]) {
-        copy_str(sb->fatal_src, sizeof sb->fatal_src, sb->where_src);
-        sb->fatal_line = sb->where_line;
-    }
-    /* every later instruction raises again (a pcall cannot loop on) */
-    lua_sethook(L, rk_sandbox_hook, LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKLINE, 1);
-    rk_sandbox_raise_fatal(L, sb);
-}
-
-/* SIGALRM: first the soft deadline (a hook on every instruction stops the
-   Lua code), then the hard one: a long C call never reaches a hook, so
-   write the prepared message and leave. Only async-signal-safe calls. */
-static void on_alarm(int sig)
-{
-    (void)sig;
-    RkSandbox *sb = active;
-    if (!sb)
-        return;
-    if (!sb->soft_fired) {
-        sb->soft_fired = 1;
-        lua_sethook(sb->L, rk_sandbox_hook,
-                    LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE, 1);
-        struct itimerval it = {{0, 0}, {0, (suseconds_t)(RK_SANDBOX_HARD_GRACE * 1e6)}};
-        setitimer(ITIMER_REAL, &it, NULL);
-        return;
-    }
-    int cur = sb->hard_cur;
-    ssize_t w = write(2, sb->hard_msg[cur], sb->hard_len[cur]);
-    (void)w;
-    _exit(RK_EDATA);
-}
-
-static void arm(RkSandbox *sb, struct sigaction *old)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_alarm;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGALRM, &sa, old);
-    active = sb;
-    double s = sb->lim.seconds;
-    struct itimerval it = {{0, 0}, {(time_t)s, (suseconds_t)((s - (double)(time_t)s) * 1e6)}};
-    if (it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0)
-        it.it_value.tv_usec = 1000;
-    setitimer(ITIMER_REAL, &it, NULL);
-}
-
-static void disarm(const struct sigaction *old)
-{
-    struct itimerval it = {{0, 0}, {0, 0}};
-    setitimer(ITIMER_REAL, &it, NULL);
-    active = NULL;
-    sigaction(SIGALRM, old, NULL);
-}
-
 /* Message handler: keeps a string message (never calls a __tostring of a
    hostile object), remembers the first Lua frame, adds a traceback. */
 static int msgh(lua_State *L)
@@ -238,8 +193,10 @@ static int msgh(lua_State *L)
 
 /* Keep the Lua frames of a traceback ("\n\tfile:line: in ..."), at most
    max of them, as "\n  file:line: in ...". */
-static void short_traceback(const char *tb, char *out, size_t size, int max)
+static void short_traceback(const RkSandbox *sb, const char *tb, char *out, size_t size,
+                            int max)
 {
+    size_t flen = strlen(sb->file);
     size_t used = 0;
     out[0] = '\0';
     int n = 0;
@@ -252,8 +209,22 @@ static void short_traceback(const char *tb, char *out, size_t size, int max)
         }
         if (len && !memchr(p, '[', len < 3 ? len : 3) && memchr(p, ':', len) &&
             !(len >= 16 && memcmp(p, "stack traceback:", 16) == 0)) {
-            char frame[400];
-            rk_sandbox_plain_frame(p, len, frame, sizeof frame);
+            /* A when: expression is compiled alone: its lines are moved back
+               to the file's (line_add) before the frame is put in plain words. */
+            char moved[400], frame[400];
+            char *end;
+            long ln = len > flen && memcmp(p, sb->file, flen) == 0 && p[flen] == ':'
+                         ? strtol(p + flen + 1, &end, 10) : 0;
+            int m;
+            if (sb->line_add && ln > 0 && *end == ':')
+                m = snprintf(moved, sizeof moved, "%s:%ld%.*s", sb->file, ln + sb->line_add,
+                             (int)(p + len - end), end);
+            else
+                m = snprintf(moved, sizeof moved, "%.*s", (int)len, p);
+            if (m < 0)
+                break;
+            rk_sandbox_plain_frame(moved, (size_t)m < sizeof moved ? (size_t)m : sizeof moved - 1,
+                                   frame, sizeof frame);
             int w = snprintf(out + used, size - used, "\n  %s", frame);
             if (w < 0 || (size_t)w >= size - used)
                 break;
@@ -315,7 +286,7 @@ static RkStatus report(RkSandbox *sb, int status, RkDiag *d)
         snprintf(ctx, sizeof ctx, " (while scoring %s)", sb->context);
     const char *nl = msg ? strchr(msg, '\n') : NULL;
     if (nl)
-        short_traceback(nl + 1, tb, sizeof tb, sb->lim.verbose ? 20 : 4);
+        short_traceback(sb, nl + 1, tb, sizeof tb, sb->lim.verbose ? 20 : 4);
     if (sb->fatal || status == LUA_ERRMEM) {
         if (!sb->fatal)
             sb->fatal = FATAL_MEMORY;
@@ -327,6 +298,7 @@ static RkStatus report(RkSandbox *sb, int status, RkDiag *d)
             line = sb->fatal_line;
         }
         limit_text(sb, text, sizeof text);
+        line = rk_sandbox_file_line(sb, file, line);
         return rk_diag_set(d, RK_EDATA, file, line, 0, "%s%s%s", text, ctx, tb);
     }
     char first[1024];
@@ -339,6 +311,7 @@ static RkStatus report(RkSandbox *sb, int status, RkDiag *d)
         copy_str(file, sizeof file, sb->err_src[0] ? sb->err_src : sb->file);
         line = sb->err_src[0] ? sb->err_line : 0;
     }
+    line = rk_sandbox_file_line(sb, file, line);
     return rk_diag_set(d, RK_EDATA, file, line, 0, "%s%s%s", body, ctx, tb);
 }
 
@@ -356,8 +329,34 @@ static RkStatus ensure_libs(RkSandbox *sb, RkDiag *d)
     return RK_OK;
 }
 
-RkStatus rk_sandbox_run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
+/* The hard stop's error: the run was left by a jump and the state is
+   abandoned (sandbox_stop.c). */
+static RkStatus hard_stopped(RkSandbox *sb, RkDiag *d)
 {
+    return rk_diag_set(d, RK_EDATA, sb->file, 0, 0,
+                       "time limit of %g s exceeded (a long call such as string.find did not "
+                       "return)%s%s%s", sb->lim.seconds, sb->context[0] ? " (while scoring " : "",
+                       sb->context, sb->context[0] ? ")" : "");
+}
+
+/* lua_pcall, left by a jump at the hard deadline (then the state is dead).
+   Apart from rk_sandbox_run so that no local of the caller is live across
+   the jump. */
+static int pcall_or_jump(RkSandbox *sb, int base)
+{
+    if (sigsetjmp(sb->hard_jump, 1)) { /* 1: SIGALRM unblocked again */
+        sb->dead = true;
+        return LUA_ERRRUN;
+    }
+    return lua_pcall(sb->L, 1, 0, base + 1);
+}
+
+/* A run: the rules' (limits armed) or the kit's (kit: no hook, no timer,
+   memory counted apart and not capped). */
+static RkStatus run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d, bool kit)
+{
+    if (sb->dead)
+        return hard_stopped(sb, d);
     RkStatus st = ensure_libs(sb, d);
     if (st != RK_OK)
         return st;
@@ -365,21 +364,31 @@ RkStatus rk_sandbox_run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
     int base = lua_gettop(L);
     sb->instr_used = 0;
     sb->fatal = FATAL_NONE;
-    sb->soft_fired = 0;
     sb->fatal_src[0] = '\0';
     sb->context[0] = '\0';
+    sb->kit = kit;
+    sb->refused = false;
     copy_str(sb->where_src, sizeof sb->where_src, sb->file);
     sb->where_line = 0;
-    lua_sethook(L, rk_sandbox_hook, LUA_MASKCOUNT, sb->hook_step);
+    if (!kit)
+        lua_sethook(L, rk_sandbox_hook, LUA_MASKCOUNT, sb->hook_step);
     lua_pushcfunction(L, msgh);
     lua_pushcfunction(L, f);
     lua_pushlightuserdata(L, ud);
-    struct sigaction old;
-    sb->running = true;
-    arm(sb, &old);
-    int status = lua_pcall(L, 1, 0, base + 1);
-    disarm(&old);
+    sb->running = !kit;
+    if (!kit && !rk_sandbox_arm(sb)) {
+        sb->running = false;
+        lua_sethook(L, NULL, 0, 0);
+        lua_settop(L, base);
+        return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "cannot create a timer for the rules");
+    }
+    int status = kit ? lua_pcall(L, 1, 0, base + 1) : pcall_or_jump(sb, base);
+    if (!kit)
+        rk_sandbox_disarm(sb);
     sb->running = false;
+    sb->kit = 0;
+    if (sb->dead) /* never touch the state again */
+        return hard_stopped(sb, d);
     lua_sethook(L, NULL, 0, 0);
     st = RK_OK;
     if (status != LUA_OK || sb->fatal) {
@@ -391,4 +400,14 @@ RkStatus rk_sandbox_run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
     lua_settop(L, base);
     sb->context[0] = '\0';
     return st;
+}
+
+RkStatus rk_sandbox_run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
+{
+    return run(sb, f, ud, d, false);
+}
+
+RkStatus rk_sandbox_run_kit(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d)
+{
+    return run(sb, f, ud, d, true);
 }

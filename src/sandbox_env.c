@@ -12,19 +12,6 @@
 
 #define ENV_MT_KEY "readykit.sandbox.envmt"
 
-/* Raise the error of the limit that stopped the run; pcall cannot catch it
-   for long, since the wrappers below and the hook raise it again. */
-int rk_sandbox_raise_fatal(lua_State *L, RkSandbox *sb)
-{
-    const char *what = sb->fatal == FATAL_BUDGET ? "instruction budget"
-                       : sb->fatal == FATAL_TIME ? "time limit" : "memory limit";
-    if (sb->fatal_src[0])
-        lua_pushfstring(L, "%s:%d: %s exceeded", sb->fatal_src, sb->fatal_line, what);
-    else
-        lua_pushfstring(L, "%s exceeded", what);
-    return lua_error(L);
-}
-
 /* pcall(f, ...) that cannot swallow a limit error. No coroutines are open,
    so a plain lua_pcall (no continuation) is enough. */
 static int l_pcall(lua_State *L)
@@ -32,6 +19,8 @@ static int l_pcall(lua_State *L)
     luaL_checkany(L, 1);
     int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
     RkSandbox *sb = rk_sandbox_from(L);
+    if (status == LUA_ERRMEM)
+        rk_sandbox_stop(sb, FATAL_MEMORY, NULL, 0);
     if (sb->fatal)
         return rk_sandbox_raise_fatal(L, sb);
     luaL_checkstack(L, 1, NULL);
@@ -65,6 +54,8 @@ static int l_xpcall(lua_State *L)
     lua_replace(L, 2);     /* h f ... */
     int status = lua_pcall(L, n - 2, LUA_MULTRET, 1);
     RkSandbox *sb = rk_sandbox_from(L);
+    if (status == LUA_ERRMEM)
+        rk_sandbox_stop(sb, FATAL_MEMORY, NULL, 0);
     if (sb->fatal)
         return rk_sandbox_raise_fatal(L, sb);
     lua_pushboolean(L, status == LUA_OK);
@@ -135,16 +126,14 @@ static int l_rep(lua_State *L)
         size_t room = sb->lim.memory > sb->mem_used ? sb->lim.memory - sb->mem_used : 0;
         if (total > (double)room) {
             lua_Debug ar;
-            for (int level = 1; lua_getstack(L, level, &ar); level++)
+            const char *src = NULL;
+            int line = 0;
+            for (int level = 1; !src && lua_getstack(L, level, &ar); level++)
                 if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-                    snprintf(sb->where_src, sizeof sb->where_src, "%s", ar.short_src);
-                    sb->where_line = ar.currentline;
-                    snprintf(sb->fatal_src, sizeof sb->fatal_src, "%s", ar.short_src);
-                    sb->fatal_line = ar.currentline;
-                    break;
+                    src = ar.short_src;
+                    line = ar.currentline;
                 }
-            sb->fatal = FATAL_MEMORY;
-            lua_sethook(L, rk_sandbox_hook, LUA_MASKCOUNT, 1);
+            rk_sandbox_stop(sb, FATAL_MEMORY, src, line);
             return rk_sandbox_raise_fatal(L, sb);
         }
     }
@@ -356,6 +345,7 @@ void rk_sandbox_open_libs(lua_State *L, RkSandbox *sb)
         {"rawset", l_rawset}, {"rawget", l_rawget}, {"rawlen", l_rawlen}, {"next", l_next},
         {NULL, NULL}};
     luaL_setfuncs(L, wrapped, 0);             /* tpl is on top */
+    rk_sandbox_wrap_long_calls(L, tpl);
 
     /* the shared string table (reachable through ("").method) */
     lua_getfield(L, tpl, "string");           /* tpl string */

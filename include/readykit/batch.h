@@ -35,6 +35,8 @@ typedef struct RkEngines RkEngines;
 RkStatus rk_engines_new(const char *questionnaire, const RkRulesOptions *rules,
                         const char *lang, RkEngines **out, RkDiag *d);
 void rk_engines_free(RkEngines *e); /* accepts NULL */
+/* Has a hard stop left one of its engines unusable (rk_rules_dead)? */
+bool rk_engines_dead(const RkEngines *e);
 
 /* The questionnaire at path (and its rules engine), loaded once. */
 RkStatus rk_engines_load(RkEngines *e, const char *path, const RkQuestionnaire **q,

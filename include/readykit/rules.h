@@ -18,6 +18,7 @@
 #include "readykit/diag.h"
 #include "readykit/questionnaire.h"
 #include "readykit/result.h"
+#include "readykit/sandbox.h"
 
 typedef struct RkRulesOptions {
     const char *const *rule_files; /* --rules, in command-line order */
@@ -29,6 +30,9 @@ typedef struct RkRulesOptions {
     unsigned long long instruction_budget; /* per answers file; 0: default */
     double deadline_seconds;       /* per answers file; 0: default */
     bool verbose;                  /* tracebacks in errors */
+    RkSandboxLogFn log;            /* rk.log lines and Lua's panic, one line
+                                      each (NULL: dropped); main.c prints */
+    void *log_ctx;
 } RkRulesOptions;
 
 typedef struct RkRules RkRules;
@@ -41,6 +45,10 @@ void rk_rules_free(RkRules *r); /* accepts NULL */
    rule file and line (and the question being scored); *out stays NULL. */
 RkStatus rk_rules_score(RkRules *r, const RkAnswers *a, RkResult **out,
                         RkDiag *d);
+
+/* Has a hard stop (a long C call past the time limit) left the engine
+   unusable? Every later call then fails the same way: build a new one. */
+bool rk_rules_dead(const RkRules *r);
 
 /* The indicator ids the rule files declare (their `indicators` lists, in
    file order, without repeats): the CSV columns a batch has whatever its

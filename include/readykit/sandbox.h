@@ -9,13 +9,23 @@
  * only; setmetatable refuses __gc; the string metatable is protected; pcall
  * and xpcall cannot catch a limit error.
  *
- * Limits, restarted by every rk_sandbox_run: a memory cap (custom
- * allocator), an instruction budget (count hook) and a wall-clock deadline
- * (SIGALRM). At the deadline a hook stops the Lua code; if a long C call
- * (a pathological string.find) does not return within a further
- * RK_SANDBOX_HARD_GRACE seconds, the process writes a prepared message to
- * stderr and exits with status 65. That is safe for readykit because scoring
- * ends before any output file is opened, and outputs are written atomically.
+ * Limits, per sandbox and restarted by every rk_sandbox_run: a memory cap
+ * (custom allocator), an instruction budget (count hook) and a wall-clock
+ * deadline (a POSIX timer of its own, signalling the thread that runs it).
+ * At the deadline a hook stops the Lua code; if a long C call (a
+ * pathological string.find, table.move over 10^15 slots) does not return
+ * within a further RK_SANDBOX_HARD_GRACE seconds, the run is left by a jump
+ * from the signal handler and returns RK_EDATA ("time limit ... exceeded (a
+ * long call such as string.find did not return)"). The Lua state is then
+ * abandoned: the sandbox is dead (every later run returns that error again)
+ * and rk_sandbox_free frees its blocks one by one, never touching the
+ * state. Only the wrapped standard functions are left so; a C loop anywhere
+ * else that never returns (none is known) still ends the process with 65
+ * after a further 2 s, as the last resort.
+ *
+ * Memory and limits are for the rules' code: what the kit builds through
+ * rk_sandbox_kit_call (views of the questionnaire, compiled expressions) is
+ * counted apart and never capped.
  *
  * The sandbox owns its lua_State; rk_sandbox_free closes it.
  */
@@ -43,10 +53,34 @@ typedef struct RkSandboxLimits {
 
 typedef struct RkSandbox RkSandbox;
 
+/* Where rk.log lines and Lua's panic message go: one line, without its
+   newline; the host prints it (main.c and batch print to stderr). */
+typedef void (*RkSandboxLogFn)(void *ctx, const char *line);
+
 RkStatus rk_sandbox_new(const RkSandboxLimits *lim, RkSandbox **out, RkDiag *d);
 void rk_sandbox_free(RkSandbox *sb); /* accepts NULL */
 
 lua_State *rk_sandbox_lua(RkSandbox *sb);
+
+/* Set the host's log callback (NULL: lines are dropped). */
+void rk_sandbox_set_log(RkSandbox *sb, RkSandboxLogFn fn, void *ctx);
+/* Hand one line to the host's callback, if any. */
+void rk_sandbox_log(RkSandbox *sb, const char *line);
+
+/* Test hook: the n-th allocation by any sandbox's allocator from now on
+   fails (as if the memory cap were reached); 0 = never. Returns what was
+   left of the previous countdown. Process-wide, like rk_arena_fail_after. */
+size_t rk_sandbox_alloc_fail_after(size_t n);
+
+/* Inside a run: call f(L) with nargs arguments and nresults results, as
+   the kit's own work: what it allocates is counted apart from the rules'
+   memory and never capped (the rules' cap is for the rules' code). Errors
+   pass through. [-(nargs), +nresults] */
+void rk_sandbox_kit_call(lua_State *L, lua_CFunction f, int nargs, int nresults);
+/* Bytes held by the kit's own work (not capped). */
+size_t rk_sandbox_kit_memory(const RkSandbox *sb);
+/* Has a hard stop abandoned the state (every later run fails)? */
+bool rk_sandbox_dead(const RkSandbox *sb);
 
 /* The sandbox that owns L (through the allocator's userdata). */
 RkSandbox *rk_sandbox_from(lua_State *L);
@@ -56,10 +90,21 @@ RkSandbox *rk_sandbox_from(lua_State *L);
    becomes RK_EDATA in d as "file:line: message" with a short traceback and
    the context set by rk_sandbox_set_context. The stack is left as found. */
 RkStatus rk_sandbox_run(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d);
+/* The same for the kit's own work, which runs no rule code (compiling the
+   questionnaire's expressions): no instruction budget, no time limit, its
+   memory counted apart and not capped. */
+RkStatus rk_sandbox_run_kit(RkSandbox *sb, lua_CFunction f, void *ud, RkDiag *d);
 
 /* The chunk now running, used when an error has no position (memory) and
    for the hard-deadline message. Copied; no allocation. */
 void rk_sandbox_set_file(RkSandbox *sb, const char *file);
+/* Lines of the chunk named as the file set last are reported this much
+   further down (an expression compiled alone, taken from line add + 1 of
+   its file); rk_sandbox_set_file sets it back to 0. */
+void rk_sandbox_set_line_offset(RkSandbox *sb, int add);
+/* A line Lua reports in src, as a line of the file (the offset above
+   added when src is the file running now). */
+int rk_sandbox_file_line(const RkSandbox *sb, const char *src, int line);
 /* What is being done, added to error messages, e.g. "question law_year";
    NULL or "" clears it. Copied; no allocation. */
 void rk_sandbox_set_context(RkSandbox *sb, const char *context);
