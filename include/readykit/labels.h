@@ -15,8 +15,9 @@ typedef enum RkLabel {
     RK_L_RECOMMENDATION, RK_L_AT_MOST, RK_L_INDICATORS, RK_L_NOT_AVAILABLE,
     /* short lower-case forms for the text output */
     RK_L_T_OVERALL, RK_L_T_CAPPED, RK_L_T_AT_MOST, RK_L_T_INDICATOR, RK_L_T_NO_SUBJECT,
-    /* the text output's data line: see rk_labels_data_line */
-    RK_L_T_DATA_LINE,
+    /* the text output's data line (plural, then singular): see
+       rk_labels_data_line */
+    RK_L_T_DATA_LINE, RK_L_T_DATA_LINE_ONE,
     RK_L_COUNT
 } RkLabel;
 
