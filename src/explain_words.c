@@ -33,7 +33,7 @@ static const char *const words[][RK_X_COUNT] = {
      "skipped: this rule file requires %s, and the questionnaire is %s version %s "
      "(rk.requires)",
      "questionnaire %s", "version %s", "questionnaire %s version %s", " or "},
-    {"sans objet (sa condition when: est fausse)", "sans réponse", "ne sait pas",
+    {"non applicable (sa condition when: est fausse)", "sans réponse", "ne sait pas",
      "exclue par une règle" NNBSP ": %s a effacé ses points",
      "non notée (question à réponse libre, ou marquée scored: false)",
      "la réponse ne donne pas de points",
