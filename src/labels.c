@@ -103,17 +103,21 @@ const RkLabels *rk_labels_for(const char *lang)
     return &tables[0];
 }
 
+bool rk_labels_data_one(const char *lang, int answered, int applicable)
+{
+    /* "1 question applicable sur 3 a une réponse"; "1 of 1 applicable
+       question answered" */
+    return strcmp(rk_labels_for(lang)->lang, "fr") == 0 ? answered < 2 : applicable == 1;
+}
+
 void rk_labels_data_line(const RkLabels *l, char *buf, size_t size, int answered,
                          int applicable, int dont_know, int unanswered, int not_applicable,
                          double confidence)
 {
-    /* French puts the plural from 2 on; Spanish and English on every count
-       but 1. The noun "questions" agrees with the answered count in French
-       ("1 question applicable sur 3 a une réponse"), with the applicable
-       count in English and Spanish ("1 of 1 applicable question"). */
+    /* French puts the plural from 2 on; Spanish on every count but 1 */
     bool fr = strcmp(l->lang, "fr") == 0, es = strcmp(l->lang, "es") == 0;
     const char *s = (fr && not_applicable >= 2) || (es && not_applicable != 1) ? "s" : "";
-    bool one = fr ? answered < 2 : applicable == 1;
+    bool one = rk_labels_data_one(l->lang, answered, applicable);
     snprintf(buf, size, l->w[one ? RK_L_T_DATA_LINE_ONE : RK_L_T_DATA_LINE], answered,
              applicable, dont_know, unanswered, not_applicable, s, confidence);
 }

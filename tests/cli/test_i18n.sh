@@ -170,7 +170,7 @@ expect_contains "explain JSON in Spanish: the skipped file's reason" "$reason" "
 
 # ---- the PDF annex: a skipped rule file's line in French -------------------
 if command -v pdftotext >/dev/null 2>&1; then
-    begin_case "French report: the annex says why the rule file was skipped, in French"
+    begin_case "French report: the annex's skipped rule file and the summary's data sentence, in French"
     run "$RK_BIN" report --lang fr $rules -q "$Q" "$RK_TMP/one.yaml" -o "$RK_TMP/one.pdf"
     want_rc 0
     want_pdf pdftotext -layout "$RK_TMP/one.pdf" -
@@ -178,6 +178,8 @@ if command -v pdftotext >/dev/null 2>&1; then
     want_contains "$text" "requires-other.lua"
     want_contains "$text" "ce fichier de règles exige le questionnaire sse-local ou sse-city en version >=2, et le questionnaire est i18n-q version 1.0.0 (rk.requires)"
     want_not_contains "$text" "this rule file requires"
+    want_contains "$text" "1 question applicable sur 2 a une réponse"
+    want_not_contains "$text" "1 questions applicables"
     end_case
 else
     skip "French report annex" "pdftotext is not installed"
