@@ -93,6 +93,9 @@ keys Down Down Enter
 step "multi-choice next" "Quels outils existent"
 keys 1 3 Enter
 step "a number question shows unit and bounds" "millions d'euros  au moins 0  au plus 1000"
+keys "2000" Enter
+step "a number out of bounds: the reason in French on the screen" "2000 est hors limites pour la question"
+expect_not_contains "the reason has no English" "$screen" "out of range"
 keys "12.5" Enter
 step "the number's note" "Note"
 keys Enter
