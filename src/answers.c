@@ -55,8 +55,7 @@ static void format_number(char *buf, size_t size, double v)
     snprintf(buf, size, "%.15g", v);
 }
 
-/* The allowed values of a choice-like question, for messages. */
-static void list_choices(const RkQuestion *qn, char *buf, size_t size)
+void rk_answers_list_choices(const RkQuestion *qn, char *buf, size_t size)
 {
     buf[0] = '\0';
     size_t used = 0;
@@ -99,7 +98,7 @@ RkStatus rk_answer_parse_value(RkArena *arena, const RkQuestion *qn, const char 
     case RK_Q_SCALE:
     case RK_Q_CHOICE:
         if (!rk_question_find_choice(qn, text)) {
-            list_choices(qn, allowed, sizeof allowed);
+            rk_answers_list_choices(qn, allowed, sizeof allowed);
             return rk_diag_add(d, RK_EDATA, file, line, col,
                                "'%s' is not a choice of question '%s' (expected one of: %s)",
                                text, qn->id, allowed);
@@ -136,7 +135,7 @@ RkStatus rk_answer_parse_value(RkArena *arena, const RkQuestion *qn, const char 
         break;
     case RK_Q_MULTI:
         if (!rk_question_find_choice(qn, text)) {
-            list_choices(qn, allowed, sizeof allowed);
+            rk_answers_list_choices(qn, allowed, sizeof allowed);
             return rk_diag_add(d, RK_EDATA, file, line, col,
                                "'%s' is not a choice of question '%s' (expected any of: %s)",
                                text, qn->id, allowed);

@@ -6,6 +6,10 @@
 #include "readykit/answers.h"
 #include "readykit/fileio.h"
 
+/* The allowed values of a choice-like question, for messages
+   ("a, b, c", cut with ", ..." when buf is full). */
+void rk_answers_list_choices(const RkQuestion *qn, char *buf, size_t size);
+
 /* Check text as an answer to qn (not multi lists: see rk_answer_parse_multi)
    and store it in *ans, copying into arena. Errors are RK_EDATA at
    file:line:col (file may be NULL for typed answers). */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ask_internal.h"
+#include "ask_words.h"
 #include "cli.h"
 #include "readykit/report.h"
 
@@ -33,14 +34,24 @@ RkStatus rk_ask_commit(Ask *k, const RkQuestion *qn, const RkAnswer *prev, RkDia
     return s == RK_OK ? rk_ask_refresh(k, d) : s;
 }
 
+/* Is v no answer to qn? Then d says why in the screen's language (the
+   answers module would say it in English). */
+static bool invalid(const Ask *k, const RkQuestion *qn, const char *v, RkDiag *d)
+{
+    char why[1024];
+    if (!rk_ask_why_invalid(k->lang, qn, v, why, sizeof why))
+        return false;
+    rk_diag_set(d, RK_EDATA, NULL, 0, 0, "%s", why);
+    return true;
+}
+
 RkStatus rk_ask_apply_text(Ask *k, const RkQuestion *qn, const char *text, RkDiag *d)
 {
     RkAnswer prev = k->a->by_question[qn->index];
     RkStatus s = RK_OK;
     if (strcmp(text, "dont_know") == 0) {
         if (!qn->dont_know)
-            return rk_diag_set(d, RK_EDATA, NULL, 0, 0,
-                               "this question does not accept dont_know");
+            return rk_diag_set(d, RK_EDATA, NULL, 0, 0, "%s", rk_ask_no_dont_know(k->lang));
         rk_answers_set_dont_know(k->a, qn);
     } else if (qn->type == RK_Q_MULTI) {
         /* Values separated by commas, each a number or a value. */
@@ -58,13 +69,16 @@ RkStatus rk_ask_apply_text(Ask *k, const RkQuestion *qn, const char *text, RkDia
                 p[--len] = '\0';
             long i = rk_ask_choice_find(qn, p);
             vals[n++] = i >= 0 ? qn->choices[i].value : p;
+            if (invalid(k, qn, vals[n - 1], d))
+                return d->status;
         }
         s = rk_answers_set_multi(k->a, qn, vals, n, d);
-    } else if (qn->n_choices) {
-        long i = rk_ask_choice_find(qn, text);
-        s = rk_answers_set(k->a, qn, i >= 0 ? qn->choices[i].value : text, d);
     } else {
-        s = rk_answers_set(k->a, qn, text, d);
+        long i = qn->n_choices ? rk_ask_choice_find(qn, text) : -1;
+        const char *v = i >= 0 ? qn->choices[i].value : text;
+        if (invalid(k, qn, v, d))
+            return d->status;
+        s = rk_answers_set(k->a, qn, v, d);
     }
     return s == RK_OK ? rk_ask_commit(k, qn, &prev, d) : s;
 }

@@ -1,6 +1,7 @@
 /* ask_review: what the ask screens share (clearing, styles, clipping), the
    review list of every question, and the end screen. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ask_internal.h"
@@ -106,6 +107,49 @@ static void review_row(const Ask *k, RkBuf *b, size_t i, bool here)
     rk_buf_puts(b, "\r\n");
 }
 
+/* A pillar's header row: its title in the screen's language, bold, with
+   a rule to the screen's width. Never selected. */
+static void pillar_row(const Ask *k, RkBuf *b, size_t p)
+{
+    size_t cols = rk_ask_cols(k);
+    RkBuf t;
+    rk_buf_init(&t);
+    rk_buf_puts(&t, "── ");
+    rk_ask_clip(&t, rk_text_get(&k->q->pillars[p].title, k->lang, k->q->languages[0]),
+                cols > 8 ? cols - 8 : 1);
+    rk_buf_puts(&t, " ");
+    for (size_t w = rk_ask_width(t.data, t.len); w < cols - 1; w++)
+        rk_buf_puts(&t, "─");
+    rk_ask_style(k, b, "1");
+    rk_buf_add(b, t.data, t.len);
+    rk_ask_style(k, b, "0");
+    rk_buf_puts(b, "\r\n");
+    rk_buf_free(&t);
+}
+
+/* The review's rows, in one allocation the caller frees: list[r] is a
+   question's index, or n_questions + p for pillar p's header, which comes
+   before the pillar's questions; at[i] is question i's row. */
+static size_t *review_rows(const RkQuestionnaire *q, size_t **at, size_t *n_rows)
+{
+    size_t n = q->n_questions, rows = n + q->n_pillars;
+    size_t *list = calloc(rows + n, sizeof *list);
+    if (!list)
+        return NULL;
+    *at = list + rows;
+    size_t r = 0;
+    for (size_t p = 0; p < q->n_pillars; p++) {
+        list[r++] = n + p;
+        for (size_t j = 0; j < q->pillars[p].n_questions; j++) {
+            size_t i = q->pillars[p].questions[j].index;
+            (*at)[i] = r;
+            list[r++] = i;
+        }
+    }
+    *n_rows = r;
+    return list;
+}
+
 /* The row under the cursor in full: its pillar and its whole question
    text, on two lines at most (the rows cut it). */
 static void selected_text(const Ask *k, RkBuf *b, size_t i)
@@ -131,26 +175,39 @@ static void selected_text(const Ask *k, RkBuf *b, size_t i)
     rk_buf_free(&w);
 }
 
+/* The review: a header row per pillar, then a row per question; the
+   cursor moves over the questions only, and the scroll keeps the cursor's
+   row in view, with its pillar's header when that is just above it. */
 AskAct rk_ask_review(Ask *k, size_t *cursor)
 {
-    size_t n = k->q->n_questions, top = 0;
+    size_t n = k->q->n_questions, top = 0, n_rows = 0, *at = NULL;
+    size_t *list = n ? review_rows(k->q, &at, &n_rows) : NULL;
+    if (!list)
+        return ACT_LEAVE;
     RkBuf b;
     rk_buf_init(&b);
+    AskAct act = ACT_LEAVE;
     for (;;) {
         size_t rows = k->term->rows > 8 ? (size_t)k->term->rows - 6 : 2;
         if (*cursor >= n)
-            *cursor = n ? n - 1 : 0;
-        if (*cursor < top)
-            top = *cursor;
-        if (*cursor >= top + rows)
-            top = *cursor - rows + 1;
+            *cursor = n - 1;
+        size_t row = at[*cursor];
+        size_t first = row > 0 && list[row - 1] >= n ? row - 1 : row;
+        if (first < top)
+            top = first;
+        if (row >= top + rows)
+            top = row - rows + 1;
         rk_ask_screen_start(k, &b);
         rk_ask_style(k, &b, "1");
         rk_ask_clip(&b, rk_text_get(&k->q->title, k->lang, k->q->languages[0]), rk_ask_cols(k));
         rk_ask_style(k, &b, "0");
         rk_buf_puts(&b, "\r\n");
-        for (size_t i = top; i < n && i < top + rows; i++)
-            review_row(k, &b, i, i == *cursor);
+        for (size_t r = top; r < n_rows && r < top + rows; r++) {
+            if (list[r] >= n)
+                pillar_row(k, &b, list[r] - n);
+            else
+                review_row(k, &b, list[r], list[r] == *cursor);
+        }
         selected_text(k, &b, *cursor);
         rk_buf_printf(&b, "      ! %s\r\n", rk_ask_label(k->lang, RK_A_NO_SOURCE));
         rk_ask_clip(&b, rk_ask_label(k->lang, RK_A_REVIEW), rk_ask_cols(k));
@@ -165,16 +222,18 @@ AskAct rk_ask_review(Ask *k, size_t *cursor)
         case RK_KEY_END: *cursor = n - 1; break;
         case RK_KEY_ENTER:
             rk_ask_flow_jump(k->f, *cursor);
-            rk_buf_free(&b);
-            return ACT_JUMP;
-        case 'q': case 'r': case RK_KEY_ESC: case '<':
-            rk_buf_free(&b);
-            return ACT_LEAVE;
-        case RK_KEY_INTERRUPT: rk_buf_free(&b); return ACT_INTERRUPT;
-        case RK_KEY_EOF: rk_buf_free(&b); return ACT_HANGUP;
+            act = ACT_JUMP;
+            goto done;
+        case 'q': case 'r': case RK_KEY_ESC: case '<': act = ACT_LEAVE; goto done;
+        case RK_KEY_INTERRUPT: act = ACT_INTERRUPT; goto done;
+        case RK_KEY_EOF: act = ACT_HANGUP; goto done;
         default: break;
         }
     }
+done:
+    rk_buf_free(&b);
+    free(list);
+    return act;
 }
 
 AskAct rk_ask_end_screen(Ask *k)

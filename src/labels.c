@@ -16,6 +16,8 @@ static const RkLabels tables[] = {
         "Recommendation", "At most", "Indicators", "not available",
         "overall", "capped at", "at most", "indicator", "(no subject)",
         "data: %d of %d applicable questions answered, %d don't know, "
+        "%d unanswered, %d not applicable%s (confidence %.0f%%)",
+        "data: %d of %d applicable question answered, %d don't know, "
         "%d unanswered, %d not applicable%s (confidence %.0f%%)"}},
     {"fr", ',', NNBSP ": ", {
         "Score global", "Niveau", "Pilier", "Score", "Piliers", "pas de données",
@@ -24,6 +26,8 @@ static const RkLabels tables[] = {
         "Recommandation", "Au plus", "Indicateurs", "non disponible",
         "global", "plafonné à", "au plus", "indicateur", "(territoire non précisé)",
         "données : %d questions applicables sur %d ont une réponse, %d « ne sait pas », "
+        "%d sans réponse, %d non applicable%s (fiabilité %.0f" NNBSP "%%)",
+        "données : %d question applicable sur %d a une réponse, %d « ne sait pas », "
         "%d sans réponse, %d non applicable%s (fiabilité %.0f" NNBSP "%%)"}},
     {"es", ',', ": ", {
         "Puntuación global", "Nivel", "Pilar", "Puntuación", "Pilares", "sin datos",
@@ -32,6 +36,8 @@ static const RkLabels tables[] = {
         "Recomendación", "Como máximo", "Indicadores", "no disponible",
         "global", "limitado a", "como máximo", "indicador", "(territorio no indicado)",
         "datos: %d de %d preguntas aplicables respondidas, %d «no sabe», "
+        "%d sin respuesta, %d no aplicable%s (confianza %.0f %%)",
+        "datos: %d de %d pregunta aplicable respondida, %d «no sabe», "
         "%d sin respuesta, %d no aplicable%s (confianza %.0f %%)"}},
 };
 
@@ -97,6 +103,13 @@ const RkLabels *rk_labels_for(const char *lang)
     return &tables[0];
 }
 
+bool rk_labels_data_one(const char *lang, int answered, int applicable)
+{
+    /* "1 question applicable sur 3 a une réponse"; "1 of 1 applicable
+       question answered" */
+    return strcmp(rk_labels_for(lang)->lang, "fr") == 0 ? answered < 2 : applicable == 1;
+}
+
 void rk_labels_data_line(const RkLabels *l, char *buf, size_t size, int answered,
                          int applicable, int dont_know, int unanswered, int not_applicable,
                          double confidence)
@@ -104,6 +117,7 @@ void rk_labels_data_line(const RkLabels *l, char *buf, size_t size, int answered
     /* French puts the plural from 2 on; Spanish on every count but 1 */
     bool fr = strcmp(l->lang, "fr") == 0, es = strcmp(l->lang, "es") == 0;
     const char *s = (fr && not_applicable >= 2) || (es && not_applicable != 1) ? "s" : "";
-    snprintf(buf, size, l->w[RK_L_T_DATA_LINE], answered, applicable, dont_know, unanswered,
-             not_applicable, s, confidence);
+    bool one = rk_labels_data_one(l->lang, answered, applicable);
+    snprintf(buf, size, l->w[one ? RK_L_T_DATA_LINE_ONE : RK_L_T_DATA_LINE], answered,
+             applicable, dont_know, unanswered, not_applicable, s, confidence);
 }

@@ -4,13 +4,19 @@
    files in layering order with their SHA-256 and state; per pillar, in
    questionnaire order, each question's answer, points, max and weight and
    whether it counted toward the pillar (and why not); the score, the
-   levels, and every rk.cap call with the one reported. The fixed words are
-   English: the trace is for analysts and rule authors. */
+   levels, and every rk.cap call with the one reported. The fixed words
+   are in the result's language (explain_words.c); the JSON keys and the
+   state values are the same in every language. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "explain_words.h"
+#include "readykit/labels.h"
 #include "report_internal.h"
+
+/* A fixed word of the trace in the input's language. */
+#define X(in, w) rk_explain_word((in)->lang, RK_X_##w)
 
 /* ---- what both forms share ---------------------------------------------- */
 
@@ -29,37 +35,38 @@ static bool counts(const RkQuestionResult *qr)
 
 /* Why a question does not count toward its pillar, as a sentence
    (written into buf, which may be returned). */
-static const char *why_not(const RkResult *r, const RkQuestion *qn, const RkQuestionResult *qr,
-                           char *buf, size_t size)
+static const char *why_not(const RkReportInput *in, const RkQuestion *qn,
+                           const RkQuestionResult *qr, char *buf, size_t size)
 {
+    const RkResult *r = in->result;
     const char *by;
     if (!isfinite(qr->points)) {
         if (strcmp(qr->state, "skipped") == 0)
-            return "not applicable (its when: is false)";
+            return X(in, WHEN_FALSE);
         if (strcmp(qr->state, "none") == 0)
-            return "no answer";
+            return X(in, NO_ANSWER);
         if (strcmp(qr->state, "dont_know") == 0)
-            return "don't know";
+            return X(in, DONT_KNOW);
         if ((by = origin(r, qr->points_by))) {
-            snprintf(buf, size, "excluded by a rule: %s cleared its points", by);
+            snprintf(buf, size, X(in, RULE_POINTS), by);
             return buf;
         }
         if (!qn->scored)
-            return "not scored (a text question, or marked scored: false)";
-        return "the answer carries no points";
+            return X(in, NOT_SCORED);
+        return X(in, NO_POINTS);
     }
     if (!(qr->weight > 0)) {
         if ((by = origin(r, qr->weight_by))) {
-            snprintf(buf, size, "excluded by a rule: %s set its weight to 0", by);
+            snprintf(buf, size, X(in, RULE_WEIGHT), by);
             return buf;
         }
-        return "its weight is 0";
+        return X(in, WEIGHT_0);
     }
     if ((by = origin(r, qr->max_by))) {
-        snprintf(buf, size, "excluded by a rule: %s set its max to 0", by);
+        snprintf(buf, size, X(in, RULE_MAX), by);
         return buf;
     }
-    return "its max is 0";
+    return X(in, MAX_0);
 }
 
 /* The cap of the pillar (or overall, -1) and its level without caps. */
@@ -125,7 +132,7 @@ static void json_question(RkBuf *b, const RkReportInput *in, const RkQuestion *q
     rk_report_json_key(b, "counted", false);
     rk_buf_puts(b, counts(qr) ? "true" : "false");
     rk_report_json_key(b, "why_not", false);
-    rk_json_string(b, counts(qr) ? NULL : why_not(r, qn, qr, buf, sizeof buf));
+    rk_json_string(b, counts(qr) ? NULL : why_not(in, qn, qr, buf, sizeof buf));
     json_by(b, r, "points_by", qr->points_by);
     json_by(b, r, "max_by", qr->max_by);
     json_by(b, r, "weight_by", qr->weight_by);
@@ -209,7 +216,9 @@ void rk_report_explain_json(RkBuf *b, const RkReportInput *in)
         rk_report_json_key(b, "state", false);
         rk_json_string(b, f->skipped ? "skipped" : "applied");
         rk_report_json_key(b, "reason", false);
-        rk_json_string(b, f->skip_why);
+        char why[600];
+        rk_json_string(b, f->skipped ? rk_explain_skipped(in->lang, f, in->q, why, sizeof why)
+                                     : NULL);
         rk_buf_puts(b, "}");
     }
     rk_buf_puts(b, "]");
@@ -253,14 +262,15 @@ static void text_number(RkBuf *b, double v)
         rk_buf_puts(b, "-");
 }
 
-static void text_answer(RkBuf *b, const RkAnswer *an, const char *state)
+static void text_answer(RkBuf *b, const RkReportInput *in, const RkAnswer *an,
+                        const char *state)
 {
     if (strcmp(state, "skipped") == 0)
-        rk_buf_puts(b, "not applicable");
+        rk_buf_puts(b, X(in, NOT_APPLICABLE));
     else if (!an || an->state == RK_ANSWER_NONE)
-        rk_buf_puts(b, "no answer");
+        rk_buf_puts(b, X(in, NO_ANSWER));
     else if (an->state == RK_ANSWER_DONT_KNOW)
-        rk_buf_puts(b, "don't know");
+        rk_buf_puts(b, X(in, DONT_KNOW));
     else if (an->question->type == RK_Q_MULTI) {
         rk_buf_puts(b, "[");
         for (size_t i = 0; i < an->n_values; i++)
@@ -285,21 +295,21 @@ static void text_question(RkBuf *b, const RkReportInput *in, const RkQuestion *q
     const RkAnswer *an = in->answers && qn->index < in->answers->n_questions
                              ? &in->answers->by_question[qn->index] : NULL;
     rk_buf_printf(b, "      %s = ", qr->id);
-    text_answer(b, an, qr->state);
-    rk_buf_puts(b, ": points ");
+    text_answer(b, in, an, qr->state);
+    rk_buf_puts(b, X(in, POINTS));
     text_number(b, qr->points);
     rk_buf_puts(b, "/");
     text_number(b, qr->max);
-    rk_buf_puts(b, ", weight ");
+    rk_buf_puts(b, X(in, WEIGHT));
     text_number(b, qr->weight);
     char buf[400];
     if (counts(qr))
-        rk_buf_puts(b, ", counted");
+        rk_buf_puts(b, X(in, COUNTED));
     else
-        rk_buf_printf(b, ", not counted: %s", why_not(r, qn, qr, buf, sizeof buf));
+        rk_buf_printf(b, X(in, NOT_COUNTED), why_not(in, qn, qr, buf, sizeof buf));
     const char *by = origin(r, qr->points_by);
     if (by && isfinite(qr->points))
-        rk_buf_printf(b, " (points set by %s)", by);
+        rk_buf_printf(b, X(in, POINTS_BY), by);
     rk_buf_puts(b, "\n");
 }
 
@@ -316,32 +326,30 @@ static void text_caps(RkBuf *b, const RkReportInput *in, int pillar)
             tied += r->cap_calls[i].tied;
         }
     if (n == 0) {
-        rk_buf_puts(b, "      caps proposed: none\n");
+        rk_buf_puts(b, X(in, CAPS_NONE));
         return;
     }
-    rk_buf_printf(b, "      caps proposed: %zu\n", n);
+    rk_buf_printf(b, X(in, CAPS), n);
     for (size_t i = 0; i < r->n_cap_calls; i++) {
         const RkCapCall *c = &r->cap_calls[i];
         if (c->pillar != pillar)
             continue;
         const char *name = level_name(in, c->max_level);
-        rk_buf_printf(b, "        at most %s, by %s:%d", name ? name : "?",
+        rk_buf_printf(b, X(in, CAP), name ? name : "?",
                       origin(r, c->rule_file + 1), c->line);
         if (c->via)
-            rk_buf_printf(b, " (called from line %d)", c->via);
+            rk_buf_printf(b, X(in, CALLED_FROM), c->via);
         rk_buf_printf(b, ": %s", c->reason ? c->reason : "");
         const char *from = level_name(in, uncapped);
         if (c->reported && kept->binding)
-            rk_buf_printf(b, " [reported%s; binding: lowers %s to %s]",
-                          tied ? ", tied with a later one" : "", from ? from : "-",
+            rk_buf_printf(b, X(in, BINDING), tied ? X(in, TIED_LATER) : "", from ? from : "-",
                           name ? name : "?");
         else if (c->reported)
-            rk_buf_printf(b, " [reported%s; holding: the level is not above it]",
-                          tied ? ", tied with a later one" : "");
+            rk_buf_printf(b, X(in, HOLDING), tied ? X(in, TIED_LATER) : "");
         else if (c->tied)
-            rk_buf_puts(b, " [tied with the reported cap; the first one made is reported]");
+            rk_buf_puts(b, X(in, TIED));
         else
-            rk_buf_puts(b, " [not reported: a lower cap wins]");
+            rk_buf_puts(b, X(in, NOT_REPORTED));
         rk_buf_puts(b, "\n");
     }
 }
@@ -351,54 +359,51 @@ static void text_caps(RkBuf *b, const RkReportInput *in, int pillar)
 static void text_scored(RkBuf *b, const RkReportInput *in, double score, double standard,
                         int by, int level, int uncapped, bool pillar)
 {
-    rk_buf_puts(b, "score ");
+    rk_buf_puts(b, X(in, SCORE));
     text_number(b, score);
     const char *f = origin(in->result, by);
     if (!f) {
-        rk_buf_puts(b, " (the standard scorer's weighted mean)");
+        rk_buf_puts(b, X(in, STANDARD_MEAN));
     } else {
-        rk_buf_printf(b, " (set by %s; the standard scorer's: ", f);
+        rk_buf_printf(b, X(in, SET_BY), f);
         text_number(b, standard);
-        rk_buf_puts(b, pillar ? "; \"counted\" below is the standard scorer's rule, which it "
-                                "may not follow)" : ")");
+        rk_buf_puts(b, pillar ? X(in, COUNTED_NOTE) : ")");
     }
     const char *ln = level_name(in, level), *un = level_name(in, uncapped);
-    rk_buf_printf(b, ", level %s", ln ? ln : "-");
+    rk_buf_printf(b, X(in, LEVEL), ln ? ln : "-");
     if (level != uncapped)
-        rk_buf_printf(b, " (from the score alone: %s)", un ? un : "-");
+        rk_buf_printf(b, X(in, ALONE), un ? un : "-");
     rk_buf_puts(b, "\n");
 }
 
 void rk_report_explain_text(RkBuf *b, const RkReportInput *in)
 {
     const RkResult *r = in->result;
-    rk_buf_puts(b, "  explain:\n    rule files, in layering order:\n");
+    rk_buf_puts(b, X(in, HEAD));
     for (size_t i = 0; i < r->n_rule_files; i++) {
         const RkRuleFileInfo *f = &r->rule_files[i];
-        rk_buf_printf(b, "      %zu. %s%s\n         sha256 %s\n", i + 1, f->name,
-                      f->builtin ? " (the standard scorer, built in)" : "", f->sha256);
-        if (f->skipped)
-            rk_buf_printf(b, "         %s\n", f->skip_why ? f->skip_why : "skipped");
-        else
-            rk_buf_puts(b, "         applied\n");
+        char why[600];
+        rk_buf_printf(b, "      %zu. %s%s\n         sha256 %s\n         %s\n", i + 1, f->name,
+                      f->builtin ? X(in, BUILTIN) : "", f->sha256,
+                      f->skipped ? rk_explain_skipped(in->lang, f, in->q, why, sizeof why)
+                                 : X(in, APPLIED));
     }
     for (size_t pi = 0; pi < r->n_pillars && pi < in->q->n_pillars; pi++) {
         const RkPillarResult *pr = &r->pillars[pi];
         const RkPillar *p = &in->q->pillars[pi];
-        rk_buf_printf(b, "    pillar %s, weight ", pr->id);
+        rk_buf_printf(b, X(in, PILLAR), pr->id);
         text_number(b, pr->weight);
-        rk_buf_puts(b, ": ");
+        rk_buf_puts(b, rk_labels_for(in->lang)->colon);
         text_scored(b, in, pr->score, pr->standard_score, pr->score_by, pr->level,
                     pr->uncapped_level, true);
         for (size_t j = 0; j < p->n_questions; j++)
             text_question(b, in, &p->questions[j]);
         text_caps(b, in, (int)pi);
     }
-    rk_buf_puts(b, "    overall: ");
+    rk_buf_puts(b, X(in, OVERALL));
     text_scored(b, in, r->score, r->standard_score, r->score_by, r->level, r->uncapped_level,
                 false);
     text_caps(b, in, -1);
     if (r->n_cap_calls_dropped)
-        rk_buf_printf(b, "    %zu more rk.cap calls were made and not kept (at most %d)\n",
-                      r->n_cap_calls_dropped, RK_MAX_CAP_CALLS);
+        rk_buf_printf(b, X(in, DROPPED), r->n_cap_calls_dropped, RK_MAX_CAP_CALLS);
 }

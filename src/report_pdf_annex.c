@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "readykit/format.h"
+#include "explain_words.h"
 #include "report_pdf_internal.h"
 
 static void subheading(Report *rp, const char *title, float keep)
@@ -167,8 +168,9 @@ static void rules(Report *rp)
                          rk_rp_word(rp, RK_W_STANDARD_SCORER));
             else
                 tidy_path(f->name, shown, sizeof shown);
-            rule_line(rp, shown, f->sha256, f->skipped ? (f->skip_why ? f->skip_why : "skipped")
-                                                       : NULL);
+            char why[600];
+            rule_line(rp, shown, f->sha256,
+                      f->skipped ? rk_explain_skipped(rp->lang, f, rp->q, why, sizeof why) : NULL);
         }
 }
 

@@ -250,8 +250,10 @@ static void summary_words(Report *rp)
     char pc[32];
     rk_format_value(pc, sizeof pc, round(rk_result_confidence(r)), rp->dec);
     strcat(pc, rp->dec == ',' ? "\xE2\x80\xAF%" : "%");
-    rk_buf_printf(&b, rk_rp_word(rp, RK_W_F_SUMMARY_DATA), pc, r->n_answered,
-                  r->n_questions - r->n_skipped, r->n_dont_know, r->n_unanswered);
+    int applicable = r->n_questions - r->n_skipped;
+    bool one = rk_labels_data_one(rp->lang, r->n_answered, applicable);
+    rk_buf_printf(&b, rk_rp_word(rp, one ? RK_W_F_SUMMARY_DATA_ONE : RK_W_F_SUMMARY_DATA), pc,
+                  r->n_answered, applicable, r->n_dont_know, r->n_unanswered);
     rk_pdf_para(p, p->regular, 9.5f, RK_INK, p->left, p->width, 13, rk_rp_built(rp, &b));
     rk_buf_free(&b);
     p->y -= 8;

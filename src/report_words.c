@@ -26,6 +26,7 @@ static const RkWords tables[] = {
         "%s is at the level %s, with %s / 100.",
         "Strongest pillars: %s and %s. Weakest: %s and %s.",
         "Data confidence %s: %d of %d applicable questions answered, %d don't know, %d unanswered.",
+        "Data confidence %s: %d of %d applicable question answered, %d don't know, %d unanswered.",
         "%d of %d answered, %d don't know, %d unanswered, %d not applicable%s",
         "No data for: %s (left out of the overall score).",
         "Each question's answer gives points: a choice or scale answer the points of its choice, "
@@ -65,6 +66,8 @@ static const RkWords tables[] = {
         "%s est au niveau %s, avec %s / 100.",
         "Piliers les plus solides" NNBSP ": %s et %s. Les plus faibles" NNBSP ": %s et %s.",
         "Fiabilité des données %s" NNBSP ": %d questions applicables sur %d ont une réponse, "
+        "%d « ne sait pas », %d sans réponse.",
+        "Fiabilité des données %s" NNBSP ": %d question applicable sur %d a une réponse, "
         "%d « ne sait pas », %d sans réponse.",
         "%d sur %d avec réponse, %d « ne sait pas », %d sans réponse, %d non applicable%s",
         "Pas de données pour" NNBSP ": %s (laissé de côté dans le score global).",
@@ -109,6 +112,8 @@ static const RkWords tables[] = {
         "%s está en el nivel %s, con %s / 100.",
         "Pilares más sólidos: %s y %s. Más débiles: %s y %s.",
         "Confianza de los datos %s: %d de %d preguntas aplicables respondidas, %d «no sabe», "
+        "%d sin respuesta.",
+        "Confianza de los datos %s: %d de %d pregunta aplicable respondida, %d «no sabe», "
         "%d sin respuesta.",
         "%d de %d respondidas, %d «no sabe», %d sin respuesta, %d no aplicable%s",
         "Sin datos para: %s (fuera de la puntuación global).",

@@ -26,6 +26,7 @@ typedef enum RkWord {
     RK_W_F_SUMMARY_LEVEL, /* "%s is at the level %s, with %s / 100." subject, level, score */
     RK_W_F_SUMMARY_BEST,  /* "Strongest pillars: %s and %s. Weakest: %s and %s." */
     RK_W_F_SUMMARY_DATA,  /* confidence %s, answered %d, of %d, dont know %d, unanswered %d */
+    RK_W_F_SUMMARY_DATA_ONE, /* the same, singular: see rk_labels_data_one */
     RK_W_F_PILLAR_COUNTS, /* through rk_words_counts */
     RK_W_F_NO_DATA_PILLARS, /* "No data for: %s (left out of the overall score)." */
     RK_W_T_HOW_POINTS,    /* paragraphs of the method */

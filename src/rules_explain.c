@@ -75,7 +75,9 @@ bool rk_rules_explain_prepare(const RkRules *R, RkResult *res)
         o->builtin = f->builtin;
         o->skipped = f->skip;
         o->skip_why = f->skip ? rk_arena_strdup(res->arena, f->skip_why) : NULL;
-        if (!o->name || (f->skip && !o->skip_why))
+        o->skip_ids = f->skip ? rk_arena_strdup(res->arena, f->skip_ids) : NULL;
+        o->skip_version = f->skip ? rk_arena_strdup(res->arena, f->skip_version) : NULL;
+        if (!o->name || (f->skip && !(o->skip_why && o->skip_ids && o->skip_version)))
             return false;
     }
     res->n_rule_files = R->n_files;

@@ -31,6 +31,8 @@ typedef struct RuleFile {
                             every answers file (rules.c instantiate) */
     bool skip;           /* rk.requires does not match: never run again */
     char skip_why[300];  /* the warning that says so */
+    char skip_ids[200];  /* what rk.requires asked: ids, space-separated */
+    char skip_version[64]; /* and the version condition ("": none) */
     char sha256[65];     /* of the text loaded (explain, PDF annex) */
 } RuleFile;
 

@@ -121,15 +121,22 @@ int rk_rules_l_requires(lua_State *L)
     RuleFile *f = &R->files[i];
     f->skip = true;
     char want[200] = "";
-    if (t_q == LUA_TSTRING)
+    f->skip_ids[0] = '\0';
+    if (t_q == LUA_TSTRING) {
         snprintf(want, sizeof want, "questionnaire %s", lua_tostring(L, 2));
+        snprintf(f->skip_ids, sizeof f->skip_ids, "%s", lua_tostring(L, 2));
+    }
     for (lua_Integer k = 1; t_q == LUA_TTABLE && k <= (lua_Integer)lua_rawlen(L, 2); k++) {
         lua_rawgeti(L, 2, k);
-        size_t n = strlen(want);
+        size_t n = strlen(want), m = strlen(f->skip_ids);
         snprintf(want + n, sizeof want - n, "%s%s", k == 1 ? "questionnaire " : " or ",
+                 lua_tostring(L, -1));
+        snprintf(f->skip_ids + m, sizeof f->skip_ids - m, "%s%s", k == 1 ? "" : " ",
                  lua_tostring(L, -1));
         lua_pop(L, 1);
     }
+    snprintf(f->skip_version, sizeof f->skip_version, "%s",
+             t_v != LUA_TNIL ? lua_tostring(L, 3) : "");
     snprintf(f->skip_why, sizeof f->skip_why, "skipped: this rule file requires %s%s%s%s, "
              "and the questionnaire is %s version %s (rk.requires)", want,
              want[0] && t_v != LUA_TNIL ? " " : "", t_v != LUA_TNIL ? "version " : "",

@@ -6,6 +6,7 @@
 #ifndef READYKIT_LABELS_H
 #define READYKIT_LABELS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum RkLabel {
@@ -15,8 +16,9 @@ typedef enum RkLabel {
     RK_L_RECOMMENDATION, RK_L_AT_MOST, RK_L_INDICATORS, RK_L_NOT_AVAILABLE,
     /* short lower-case forms for the text output */
     RK_L_T_OVERALL, RK_L_T_CAPPED, RK_L_T_AT_MOST, RK_L_T_INDICATOR, RK_L_T_NO_SUBJECT,
-    /* the text output's data line: see rk_labels_data_line */
-    RK_L_T_DATA_LINE,
+    /* the text output's data line (plural, then singular): see
+       rk_labels_data_line */
+    RK_L_T_DATA_LINE, RK_L_T_DATA_LINE_ONE,
     RK_L_COUNT
 } RkLabel;
 
@@ -46,6 +48,11 @@ const char *rk_ask_label(const char *lang, RkAskLabel w);
 /* The labels for a language tag ("fr", "fr-CA", "es_MX"...); English when
    the language is not shipped or lang is NULL. */
 const RkLabels *rk_labels_for(const char *lang);
+
+/* Does the sentence "N of M applicable questions answered" take its
+   singular noun in lang? French agrees with the answered count (below 2),
+   English and Spanish with the applicable count (1). */
+bool rk_labels_data_one(const char *lang, int answered, int applicable);
 
 /* The text output's data line ("data: 45 of 51 applicable questions
    answered, ...") with the language's plural agreement. */

@@ -87,6 +87,9 @@ typedef struct RkRuleFileInfo {
     bool builtin;           /* the standard scorer, compiled in */
     bool skipped;           /* rk.requires did not match: never run */
     const char *skip_why;   /* the warning that says so, or NULL */
+    const char *skip_ids;   /* skipped: the questionnaire ids rk.requires
+                               asked for, space-separated ("": any) */
+    const char *skip_version; /* skipped: its version condition ("": any) */
 } RkRuleFileInfo;
 
 /* One rk.cap call of the run, in the order made (explain). */

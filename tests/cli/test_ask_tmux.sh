@@ -1,7 +1,8 @@
 # readykit ask at a real terminal, driven through tmux (80x24, C.UTF-8):
 # arrows and numbers, back, a note with accents kept exactly, Ctrl-C (exit
 # 130, the terminal's modes as they were, then --resume with nothing lost),
-# an edit through the review screen, the end and its summary, and a killed
+# an edit through the review screen (a header row per pillar, scrolled in
+# a short terminal), the end and its summary, and a killed
 # terminal (SIGHUP) followed by --resume.
 . "$(dirname "$0")/lib.sh"
 
@@ -92,6 +93,9 @@ keys Down Down Enter
 step "multi-choice next" "Quels outils existent"
 keys 1 3 Enter
 step "a number question shows unit and bounds" "millions d'euros  au moins 0  au plus 1000"
+keys "2000" Enter
+step "a number out of bounds: the reason in French on the screen" "2000 est hors limites pour la question"
+expect_not_contains "the reason has no English" "$screen" "out of range"
 keys "12.5" Enter
 step "the number's note" "Note"
 keys Enter
@@ -155,6 +159,40 @@ printf '%s\n' "yes | Loi n° 5 : économie sociale, año 2013 — « é » | htt
 if cmp -s "$RK_TMP/a.yaml" "$RK_TMP/p.yaml"; then ok "the terminal's file is the piped file"; else
     not_ok "the terminal's file is the piped file"; diff "$RK_TMP/a.yaml" "$RK_TMP/p.yaml" | sed 's/^/# /'
 fi
+
+# --- the review's pillar rows, and its scroll in a short terminal ----------
+# screen_line N PATTERN NAME: line N of the last screen matches the shell
+# PATTERN.
+screen_line() {
+    got=$(printf '%s\n' "$screen" | sed -n "$1p")
+    case "$got" in $2) ok "$3" ;; *) not_ok "$3: line $1 is '$got'" ;; esac
+}
+start a.yaml --review -q "$Q"
+step "--review opens the review" "Revue :"
+screen_line 2 "── Législation ──*" "review: the first pillar's header row, in French, under the title"
+screen_line 3 "   1   Existe-t-il une loi ?*Oui" "review: the pillar's first question under its header"
+screen_line 6 "── Financement ──*" "review: the second pillar's header row after its pillar's questions"
+screen_line 7 "   4   Quels outils existent ?*" "review: the second pillar's questions under it"
+T resize-window -x 80 -y 12
+keys End
+step "review in 12 rows: End selects the last question" "Financement · Un commentaire ?"
+screen_line 7 "›  6   Un commentaire ?*" "review in 12 rows: the last row is the cursor's"
+screen_line 4 "── Financement ──*" "review in 12 rows: the header scrolls with its questions"
+expect_not_contains "review in 12 rows: the first header scrolled out" "$screen" "── Législation"
+keys Home
+step "review: Home selects the first question" "Législation · Existe-t-il une loi ?"
+screen_line 2 "── Législation ──*" "review: Home scrolls the first header back into view"
+keys Up Down
+step "review: a header is never selected (Up on the first question stays)" "Législation · Où en est-elle ?"
+screen_line 4 "›  2   Où en est-elle ?*" "review: Down from the first question selects the second"
+keys Down Down
+step "review: Down crosses a pillar's header" "Financement · Quels outils existent ?"
+screen_line 6 "── Financement ──*" "review: the pillar header stays above its first question"
+screen_line 7 "›  4   Quels outils existent ?*" "review: the cursor row under the header"
+keys Up Enter
+step "Enter on a row after a header opens that question" "Quelle est la maturité"
+keys q
+step "q after the review quits with 0" "EXIT=0"
 
 # --- a killed terminal, then --resume ---------------------------------------
 start "$Q" -o b.yaml --subject Kill --respondent Test
