@@ -155,7 +155,10 @@ static void rule_file(Report *rp, const char *path)
     size_t len = 0;
     RkDiag d;
     rk_diag_init(&d);
-    if (rk_file_read(path, 0, &data, &len, &d) != RK_OK)
+    RkStatus s = rk_file_read(path, 0, &data, &len, &d);
+    if (s == RK_EINTERNAL) /* out of memory; a file gone since is shown as such */
+        rk_pdf_nomem(&rp->pdf);
+    if (s != RK_OK)
         data = NULL;
     char shown[1024];
     tidy_path(path, shown, sizeof shown);

@@ -67,6 +67,18 @@ void rk_sandbox_drain(RkSandbox *sb)
     sb->pool_bytes = 0;
 }
 
+/* Test hook: counts down the allocations (new blocks and growths); the one
+   that brings it to 0 fails as if malloc had (process-wide: a test sets it,
+   nothing else does). */
+static size_t fail_countdown;
+
+size_t rk_sandbox_alloc_fail_after(size_t n)
+{
+    size_t left = fail_countdown;
+    fail_countdown = n;
+    return left;
+}
+
 /* The memory cap. osize is a type tag when ptr is NULL; a shrink is never
    refused; a refused growth marks the run as stopped by memory, so that a
    pcall in the rule cannot go on as if nothing happened. Small blocks are
@@ -93,6 +105,8 @@ void *rk_sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
             return NULL;
         }
     }
+    if (nsize > osize && fail_countdown && --fail_countdown == 0)
+        return NULL;
     void *p = ptr ? block_resize(sb, ptr, osize, nsize) : block_new(sb, nsize);
     if (!p)
         return NULL;

@@ -87,4 +87,9 @@ size_t rk_sandbox_memory_cap(const RkSandbox *sb);
 /* Has a limit (memory, instructions, time) stopped the run in progress? */
 bool rk_sandbox_limit_hit(const RkSandbox *sb);
 
+/* Test hook, like rk_arena_fail_after: make the n-th allocation (a new
+   block or a growth) of any sandbox from now on fail (0 = never); returns
+   the allocations the previous setting still had to go. */
+size_t rk_sandbox_alloc_fail_after(size_t n);
+
 #endif
