@@ -37,6 +37,12 @@ static void expect(bool ok)
         abort();
 }
 
+static void remove_dir(void)
+{
+    unlink(pdf);
+    rmdir(dir);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
@@ -50,6 +56,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         rk_rules_new(q, &o, &rules, &d) != RK_OK)
         abort();
     snprintf(pdf, sizeof pdf, "%s/report.pdf", dir);
+    atexit(remove_dir);
     setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
     return 0;
 }
