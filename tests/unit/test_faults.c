@@ -11,6 +11,11 @@
  *   - tests/unit/fixtures/faults-answers.yaml against faults-q.yaml, a
  *     questionnaire built from anchors and merges, with its own rules.
  *
+ * The library's own malloc, calloc, realloc, strdup and strndup are failed
+ * the same way (faults_support.h; this binary is linked with -Wl,--wrap).
+ * Phases: load, score (with the text, JSON and CSV writers), the PDF writer
+ * alone, and a whole report (all three in one run).
+ *
  * One clean run counts the allocations of the phase; then each one is made
  * to fail in turn (a deterministic sample when there are more than
  * RK_FAULTS_MAX; RK_FAULTS_MAX=0 sweeps them all). Each injected failure
@@ -18,7 +23,10 @@
  * no model or file comes back; or, when the allocation was retried (Lua
  * collects garbage and tries again) or not needed, with status 0 and output
  * byte for byte the clean run's. Leaks are LeakSanitizer's to find (make
- * asan). One TAP line per phase and allocator, naming its injection points.
+ * asan). One TAP line per phase and allocator, naming its injection points;
+ * RK_FAULTS_SWEEP="report x malloc" runs one sweep, RK_FAULTS_ONLY=N only
+ * the N-th point (with `break malloc_injected` in gdb), RK_FAULTS_VERBOSE=1
+ * prints what each injection gave.
  */
 #include <dirent.h>
 #include <setjmp.h>
@@ -40,6 +48,8 @@
 #include "readykit/rules.h"
 #include "readykit/sandbox.h"
 
+#include "faults_support.h"
+
 typedef struct Scenario {
     const char *questionnaire, *answers;
 } Scenario;
@@ -58,70 +68,6 @@ enum Phase { LOAD, SCORE, PDF, REPORT, N_PHASES };
 static const char *const phase_names[N_PHASES] = {"load", "score", "pdf writer", "report"};
 enum Alloc { ARENA, SANDBOX, MALLOC, N_ALLOCS };
 static const char *const alloc_names[N_ALLOCS] = {"arena", "sandbox allocator", "malloc"};
-
-/* The kit's own calls to malloc, calloc, realloc, strdup and strndup, in
-   this binary only: the Makefile links it with -Wl,--wrap=NAME for each, so
-   the library objects call these (the shared libraries, libyaml, Lua's own
-   state, libHaru, keep the real ones). Same countdown as the arena's. */
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t n);
-char *__real_strdup(const char *s);
-char *__real_strndup(const char *s, size_t n);
-void *__wrap_malloc(size_t n);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t n);
-char *__wrap_strdup(const char *s);
-char *__wrap_strndup(const char *s, size_t n);
-
-static size_t malloc_countdown;
-
-static size_t malloc_fail_after(size_t n)
-{
-    size_t left = malloc_countdown;
-    malloc_countdown = n;
-    return left;
-}
-
-/* Called where a malloc failure is injected: `break malloc_injected` in gdb
-   with RK_FAULTS_ONLY=N shows where the N-th is. */
-__attribute__((noinline)) static void malloc_injected(void)
-{
-    __asm__ volatile("");
-}
-
-static bool malloc_fails(void)
-{
-    if (!malloc_countdown || --malloc_countdown != 0)
-        return false;
-    malloc_injected();
-    return true;
-}
-
-void *__wrap_malloc(size_t n)
-{
-    return malloc_fails() ? NULL : __real_malloc(n);
-}
-
-void *__wrap_calloc(size_t n, size_t size)
-{
-    return malloc_fails() ? NULL : __real_calloc(n, size);
-}
-
-void *__wrap_realloc(void *p, size_t n)
-{
-    return n && malloc_fails() ? NULL : __real_realloc(p, n);
-}
-
-char *__wrap_strdup(const char *s)
-{
-    return malloc_fails() ? NULL : __real_strdup(s);
-}
-
-char *__wrap_strndup(const char *s, size_t n)
-{
-    return malloc_fails() ? NULL : __real_strndup(s, n);
-}
 
 /* One run's models; a phase builds on the ones before it. */
 typedef struct Run {
@@ -183,48 +129,6 @@ static int files_left(void)
         n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
     closedir(dir);
     return n;
-}
-
-static void dump_text(RkBuf *out, const RkText *t)
-{
-    for (size_t i = 0; i < t->count; i++)
-        rk_buf_printf(out, " [%s] %s", t->langs[i] ? t->langs[i] : "(null)",
-                      t->values[i] ? t->values[i] : "(null)");
-    rk_buf_puts(out, "\n");
-}
-
-static const char *or_null(const char *s)
-{
-    return s ? s : "(null)";
-}
-
-/* What a load produced that a score does not show: the questions' texts,
-   choices and conditions, the answers' header, values, notes and sources. */
-static void dump_models(RkBuf *out, const Run *r)
-{
-    for (size_t i = 0; i < r->q->n_questions; i++) {
-        const RkQuestion *qn = r->q->questions[i];
-        rk_buf_printf(out, "%s %s %s\n", qn->id, rk_question_type_name(qn->type),
-                      or_null(qn->when));
-        dump_text(out, &qn->text);
-        dump_text(out, &qn->help);
-        for (size_t c = 0; c < qn->n_choices; c++) {
-            rk_buf_printf(out, "  %s %g", qn->choices[c].value, qn->choices[c].points);
-            dump_text(out, &qn->choices[c].label);
-        }
-    }
-    const RkAnswers *a = r->a;
-    rk_buf_printf(out, "%s|%s|%s|%s|%s|%s|%s\n", or_null(a->path), or_null(a->questionnaire_id),
-                  or_null(a->version), or_null(a->subject), or_null(a->respondent),
-                  or_null(a->date), or_null(a->language));
-    for (size_t i = 0; i < a->n_questions; i++) {
-        const RkAnswer *x = &a->by_question[i];
-        rk_buf_printf(out, "%zu %d %s %g|%s|%s|", i, (int)x->state, or_null(x->value), x->number,
-                      or_null(x->note), or_null(x->source));
-        for (size_t v = 0; v < x->n_values; v++)
-            rk_buf_printf(out, " %s", or_null(x->values[v]));
-        rk_buf_puts(out, "\n");
-    }
 }
 
 /* The text, JSON and CSV of a result, as `readykit score` writes them. */
@@ -329,7 +233,7 @@ static RkStatus attempt(enum Phase p, enum Alloc which, size_t n, const Scenario
         unlink(path);
     }
     if (s == RK_OK && p == LOAD) {
-        dump_models(out, r);
+        dump_models(out, r->q, r->a);
         RkDiag d2;
         rk_diag_init(&d2);
         if (phase(SCORE, sc, r, out, &d2) != RK_OK)
