@@ -40,6 +40,10 @@ RkAnswers *rk_answers_new(const RkQuestionnaire *q)
         by[i].question = q->questions[i];
     a->questionnaire_id = rk_arena_strdup(arena, q->id);
     a->version = rk_arena_strdup(arena, q->version);
+    if (!a->questionnaire_id || (q->version && !a->version)) {
+        rk_arena_free(arena);
+        return NULL;
+    }
     return a;
 }
 
@@ -143,7 +147,7 @@ RkStatus rk_answer_parse_value(RkArena *arena, const RkQuestion *qn, const char 
         break;
     }
     if (qn->type != RK_Q_MULTI && !ans->value)
-        return rk_diag_add(d, RK_EDATA, file, 0, 0, "out of memory");
+        return rk_diag_add(d, RK_EINTERNAL, file, 0, 0, "out of memory");
     ans->state = RK_ANSWER_VALUE;
     return RK_OK;
 }
@@ -169,11 +173,12 @@ RkStatus rk_answer_parse_multi(RkArena *arena, const RkQuestion *qn,
                                 vals[i], qn->id);
                 break;
             }
-        copy[i] = rk_arena_strdup(arena, vals[i]);
+        if (!(copy[i] = rk_arena_strdup(arena, vals[i])))
+            s = rk_diag_add(d, RK_EINTERNAL, file, 0, 0, "out of memory");
     }
     if (s != RK_OK) {
         ans->state = RK_ANSWER_NONE;
-        return RK_EDATA;
+        return s == RK_EINTERNAL ? s : RK_EDATA;
     }
     ans->values = copy;
     ans->n_values = n;
@@ -221,6 +226,8 @@ RkStatus rk_answer_split(RkArena *arena, const char *id, const RkNode *n,
             continue;
         }
         const char *t = rk_node_is_null(v) ? NULL : rk_arena_strdup(arena, v->text);
+        if (!t && !rk_node_is_null(v))
+            return rk_diag_add(d, RK_EINTERNAL, file, 0, 0, "out of memory");
         if (strcmp(k->text, "note") == 0)
             *note = t;
         else
@@ -323,6 +330,8 @@ static RkStatus load_header(RkAnswers *a, const RkQuestionnaire *q, const RkNode
             continue;
         }
         const char *t = rk_node_is_null(v) ? NULL : rk_arena_strdup(a->arena, v->text);
+        if (!t && !rk_node_is_null(v))
+            return rk_diag_set(d, RK_EINTERNAL, file, 0, 0, "out of memory");
         if (strcmp(k->text, "questionnaire") == 0) {
             if (!t || strcmp(t, q->id) != 0)
                 s = rk_diag_add(d, RK_EDATA, file, v->line, v->column,
@@ -377,7 +386,8 @@ RkStatus rk_answers_from_tree(const RkNodeTree *tree, const RkQuestionnaire *q,
         return rk_diag_set(d, RK_EINTERNAL, path, 0, 0, "out of memory");
     a->path = rk_arena_strdup(a->arena, path);
     a->version = NULL;
-    s = load_header(a, q, root, path, d);
+    s = a->path ? load_header(a, q, root, path, d)
+                : rk_diag_set(d, RK_EINTERNAL, path, 0, 0, "out of memory");
     const RkNode *ans = rk_node_get(root, "answers");
     if (ans && !rk_node_is_null(ans) && ans->kind != RK_NODE_MAP) {
         s = rk_diag_add(d, RK_EDATA, path, ans->line, ans->column,

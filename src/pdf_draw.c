@@ -272,9 +272,11 @@ void rk_pdf_link(RkPdf *p, float x, float y, float w, float h, const char *uri)
    MAX_META bytes (libHaru refuses strings over 64 KiB; a title that long
    helps nobody). */
 #define MAX_META 1000
-static void meta_text(RkBuf *b, const char *s)
+static void meta_text(RkPdf *p, RkBuf *b, const char *s)
 {
     rk_safe_puts(b, s, 0);
+    if (b->failed) /* never an empty title */
+        rk_pdf_nomem(p);
     if (b->len > MAX_META) {
         size_t cut = MAX_META;
         while (cut > 0 && ((unsigned char)b->data[cut] & 0xC0) == 0x80)
@@ -292,7 +294,7 @@ HPDF_Outline rk_pdf_bookmark(RkPdf *p, HPDF_Outline parent, const char *title)
        control characters made visible */
     RkBuf safe;
     rk_buf_init(&safe);
-    meta_text(&safe, title);
+    meta_text(p, &safe, title);
     bool ascii = true;
     for (const char *c = safe.data ? safe.data : ""; *c; c++)
         ascii = ascii && (unsigned char)*c < 0x80;
@@ -315,7 +317,7 @@ static void info(RkPdf *p, HPDF_InfoType type, const char *value)
 {
     RkBuf b;
     rk_buf_init(&b);
-    meta_text(&b, value);
+    meta_text(p, &b, value);
     HPDF_SetInfoAttr(p->doc, type, b.data ? b.data : "");
     rk_buf_free(&b);
 }
@@ -368,7 +370,9 @@ RkStatus rk_pdf_save(RkPdf *p, const char *path, RkDiag *d)
         p->error = HPDF_INVALID_STREAM;
     if (!rk_pdf_ok(p))
         return rk_diag_set(d, RK_EINTERNAL, path, 0, 0,
-                           "cannot make the PDF: libHaru error 0x%04X (detail %u)%s%s",
+                           "cannot make the PDF: %s0x%04X (detail %u)%s%s",
+                           p->error == HPDF_FAILD_TO_ALLOC_MEM ? "out of memory, libHaru error "
+                                                                 : "libHaru error ",
                            (unsigned)p->error, (unsigned)p->detail,
                            p->doing ? " while " : "", p->doing ? p->doing : "");
     unsigned char *buf = malloc(size);

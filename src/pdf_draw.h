@@ -63,6 +63,12 @@ typedef struct RkPdf {
 void rk_pdf_open(RkPdf *p, RkPdfPaper paper, bool unicode);
 void rk_pdf_close(RkPdf *p);
 static inline bool rk_pdf_ok(const RkPdf *p) { return p->doc && p->error == 0; }
+/* Record that an allocation failed (the report then fails as out of memory). */
+static inline void rk_pdf_nomem(RkPdf *p)
+{
+    if (p->error == 0)
+        p->error = HPDF_FAILD_TO_ALLOC_MEM;
+}
 
 void rk_pdf_new_page(RkPdf *p);
 /* Start a new page unless h points still fit above the bottom margin. */

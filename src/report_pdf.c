@@ -51,7 +51,7 @@ const char *rk_rp_colon(const Report *rp)
 const char *rk_rp_built(Report *rp, const RkBuf *b)
 {
     if (b->failed)
-        rp->pdf.error = HPDF_FAILD_TO_ALLOC_MEM;
+        rk_pdf_nomem(&rp->pdf);
     return b->data && !b->failed ? b->data : "";
 }
 

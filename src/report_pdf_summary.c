@@ -219,6 +219,8 @@ static void summary_words(Report *rp)
         rk_buf_puts(&b, " ");
     }
     const RkPillarResult **s = calloc(r->n_pillars + 1, sizeof *s);
+    if (!s)
+        rk_pdf_nomem(p);
     size_t n = 0;
     RkBuf none;
     rk_buf_init(&none);
@@ -242,6 +244,8 @@ static void summary_words(Report *rp)
         rk_buf_puts(&b, " ");
     }
     free(s);
+    if (none.failed)
+        rk_pdf_nomem(p);
     if (none.len) {
         rk_buf_printf(&b, rk_rp_word(rp, RK_W_F_NO_DATA_PILLARS), rk_rp_built(rp, &none));
         rk_buf_puts(&b, " ");

@@ -21,15 +21,21 @@ RkRules *rk_rules_from(lua_State *L)
     return R;
 }
 
-/* The calling rule file's name, copied into the result (which outlives
-   the engine). */
+/* s (or NULL) copied into the result's arena, which outlives the engine;
+   out of memory is an error. */
+static const char *copy(lua_State *L, RkRules *R, const char *s)
+{
+    const char *c = rk_arena_strdup(R->res->arena, s);
+    if (s && !c)
+        luaL_error(L, "out of memory");
+    return c;
+}
+
+/* The calling rule file's name, copied into the result. */
 static const char *rule_file(lua_State *L, RkRules *R)
 {
     size_t i = (size_t)lua_tointeger(L, lua_upvalueindex(1));
-    const char *name = rk_arena_strdup(R->res->arena, i < R->n_files ? R->files[i].name : "?");
-    if (!name)
-        luaL_error(L, "out of memory");
-    return name;
+    return copy(L, R, i < R->n_files ? R->files[i].name : "?");
 }
 
 static void need_answers(lua_State *L, RkRules *R, const char *fn)
@@ -140,7 +146,7 @@ static const char *opt_pillar(lua_State *L, RkRules *R, const char *fn)
             luaL_error(L, "%s: unknown pillar '%s'%s%s%s", fn, p, s ? " (did you mean '" : "",
                        s ? s : "", s ? "'?)" : "");
         }
-        id = rk_arena_strdup(R->res->arena, pl->id);
+        id = copy(L, R, pl->id);
     }
     lua_pop(L, 1);
     return id;
@@ -165,7 +171,7 @@ static int l_finding(lua_State *L)
         R->cap_findings = cap;
     }
     RkFinding f = {0};
-    f.rule_file = rk_arena_strdup(R->res->arena, rule_file(L, R)); /* outlives the engine */
+    f.rule_file = rule_file(L, R); /* outlives the engine */
     f.pillar = opt_pillar(L, R, "rk.finding");
     f.priority = 2;
     if (field(L, "priority") != LUA_TNIL) {
@@ -201,8 +207,7 @@ static int l_finding(lua_State *L)
             lua_rawgeti(L, -1, (lua_Integer)i + 1);
             if (lua_type(L, -1) != LUA_TSTRING)
                 return luaL_error(L, "rk.finding: questions[%d] is not a question id", (int)i + 1);
-            f.questions[i] = rk_arena_strdup(R->res->arena,
-                                             rk_rules_check_question(L, R, -1)->id);
+            f.questions[i] = copy(L, R, rk_rules_check_question(L, R, -1)->id);
             lua_pop(L, 1);
         }
         f.n_questions = n;
@@ -307,10 +312,10 @@ static int l_cap(lua_State *L)
         return 0;
     cap->active = true;
     cap->max_level = (int)lv;
-    cap->max_level_name = rk_arena_strdup(R->res->arena, rk_text_get(&R->q->levels[lv].name,
-                                                                     R->lang, R->q->languages[0]));
+    cap->max_level_name = copy(L, R, rk_text_get(&R->q->levels[lv].name, R->lang,
+                                                 R->q->languages[0]));
     cap->reason = reason;
-    cap->rule_file = rk_arena_strdup(R->res->arena, rule_file(L, R));
+    cap->rule_file = rule_file(L, R);
     return 0;
 }
 

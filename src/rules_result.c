@@ -101,6 +101,11 @@ static RkStatus finish(RkRules *R, RkResult *res, RkDiag *d)
         set_levels(R, pr->score, &pr->cap, &pr->uncapped_level, &pr->level, &pr->level_name);
     }
     set_levels(R, res->score, &res->cap, &res->uncapped_level, &res->level, &res->level_name);
+    bool named = res->level < 0 || res->level_name;
+    for (size_t pi = 0; pi < q->n_pillars; pi++)
+        named = named && (res->pillars[pi].level < 0 || res->pillars[pi].level_name);
+    if (!named)
+        return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
     res->indicators = rk_arena_array(res->arena, R->n_indicators ? R->n_indicators : 1,
                                      sizeof *res->indicators);
     if (!res->indicators || !copy_findings(R, res) || !rk_rules_explain_finish(R, res))
@@ -111,34 +116,40 @@ static RkStatus finish(RkRules *R, RkResult *res, RkDiag *d)
     return RK_OK;
 }
 
+/* *out = a copy of s (NULL stays NULL); false when out of memory. */
+static bool dup(RkArena *ar, const char *s, const char **out)
+{
+    *out = rk_arena_strdup(ar, s);
+    return *out || !s;
+}
+
 /* The result's header and its pillar and question slots. */
 static bool prepare(RkRules *R, const RkAnswers *a, RkResult *res)
 {
     const RkQuestionnaire *q = R->q;
     RkArena *ar = res->arena;
-    res->questionnaire_id = rk_arena_strdup(ar, q->id);
-    res->version = rk_arena_strdup(ar, q->version);
-    res->subject = rk_arena_strdup(ar, a->subject);
-    res->answers_file = rk_arena_strdup(ar, a->path);
-    res->language = rk_arena_strdup(ar, R->lang);
+    bool ok = dup(ar, q->id, &res->questionnaire_id) && dup(ar, q->version, &res->version) &&
+              dup(ar, a->subject, &res->subject) && dup(ar, a->path, &res->answers_file) &&
+              dup(ar, R->lang, &res->language);
     res->pillars = rk_arena_array(ar, q->n_pillars ? q->n_pillars : 1, sizeof *res->pillars);
     res->questions = rk_arena_array(ar, q->n_questions ? q->n_questions : 1,
                                     sizeof *res->questions);
-    if (!res->pillars || !res->questions || !rk_rules_explain_prepare(R, res))
+    if (!ok || !res->pillars || !res->questions || !rk_rules_explain_prepare(R, res))
         return false;
     res->n_pillars = q->n_pillars;
     res->n_question_results = q->n_questions;
     for (size_t pi = 0; pi < q->n_pillars; pi++) {
         RkPillarResult *pr = &res->pillars[pi];
-        pr->id = rk_arena_strdup(ar, q->pillars[pi].id);
-        pr->title = rk_arena_strdup(ar, rk_text_get(&q->pillars[pi].title, R->lang,
-                                                    q->languages[0]));
+        if (!dup(ar, q->pillars[pi].id, &pr->id) ||
+            !dup(ar, rk_text_get(&q->pillars[pi].title, R->lang, q->languages[0]), &pr->title))
+            return false;
         pr->weight = q->pillars[pi].weight;
         pr->score = NAN;
         pr->level = pr->uncapped_level = pr->cap.max_level = -1;
     }
     for (size_t qi = 0; qi < q->n_questions; qi++) {
-        res->questions[qi].id = rk_arena_strdup(ar, q->questions[qi]->id);
+        if (!dup(ar, q->questions[qi]->id, &res->questions[qi].id))
+            return false;
         res->questions[qi].points = NAN;
         res->questions[qi].state = "none";
     }
