@@ -1,0 +1,104 @@
+#!/usr/bin/python3
+"""gen_scale.py KIND N OUT: write one YAML file that is large in the way
+KIND says, for the linear-time loading checks (tests/cli/test_scale.sh,
+tests/cases/scale/) and the measures in the scale issue. Standard library
+only; deterministic.
+
+  questionnaire  a questionnaire "scale" with N yes_no questions in 2 pillars
+  answers        answers to it (every question answered)
+  merge-answers  the same answers, the map given as a merge of N/1000
+                 inline maps ("<<: [{...}, {...}, ...]") plus N/2 own keys
+                 that the merged maps set too (the own ones win)
+  merge-alias    a questionnaire whose first question (anchored &base) has N
+                 extra keys k0.., and whose second merges it ("<<: *base")
+                 beside N own extra keys j0..: the loader reports the
+                 unknown keys (exit 65) after the merge
+  anchor-lists   a questionnaire with two unknown top keys (exit 65): a list
+                 of N anchored scalars (&aK), then a list of N/2 aliases to
+                 the oldest half, oldest first (under the cap of 100000
+                 nodes reached through aliases when N < 200000): YAML work
+  merge-tiny     answers to questionnaires/tiny.yaml whose answers map
+                 merges N/1000 inline maps of N unknown ids plus N/2 own ones
+                 (exit 65: unknown questions)
+  anchors        a questionnaire of 2*N questions: the first N anchor their
+                 text (&tK), the last N use it (*tK), oldest anchor first
+"""
+import sys
+
+
+def header(out, qid):
+    out.write("id: %s\nversion: 1.0.0\ntitle: Scale\nlevels:\n"
+              "  - {min: 0, name: Low}\n  - {min: 50, name: High}\n" % qid)
+
+
+def questionnaire(out, n):
+    header(out, "scale")
+    out.write("pillars:\n")
+    half = n // 2
+    for p, (lo, hi) in enumerate(((0, half), (half, n))):
+        out.write("  - id: p%d\n    title: Pillar %d\n    questions:\n" % (p, p))
+        for i in range(lo, hi):
+            out.write("      - {id: q%d, type: yes_no, text: Question %d}\n" % (i, i))
+
+
+def answers_head(out, qid="scale"):
+    out.write("questionnaire: %s\nversion: 1.0.0\nsubject: Scaleland\n"
+              "date: 2026-12-03\nlanguage: en\n" % qid)
+
+
+def answers(out, n):
+    answers_head(out)
+    out.write("answers:\n")
+    for i in range(n):
+        out.write("  q%d: %s\n" % (i, "yes" if i % 3 else "no"))
+
+
+def merge_answers(out, n, qid="scale"):
+    answers_head(out, qid)
+    out.write("answers:\n  <<:\n")
+    step = 1000
+    for lo in range(0, n, step):
+        out.write("    - {%s}\n" % ", ".join(
+            "q%d: no" % i for i in range(lo, min(n, lo + step))))
+    for i in range(0, n, 2):
+        out.write("  q%d: yes\n" % i)
+
+
+def merge_alias(out, n):
+    header(out, "scale")
+    out.write("pillars:\n  - id: p0\n    title: Pillar\n    questions:\n"
+              "      - &base {id: q0, type: yes_no, text: Q, %s}\n" %
+              ", ".join("k%d: x" % i for i in range(n)))
+    out.write("      - {<<: *base, id: q1, %s}\n" % ", ".join("j%d: x" % i for i in range(n)))
+
+
+def anchors(out, n):
+    header(out, "scale")
+    out.write("pillars:\n  - id: p0\n    title: Defined\n    questions:\n")
+    for i in range(n):
+        out.write("      - {id: a%d, type: yes_no, text: &t%d Question %d}\n" % (i, i, i))
+    out.write("  - id: p1\n    title: Used\n    questions:\n")
+    for i in range(n):
+        out.write("      - {id: b%d, type: yes_no, text: *t%d}\n" % (i, i))
+
+
+def merge_tiny(out, n):
+    merge_answers(out, n, "tiny")
+
+
+def anchor_lists(out, n):
+    header(out, "scale")
+    out.write("pillars:\n  - id: p0\n    title: Pillar\n    questions:\n"
+              "      - {id: q0, type: yes_no, text: Q}\n")
+    out.write("anchors: [%s]\n" % ", ".join("&a%d v%d" % (i, i) for i in range(n)))
+    out.write("aliases: [%s]\n" % ", ".join("*a%d" % i for i in range(n // 2)))
+
+
+KINDS = {"anchor-lists": anchor_lists, "merge-tiny": merge_tiny, "questionnaire": questionnaire, "answers": answers,
+         "merge-answers": merge_answers, "merge-alias": merge_alias,
+         "anchors": anchors}
+
+if len(sys.argv) != 4 or sys.argv[1] not in KINDS:
+    sys.exit(__doc__)
+with open(sys.argv[3], "w", encoding="utf-8") as f:
+    KINDS[sys.argv[1]](f, int(sys.argv[2]))
