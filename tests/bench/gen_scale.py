@@ -20,6 +20,10 @@ only; deterministic.
   merge-tiny     answers to questionnaires/tiny.yaml whose answers map
                  merges N/1000 inline maps of N unknown ids plus N/2 own ones
                  (exit 65: unknown questions)
+  choice-lists   a questionnaire of N choice lists and N choice questions,
+                 question K using list K (valid)
+  choices        a questionnaire with one choice question of N choices (valid)
+  pillars        a questionnaire of N pillars of one question each (valid)
   anchors        a questionnaire of 2*N questions: the first N anchor their
                  text (&tK), the last N use it (*tK), oldest anchor first
 """
@@ -94,7 +98,33 @@ def anchor_lists(out, n):
     out.write("aliases: [%s]\n" % ", ".join("*a%d" % i for i in range(n // 2)))
 
 
-KINDS = {"anchor-lists": anchor_lists, "merge-tiny": merge_tiny, "questionnaire": questionnaire, "answers": answers,
+def choice_lists(out, n):
+    header(out, "scale")
+    out.write("choice_lists:\n")
+    for i in range(n):
+        out.write("  l%d: [{value: a, label: A, points: 1}]\n" % i)
+    out.write("pillars:\n  - id: p0\n    title: Pillar\n    questions:\n")
+    for i in range(n):
+        out.write("      - {id: q%d, type: choice, text: Q, choices: l%d}\n" % (i, i))
+
+
+def choices(out, n):
+    header(out, "scale")
+    out.write("pillars:\n  - id: p0\n    title: Pillar\n    questions:\n"
+              "      - id: q0\n        type: choice\n        text: Q\n        choices:\n")
+    for i in range(n):
+        out.write("          - {value: c%d, label: C, points: %d}\n" % (i, i % 3))
+
+
+def pillars(out, n):
+    header(out, "scale")
+    out.write("pillars:\n")
+    for i in range(n):
+        out.write("  - {id: p%d, title: P, questions: [{id: q%d, type: yes_no, text: Q}]}\n"
+                  % (i, i))
+
+
+KINDS = {"choice-lists": choice_lists, "choices": choices, "pillars": pillars, "anchor-lists": anchor_lists, "merge-tiny": merge_tiny, "questionnaire": questionnaire, "answers": answers,
          "merge-answers": merge_answers, "merge-alias": merge_alias,
          "anchors": anchors}
 
