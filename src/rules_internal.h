@@ -68,6 +68,7 @@ struct RkRules {
     RkResult *res;
     RkFinding *findings;
     size_t n_findings, cap_findings;
+    size_t findings_bytes, max_findings_bytes; /* text of this run's findings, its cap */
     RkIndicator *indicators;
     size_t n_indicators, cap_indicators;
     /* argument and answer of one when:/check evaluation */

@@ -158,6 +158,7 @@ RkStatus rk_rules_score(RkRules *R, const RkAnswers *a, RkResult **out, RkDiag *
     R->scoring = true;
     R->questions_done = false;
     R->n_findings = 0;
+    R->findings_bytes = 0;
     R->n_indicators = 0;
     R->log_bytes = 0;
     memset(R->skipped, 0, R->q->n_questions ? R->q->n_questions : 1);
