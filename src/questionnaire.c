@@ -367,6 +367,7 @@ static RkStatus build(RkNodeTree *tree, const char *path, RkQuestionnaire **out,
     free(L.qs);
     rk_strmap_free(&L.list_names);
     rk_strmap_free(&L.pillar_ids);
+    rk_strmap_free(&L.retired_ids);
     free(L.exprs);
     rk_q_lua_close(&L);
     if (L.errors) {

@@ -43,6 +43,7 @@ typedef struct QLoader {
     size_t n_lists;
     RkStrMap list_names;    /* list name -> QList (the map is malloc'd) */
     RkStrMap pillar_ids;    /* pillar id -> RkPillar (the map is malloc'd) */
+    RkStrMap retired_ids;   /* retired id -> its node in `retired:` (malloc'd) */
     /* question ids -> index + 1, open addressing (malloc'd) */
     size_t *slots;
     size_t n_slots, n_ids;

@@ -24,6 +24,10 @@ only; deterministic.
                  question K using list K (valid)
   choices        a questionnaire with one choice question of N choices (valid)
   pillars        a questionnaire of N pillars of one question each (valid)
+  retired        a questionnaire "scale" of one question retiring N old ids
+                 (valid)
+  retired-answers  answers to questionnaires/tiny.yaml keeping N answers to
+                 retired questions (valid)
   anchors        a questionnaire of 2*N questions: the first N anchor their
                  text (&tK), the last N use it (*tK), oldest anchor first
 """
@@ -124,7 +128,21 @@ def pillars(out, n):
                   % (i, i))
 
 
-KINDS = {"choice-lists": choice_lists, "choices": choices, "pillars": pillars, "anchor-lists": anchor_lists, "merge-tiny": merge_tiny, "questionnaire": questionnaire, "answers": answers,
+def retired(out, n):
+    header(out, "scale")
+    out.write("pillars:\n  - id: p0\n    title: Pillar\n    questions:\n"
+              "      - {id: q0, type: yes_no, text: Q}\n")
+    out.write("retired: [%s]\n" % ", ".join("old%d" % i for i in range(n)))
+
+
+def retired_answers(out, n):
+    answers_head(out, "tiny")
+    out.write("answers:\n  has_law: yes\nretired:\n")
+    for i in range(n):
+        out.write("  old%d: yes\n" % i)
+
+
+KINDS = {"retired": retired, "retired-answers": retired_answers, "choice-lists": choice_lists, "choices": choices, "pillars": pillars, "anchor-lists": anchor_lists, "merge-tiny": merge_tiny, "questionnaire": questionnaire, "answers": answers,
          "merge-answers": merge_answers, "merge-alias": merge_alias,
          "anchors": anchors}
 
