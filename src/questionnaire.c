@@ -73,6 +73,8 @@ static void load_languages(QLoader *L, const RkNode *root)
         return;
     }
     size_t k = 0;
+    RkStrMap seen; /* the codes so far, for duplicates */
+    rk_strmap_init(&seen);
     for (size_t i = 0; i < v->count; i++) {
         const RkNode *it = v->items[i];
         char f[96];
@@ -81,15 +83,18 @@ static void load_languages(QLoader *L, const RkNode *root)
                        "found %s", rk_q_found(it, f, sizeof f));
             continue;
         }
-        bool dup = false;
-        for (size_t j = 0; j < k && !dup; j++)
-            dup = strcmp(langs[j], it->text) == 0;
+        void *dup = NULL;
+        if (!rk_strmap_put(&seen, it->text, it->len, (void *)it, false, &dup)) {
+            rk_q_oom(L);
+            break;
+        }
         if (dup) {
             rk_q_error(L, it, "language '%s' is listed twice in 'languages'", it->text);
             continue;
         }
         langs[k++] = it->text;
     }
+    rk_strmap_free(&seen);
     if (k) {
         q->languages = langs;
         q->n_languages = k;

@@ -28,9 +28,14 @@ only; deterministic.
                  (valid)
   retired-answers  answers to questionnaires/tiny.yaml keeping N answers to
                  retired questions (valid)
+  multi-answers  answers with one multi answer of N choices, the first one
+                 chosen twice at the end (exit 65), and beside them (same
+                 folder, found by readykit) the questionnaire scalemulti.yaml
+                 of one multi question of N choices
   anchors        a questionnaire of 2*N questions: the first N anchor their
                  text (&tK), the last N use it (*tK), oldest anchor first
 """
+import os
 import sys
 
 
@@ -142,7 +147,19 @@ def retired_answers(out, n):
         out.write("  old%d: yes\n" % i)
 
 
-KINDS = {"retired": retired, "retired-answers": retired_answers, "choice-lists": choice_lists, "choices": choices, "pillars": pillars, "anchor-lists": anchor_lists, "merge-tiny": merge_tiny, "questionnaire": questionnaire, "answers": answers,
+def multi_answers(out, n):
+    folder = os.path.dirname(os.path.abspath(out.name))
+    with open(os.path.join(folder, "scalemulti.yaml"), "w", encoding="utf-8") as q:
+        header(q, "scalemulti")
+        q.write("pillars:\n  - id: p0\n    title: Pillar\n    questions:\n"
+                "      - id: q0\n        type: multi\n        text: Q\n        choices:\n")
+        for i in range(n):
+            q.write("          - {value: c%d, label: C, points: 1}\n" % i)
+    answers_head(out, "scalemulti")
+    out.write("answers:\n  q0: [%s, c0]\n" % ", ".join("c%d" % i for i in range(n)))
+
+
+KINDS = {"multi-answers": multi_answers, "retired": retired, "retired-answers": retired_answers, "choice-lists": choice_lists, "choices": choices, "pillars": pillars, "anchor-lists": anchor_lists, "merge-tiny": merge_tiny, "questionnaire": questionnaire, "answers": answers,
          "merge-answers": merge_answers, "merge-alias": merge_alias,
          "anchors": anchors}
 

@@ -37,6 +37,7 @@ gen choices 100000
 gen pillars 80000
 gen retired 100000
 gen retired-answers 100000
+gen multi-answers 100000
 echo "== loading at scale: $rk (CPU seconds, peak RSS)"
 measure "questionnaire, 50k questions (template)" "$rk" template "$work/questionnaire-50000.yaml" -o "$work/t1.yaml"
 measure "answers for 50k questions (score)" "$rk" score --max-memory 4096 --timeout 3600 -q "$work/questionnaire-50000.yaml" "$work/answers-50000.yaml"
@@ -50,3 +51,4 @@ measure "a question of 100k choices (template)" "$rk" template "$work/choices-10
 measure "80k pillars (template)" "$rk" template "$work/pillars-80000.yaml" -o "$work/t5.yaml"
 measure "100k retired ids (template)" "$rk" template "$work/retired-100000.yaml" -o "$work/t6.yaml"
 measure "100k answers kept as retired (score)" "$rk" score -q "$q" "$work/retired-answers-100000.yaml"
+measure "a multi answer of 100k choices (score)" "$rk" score --max-memory 4096 --timeout 3600 "$work/multi-answers-100000.yaml"

@@ -22,6 +22,7 @@ while IFS='|' read -r kind n cmd want frag; do
         check) set -- check "$f" ;;
         score-tiny) set -- score -q questionnaires/tiny.yaml "$f" ;;
         template) set -- template "$f" -o "$f.answers.yaml" ;;
+        score-big) set -- score --max-memory 4096 --timeout 3600 "$f" ;;
         *) set -- "unknown command '$cmd' in cases.txt" ;;
     esac
     run sh -c 'ulimit -t 20; exec "$0" "$@"' "$RK_BIN" "$@"

@@ -1,7 +1,8 @@
-/* Unit tests for linear-time YAML: the string map (strmap.c), and node.c's
+/* Unit tests for linear-time loading: the string map (strmap.c); node.c's
    anchors and merges on many keys keeping YAML's meaning (the latest anchor
    of a name wins; a map's own keys win over merged ones, and earlier merged
-   maps over later ones). */
+   maps over later ones); the questionnaire's indexes of choices and
+   pillars. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -14,6 +15,7 @@
 
 #include "readykit/fileio.h"
 #include "readykit/node.h"
+#include "readykit/questionnaire.h"
 #include "readykit/strmap.h"
 
 static RkNodeTree *parse_ok(const char *text, size_t len)
@@ -130,12 +132,60 @@ static void large_merges_keep_yaml_meaning(void **state)
     rk_buf_free(&b);
 }
 
+/* The indexes built at load: choices by value (a shared list sorted once),
+   pillars by id; every one found, nothing else. */
+static void questionnaire_lookups_use_indexes(void **state)
+{
+    (void)state;
+    enum { CHOICES = 30, PILLARS = 40 };
+    RkBuf b;
+    rk_buf_init(&b);
+    rk_buf_printf(&b, "id: ix\nversion: 1.0.0\ntitle: T\nlevels:\n  - {min: 0, name: L}\n"
+                      "choice_lists:\n  big:\n");
+    for (int i = CHOICES; i-- > 0;) /* in reverse: the index must sort them */
+        rk_buf_printf(&b, "    - {value: v%02d, label: V, points: %d}\n", i, i % 3);
+    rk_buf_printf(&b, "pillars:\n");
+    for (int p = PILLARS; p-- > 0;)
+        rk_buf_printf(&b, "  - {id: p%02d, title: P, questions: [{id: q%02d, type: choice, "
+                          "text: Q, choices: big}]}\n", p, p);
+    RkDiag d;
+    rk_diag_init(&d);
+    RkQuestionnaire *q = NULL;
+    if (rk_questionnaire_parse(b.data, b.len, "ix.yaml", &q, &d) != RK_OK)
+        fail_msg("unexpected error: %s", d.message);
+    const RkQuestion *q0 = rk_questionnaire_find(q, "q00"), *q9 = rk_questionnaire_find(q, "q39");
+    assert_non_null(q0);
+    assert_non_null(q9);
+    assert_non_null(q0->by_value);
+    assert_ptr_equal(q0->by_value, q9->by_value); /* one index for the shared list */
+    char key[8];
+    for (int i = 0; i < CHOICES; i++) {
+        snprintf(key, sizeof key, "v%02d", i);
+        const RkChoice *c = rk_question_find_choice(q9, key);
+        assert_non_null(c);
+        assert_string_equal(c->value, key);
+        assert_true(c->points == i % 3);
+    }
+    assert_null(rk_question_find_choice(q0, "v30"));
+    assert_null(rk_question_find_choice(q0, "v0"));
+    for (int p = 0; p < PILLARS; p++) {
+        snprintf(key, sizeof key, "p%02d", p);
+        const RkPillar *pl = rk_questionnaire_find_pillar(q, key);
+        assert_non_null(pl);
+        assert_string_equal(pl->id, key);
+    }
+    assert_null(rk_questionnaire_find_pillar(q, "p40"));
+    rk_questionnaire_free(q);
+    rk_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(strmap_stores_finds_and_replaces),
         cmocka_unit_test(many_anchors_resolve_to_their_nodes),
         cmocka_unit_test(large_merges_keep_yaml_meaning),
+        cmocka_unit_test(questionnaire_lookups_use_indexes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
