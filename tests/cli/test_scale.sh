@@ -38,6 +38,7 @@ mkdir "$g"
 cp questionnaires/sse-national.yaml questionnaires/sse-national.lua "$g/"
 cp questionnaires/examples/quebec.yaml "$g/quebec.yaml"
 cp questionnaires/tiny.yaml "$g/tiny.yaml"
+cp questionnaires/examples/tiny-answers.yaml "$g/ta.yaml"
 printf 'return {}\n' >"$g/extra.lua"
 printf 'id,has_law\nr1,yes\ntiny,no\n' >"$g/responses.csv"
 mkdir "$g/keep"
@@ -58,6 +59,9 @@ report -o a --rules file|report $g/quebec.yaml -r $g/extra.lua -o $g/extra.lua
 score -o the questionnaire's own rules file|score $g/quebec.yaml -o $g/sse-national.lua
 export -o its questionnaire|export --xlsform $g/tiny.yaml -o $g/tiny.yaml
 import into the questionnaire's folder, a row named like it|import $g/tiny.yaml $g/responses.csv -o $g
+score --aggregate -o the questionnaire found beside the answers|score --aggregate $g/ta.yaml $g/ta.yaml -o $g/tiny.yaml
+report --aggregate -o the questionnaire found beside the answers|report --aggregate $g/ta.yaml $g/ta.yaml -o $g/tiny.yaml
+report --aggregate -o an answers file|report --aggregate $g/ta.yaml $g/quebec.yaml -o $g/quebec.yaml
 CASES
 
 # the same report with another output is written (the guard is not a refusal
