@@ -53,6 +53,7 @@ while IFS='|' read -r what args; do
         cmp -s "$kept" "$g/${kept##*/}" || case_fail "${kept##*/} changed"
     done
     end_case
+    cp "$g"/keep/* "$g/" # each case starts from the same inputs
 done <<CASES
 report -o the questionnaire's own rules file|report $g/quebec.yaml -o $g/sse-national.lua
 report -o a --rules file|report $g/quebec.yaml -r $g/extra.lua -o $g/extra.lua
