@@ -158,7 +158,7 @@ static void questionnaire_lookups_use_indexes(void **state)
     assert_non_null(q9);
     assert_non_null(q0->by_value);
     assert_ptr_equal(q0->by_value, q9->by_value); /* one index for the shared list */
-    char key[8];
+    char key[16];
     for (int i = 0; i < CHOICES; i++) {
         snprintf(key, sizeof key, "v%02d", i);
         const RkChoice *c = rk_question_find_choice(q9, key);
