@@ -35,8 +35,8 @@ gen anchor-lists 180000
 gen choice-lists 80000
 gen choices 100000
 gen pillars 80000
-gen retired 100000
-gen retired-answers 100000
+gen retired 200000
+gen retired-answers 200000
 gen multi-answers 100000
 echo "== loading at scale: $rk (CPU seconds, peak RSS)"
 measure "questionnaire, 50k questions (template)" "$rk" template "$work/questionnaire-50000.yaml" -o "$work/t1.yaml"
@@ -49,6 +49,6 @@ measure "180k anchors x 90k aliases (check)" "$rk" check "$work/anchor-lists-180
 measure "80k choice lists, 80k users (template)" "$rk" template "$work/choice-lists-80000.yaml" -o "$work/t3.yaml"
 measure "a question of 100k choices (template)" "$rk" template "$work/choices-100000.yaml" -o "$work/t4.yaml"
 measure "80k pillars (template)" "$rk" template "$work/pillars-80000.yaml" -o "$work/t5.yaml"
-measure "100k retired ids (template)" "$rk" template "$work/retired-100000.yaml" -o "$work/t6.yaml"
-measure "100k answers kept as retired (score)" "$rk" score -q "$q" "$work/retired-answers-100000.yaml"
+measure "200k retired ids (template)" "$rk" template "$work/retired-200000.yaml" -o "$work/t6.yaml"
+measure "200k answers kept as retired (score)" "$rk" score -q "$q" "$work/retired-answers-200000.yaml"
 measure "a multi answer of 100k choices (score)" "$rk" score --max-memory 4096 --timeout 3600 "$work/multi-answers-100000.yaml"
