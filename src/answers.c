@@ -14,6 +14,7 @@
 
 #include "answers_internal.h"
 #include "readykit/node.h"
+#include "readykit/strmap.h"
 #include "readykit/suggest.h"
 
 static const char *const header_keys[] = {
@@ -161,21 +162,24 @@ RkStatus rk_answer_parse_multi(RkArena *arena, const RkQuestion *qn,
     const char **copy = rk_arena_array(arena, n ? n : 1, sizeof *copy);
     if (!copy)
         return rk_diag_add(d, RK_EINTERNAL, file, 0, 0, "out of memory");
+    RkStrMap chosen; /* the values so far, for "chosen twice" */
+    rk_strmap_init(&chosen);
     for (size_t i = 0; i < n; i++) {
         int l = lines ? lines[i] : 0, c = cols ? cols[i] : 0;
         if (rk_answer_parse_value(arena, qn, vals[i], true, ans, file, l, c, d) != RK_OK) {
             s = RK_EDATA;
             continue;
         }
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(vals[i], vals[j]) == 0) {
-                s = rk_diag_add(d, RK_EDATA, file, l, c, "'%s' is chosen twice in question '%s'",
-                                vals[i], qn->id);
-                break;
-            }
+        void *twice = NULL;
+        if (!rk_strmap_put(&chosen, vals[i], strlen(vals[i]), (void *)vals[i], false, &twice))
+            s = rk_diag_add(d, RK_EINTERNAL, file, 0, 0, "out of memory");
+        else if (twice)
+            s = rk_diag_add(d, RK_EDATA, file, l, c, "'%s' is chosen twice in question '%s'",
+                            vals[i], qn->id);
         if (!(copy[i] = rk_arena_strdup(arena, vals[i])))
             s = rk_diag_add(d, RK_EINTERNAL, file, 0, 0, "out of memory");
     }
+    rk_strmap_free(&chosen);
     if (s != RK_OK) {
         ans->state = RK_ANSWER_NONE;
         return s == RK_EINTERNAL ? s : RK_EDATA;

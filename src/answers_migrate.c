@@ -56,7 +56,8 @@ static RkStatus keep(RkAnswers *a, size_t *cap, const char *id, const char *vers
     RkStatus s = rk_answer_split(a->arena, id, n, &value, &r->note, &r->source, file, d);
     if (s != RK_OK)
         return s;
-    r->id = !has_retired(a, id) || !version ? rk_arena_strdup(a->arena, id)
+    /* (no version: a file being loaded, whose ids YAML keeps unique: no scan) */
+    r->id = !version || !has_retired(a, id) ? rk_arena_strdup(a->arena, id)
                                             : rk_arena_printf(a->arena, "%s@%s", id, version);
     if (value && value->kind == RK_NODE_MAP)
         return rk_diag_add(d, RK_EDATA, file, value->line, value->column,

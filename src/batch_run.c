@@ -23,6 +23,9 @@
 #define MAX_JOBS 256
 #define DEPTH 8 /* files handed to a worker ahead of its results: a worker
                    never waits for the parent to be scheduled */
+#define HOLD_BYTES (16u << 20) /* outcomes held for their turn: above this, no
+                                  new file is handed out and only the worker
+                                  with the file whose turn it is is read */
 
 typedef struct Worker {
     pid_t pid;
@@ -38,6 +41,7 @@ typedef struct Run {
     Worker w[MAX_JOBS];
     int n_workers;
     RkBuf *slot;             /* outcomes waiting for their turn, by index % window */
+    size_t held;             /* bytes in slot */
     bool *ready;
     size_t window;
     size_t next_write, next_new; /* the next index to write, to hand out */
@@ -121,6 +125,7 @@ static void hold(Run *run, const char *wire, size_t len, uint32_t index)
     RkBuf *b = &run->slot[index % run->window];
     b->len = 0;
     rk_buf_add(b, wire, len);
+    run->held += len;
     run->ready[index % run->window] = true;
 }
 
@@ -162,7 +167,8 @@ static bool hand_out(Run *run, Worker *w)
     uint32_t index;
     if (run->n_requeued)
         index = run->requeued[--run->n_requeued];
-    else if (run->next_new < run->files->n && run->next_new < run->next_write + run->window)
+    else if (run->next_new < run->files->n && run->next_new < run->next_write + run->window &&
+             run->held < HOLD_BYTES)
         index = (uint32_t)run->next_new++;
     else
         return false;
@@ -196,6 +202,8 @@ static void take_outcomes(Run *run, Worker *w)
     }
     memmove(w->in.data, w->in.data + off, w->in.len - off);
     w->in.len -= off;
+    if (w->in.len == 0 && w->in.cap > (1u << 20))
+        rk_buf_free(&w->in); /* a large outcome's room is not kept */
 }
 
 /* w's pipe closed: reap it; the file it was scoring failed, the others it
@@ -247,8 +255,23 @@ static void write_ready(Run *run)
                 run->status = st;
         }
         run->ready[run->next_write % run->window] = false;
+        run->held -= b->len;
+        rk_buf_free(b); /* memory held stays that of the outcomes in flight */
         run->next_write++;
     }
+}
+
+/* Over HOLD_BYTES, only the worker scoring the file whose turn it is is
+   read (the others wait on their full pipes), so that what is held for
+   later stays bounded whatever the sizes of the outcomes. */
+static bool may_read(const Run *run, const Worker *w)
+{
+    if (run->held < HOLD_BYTES)
+        return true;
+    for (int i = 0; i < w->n_pending; i++)
+        if (w->pending[i] == run->next_write)
+            return true;
+    return false;
 }
 
 /* The main loop: keep every worker busy, read what comes back, write in
@@ -264,7 +287,7 @@ static void loop(Run *run)
             while (run->w[i].pid > 0 && run->w[i].n_pending < DEPTH && hand_out(run, &run->w[i]))
                 ;
         for (int i = 0; i < run->n_workers; i++) {
-            pf[i].fd = run->w[i].pid > 0 ? run->w[i].res_fd : -1;
+            pf[i].fd = run->w[i].pid > 0 && may_read(run, &run->w[i]) ? run->w[i].res_fd : -1;
             pf[i].events = POLLIN;
             pf[i].revents = 0;
         }

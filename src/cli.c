@@ -59,6 +59,8 @@ const char rk_cli_usage[] =
     "      --max-memory MIB     memory cap for rules (default 32)\n" \
     "      --max-instructions N instruction budget per answers file (default 10^8)\n" \
     "      --timeout SECONDS    wall-clock limit per answers file (default 1)\n" \
+    "      --max-findings-bytes N  text of all findings per answers file (default\n" \
+    "                           1048576, 1 MiB; over it the file fails, exit 65)\n" \
     "  -v, --verbose            longer tracebacks in rule errors\n"
 
 const char rk_cli_check_help[] =
@@ -232,8 +234,9 @@ static bool parse_positive(const char *s, double *out)
 enum { OPT_IN_PLACE = 320, OPT_AGAINST }; /* migrate, check only */
 enum { OPT_NO_DEFAULT = 256, OPT_MAX_MEMORY, OPT_MAX_INSTR, OPT_TIMEOUT, OPT_COMPARE,
        OPT_TARGET, OPT_PAPER };
+enum { OPT_MAX_FINDINGS = 360 }; /* the commands that score */
 enum { OPT_DIR = 340, OPT_NO_HEADER, OPT_QUIET, OPT_AGGREGATE }; /* score only */
-enum { OPT_EXPLAIN = 360 }; /* score only */
+enum { OPT_EXPLAIN = 380 }; /* score only */
 
 /* Parse the options of a command; returns RK_OK, RK_EUSAGE, or -1 when
    help was printed (exit 0). */
@@ -253,6 +256,7 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
         {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
         {"max-instructions", required_argument, NULL, OPT_MAX_INSTR},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"max-findings-bytes", required_argument, NULL, OPT_MAX_FINDINGS},
         {"compare", required_argument, NULL, OPT_COMPARE},
         {"target", required_argument, NULL, OPT_TARGET},
         {"paper", required_argument, NULL, OPT_PAPER},
@@ -307,6 +311,12 @@ int rk_cli_parse(int argc, char **argv, const char *help, bool with_output,
             if (!parse_positive(optarg, &v) || v < 1000 || v > 1e15)
                 return rk_cli_usage_error("--max-instructions expects a count from 1000 to 1e15, found '%s'", optarg);
             o->rules.instruction_budget = (unsigned long long)v;
+            break;
+        case OPT_MAX_FINDINGS:
+            if (!parse_positive(optarg, &v) || v < 1000 || v > 1e9)
+                return rk_cli_usage_error("--max-findings-bytes expects bytes from 1000 to "
+                                          "1e9, found '%s'", optarg);
+            o->rules.max_findings_bytes = (size_t)v;
             break;
         case OPT_TIMEOUT:
             if (!parse_positive(optarg, &v) || v > 3600)

@@ -46,6 +46,8 @@ static RkStatus consult(const Options *o, const RkFileList *files, Consult *c, R
     c->results = calloc(c->n, sizeof *c->results);
     if (!c->sc || !c->answers || !c->results)
         return rk_diag_set(d, RK_EINTERNAL, NULL, 0, 0, "out of memory");
+    if (rk_cli_check_output(o, d) != RK_OK) /* -o onto an input: refused */
+        return d->status;
     if (rk_engines_new(o->questionnaire, &o->rules, o->lang, &c->e, d) != RK_OK)
         return d->status;
     for (size_t i = 0; i < c->n; i++) {
@@ -61,6 +63,10 @@ static RkStatus consult(const Options *o, const RkFileList *files, Consult *c, R
         c->answers[i] = c->sc[i].answers;
         c->results[i] = c->sc[i].result;
     }
+    /* the questionnaire found for the answers, and its rules */
+    if (c->n && (rk_cli_not_output(o, c->sc[0].q->path, d) != RK_OK ||
+                 rk_cli_not_output(o, c->sc[0].q->rules, d) != RK_OK))
+        return d->status;
     if (rk_aggregate(c->sc[0].q, c->answers, c->results, c->n, &c->g, d) == RK_OK &&
         rk_rules_new(c->sc[0].q, &o->rules, &c->rules, d) == RK_OK)
         rk_rules_score(c->rules, c->g->consensus, &c->cons, d);

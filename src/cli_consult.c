@@ -80,7 +80,9 @@ int rk_cmd_export(int argc, char **argv)
     RkQuestionnaire *q = NULL;
     RkXlsformSummary sum;
     RkXlsformOptions xo = {langs, n_langs};
+    Options guard = {.output = output};
     if (load_named(argv[optind], &q, &d) == RK_OK &&
+        rk_cli_not_output(&guard, q->path, &d) == RK_OK &&
         rk_xlsform_write(q, &xo, output, &sum, &d) == RK_OK)
         printf("wrote %s: %zu questions in %zu groups, %zu choices, %zu evidence fields, "
                "%zu of %zu conditions as relevant\n", output, sum.questions, sum.groups,

@@ -210,6 +210,12 @@ static RkStatus rows(const RkQuestionnaire *q, const RkImportOptions *o, const C
         if (o->subject)
             rk_answers_set_field(a, "subject", o->subject);
         snprintf(path, sizeof path, "%s/%s.yaml", o->out_dir, name);
+        if (!o->dry_run && ((o->csv && rk_file_same(path, o->csv)) ||
+                             (q->path && rk_file_same(path, q->path)))) {
+            rk_answers_free(a);
+            return rk_diag_set(d, RK_EUSAGE, path, 0, 0, "the output is an input (row %zu "
+                               "would replace it); give -o another folder", r + 1);
+        }
         if (bad) {
             sum->failed++;
         } else if (answered == 0) {

@@ -251,8 +251,10 @@ static int cmd_report(int argc, char **argv)
         s = score_other(e, o.compare, sc.q, &early, &d);
     if (s == RK_OK && o.target)
         s = score_other(e, o.target, sc.q, &target, &d);
-    if (s == RK_OK) /* the questionnaire found for the answers */
+    if (s == RK_OK) /* the questionnaire found for the answers, and its rules */
         s = rk_cli_not_output(&o, sc.q->path, &d);
+    if (s == RK_OK)
+        s = rk_cli_not_output(&o, sc.q->rules, &d);
     if (s == RK_OK) {
         RkReportInput in = {sc.q, sc.answers, sc.result, o.files[0], sc.lang};
         const RkAnswers *ea = early.answers, *ta = target.answers;

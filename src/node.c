@@ -4,12 +4,15 @@
  * Containers being built sit on an explicit stack, each collecting its
  * children in a malloc'd vector that is copied into the arena when the
  * container ends (so the arena holds exactly-sized arrays). Anchors are
+ * kept in a hash table by name and merges check keys through one, so that
+ * loading stays linear in the size of the file. Anchors are
  * registered when their node is complete; an alias is the anchored node
  * itself. Limits: nesting depth, and the number of nodes reachable through
  * aliases (against "billion laughs").
  */
 #include "readykit/node.h"
 #include "readykit/safetext.h"
+#include "readykit/strmap.h"
 
 #include "yaml_explain.h"
 
@@ -41,8 +44,7 @@ typedef struct Builder {
     RkDiag *d;
     Frame stack[MAX_DEPTH + 1];
     size_t depth;
-    Anchor *anchors;
-    size_t n_anchors, cap_anchors;
+    RkStrMap anchors;    /* name -> Anchor (in the arena) */
     size_t alias_nodes;
 } Builder;
 
@@ -78,27 +80,20 @@ static bool push_child(Frame *f, void *child)
 
 static Anchor *find_anchor(Builder *b, const char *name)
 {
-    /* Latest definition wins, as YAML says. */
-    for (size_t i = b->n_anchors; i-- > 0;)
-        if (strcmp(b->anchors[i].name, name) == 0)
-            return &b->anchors[i];
-    return NULL;
+    return rk_strmap_get(&b->anchors, name, strlen(name));
 }
 
+/* Record an anchor; a later definition of the same name replaces the
+   earlier one, as YAML says. */
 static bool add_anchor(Builder *b, const char *name, RkNode *n, size_t weight)
 {
     if (!name) /* its copy failed: out of memory, never a NULL name */
         return false;
-    if (b->n_anchors == b->cap_anchors) {
-        size_t ncap = b->cap_anchors ? b->cap_anchors * 2 : 8;
-        Anchor *a = realloc(b->anchors, ncap * sizeof *a);
-        if (!a)
-            return false;
-        b->anchors = a;
-        b->cap_anchors = ncap;
-    }
-    b->anchors[b->n_anchors++] = (Anchor){name, n, weight};
-    return true;
+    Anchor *a = rk_arena_alloc(b->tree->arena, sizeof *a);
+    if (!a)
+        return false;
+    *a = (Anchor){name, n, weight};
+    return rk_strmap_put(&b->anchors, name, strlen(name), a, true, NULL);
 }
 
 /* Attach a finished node to the open container (or make it the root). */
@@ -167,6 +162,11 @@ static RkStatus check_duplicates(Builder *b, RkNode *map)
     return s;
 }
 
+static bool is_merge_key(const RkNode *k)
+{
+    return k->plain && k->len == 2 && memcmp(k->text, "<<", 2) == 0;
+}
+
 /* YAML merge keys: "<<: *base" (or a list of maps) adds the pairs of the
    merged maps whose keys the map does not set itself. */
 static RkStatus apply_merges(Builder *b, RkNode *map)
@@ -174,8 +174,8 @@ static RkStatus apply_merges(Builder *b, RkNode *map)
     size_t extra = 0;
     bool any = false;
     for (size_t i = 0; i < map->count; i++) {
-        const RkNode *k = map->pairs[i].key, *v = map->pairs[i].value;
-        if (!(k->plain && strcmp(k->text, "<<") == 0))
+        const RkNode *v = map->pairs[i].value;
+        if (!is_merge_key(map->pairs[i].key))
             continue;
         any = true;
         if (v->kind == RK_NODE_MAP) {
@@ -197,28 +197,37 @@ static RkStatus apply_merges(Builder *b, RkNode *map)
     RkNodePair *pairs = rk_arena_array(b->tree->arena, map->count + extra, sizeof *pairs);
     if (!pairs)
         return oom(b);
+    /* The keys set so far, hashed: each merged pair costs one look-up. */
+    RkStrMap seen;
+    rk_strmap_init(&seen);
     size_t n = 0;
-    for (size_t i = 0; i < map->count; i++)
-        if (!(map->pairs[i].key->plain && strcmp(map->pairs[i].key->text, "<<") == 0))
-            pairs[n++] = map->pairs[i];
-    size_t own = n;
-    for (size_t i = 0; i < map->count; i++) {
-        const RkNode *k = map->pairs[i].key, *v = map->pairs[i].value;
-        if (!(k->plain && strcmp(k->text, "<<") == 0))
+    bool mem = true;
+    for (size_t i = 0; i < map->count && mem; i++)
+        if (!is_merge_key(map->pairs[i].key)) {
+            pairs[n] = map->pairs[i];
+            mem = rk_strmap_put(&seen, pairs[n].key->text, pairs[n].key->len, &pairs[n], false,
+                                NULL);
+            n++;
+        }
+    for (size_t i = 0; i < map->count && mem; i++) {
+        const RkNode *v = map->pairs[i].value;
+        if (!is_merge_key(map->pairs[i].key))
             continue;
         size_t nsrc = v->kind == RK_NODE_MAP ? 1 : v->count;
-        for (size_t s = 0; s < nsrc; s++) {
+        for (size_t s = 0; s < nsrc && mem; s++) {
             const RkNode *src = v->kind == RK_NODE_MAP ? v : v->items[s];
-            for (size_t j = 0; j < src->count; j++) {
-                bool present = false;
-                for (size_t m = 0; m < n && !present; m++)
-                    present = same_key(pairs[m].key, src->pairs[j].key);
-                if (!present)
+            for (size_t j = 0; j < src->count && mem; j++) {
+                void *had = NULL;
+                const RkNode *k = src->pairs[j].key;
+                mem = rk_strmap_put(&seen, k->text, k->len, &pairs[n], false, &had);
+                if (mem && !had)
                     pairs[n++] = src->pairs[j];
             }
         }
     }
-    (void)own;
+    rk_strmap_free(&seen);
+    if (!mem)
+        return oom(b);
     map->pairs = pairs;
     map->count = n;
     return RK_OK;
@@ -398,7 +407,7 @@ RkStatus rk_node_parse(const char *data, size_t len, const char *display_path,
     yaml_parser_delete(&parser);
     for (size_t i = 0; i < b.depth; i++)
         free(b.stack[i].children);
-    free(b.anchors);
+    rk_strmap_free(&b.anchors);
     if (s != RK_OK) {
         rk_arena_free(arena);
         return s;

@@ -73,6 +73,8 @@ static void load_languages(QLoader *L, const RkNode *root)
         return;
     }
     size_t k = 0;
+    RkStrMap seen; /* the codes so far, for duplicates */
+    rk_strmap_init(&seen);
     for (size_t i = 0; i < v->count; i++) {
         const RkNode *it = v->items[i];
         char f[96];
@@ -81,15 +83,18 @@ static void load_languages(QLoader *L, const RkNode *root)
                        "found %s", rk_q_found(it, f, sizeof f));
             continue;
         }
-        bool dup = false;
-        for (size_t j = 0; j < k && !dup; j++)
-            dup = strcmp(langs[j], it->text) == 0;
+        void *dup = NULL;
+        if (!rk_strmap_put(&seen, it->text, it->len, (void *)it, false, &dup)) {
+            rk_q_oom(L);
+            break;
+        }
         if (dup) {
             rk_q_error(L, it, "language '%s' is listed twice in 'languages'", it->text);
             continue;
         }
         langs[k++] = it->text;
     }
+    rk_strmap_free(&seen);
     if (k) {
         q->languages = langs;
         q->n_languages = k;
@@ -182,6 +187,8 @@ static void load_lists(QLoader *L, const RkNode *root)
         cl->name = v->pairs[i].key->text;
         cl->key = v->pairs[i].key;
         cl->node = v->pairs[i].value;
+        if (!rk_strmap_put(&L->list_names, cl->name, cl->key->len, cl, false, NULL))
+            rk_q_oom(L);
         char where[128];
         snprintf(where, sizeof where, "choice list '%.60s'", cl->name);
         cl->choices = rk_q_choices(L, cl->node, where, &cl->n);
@@ -221,10 +228,12 @@ static void load_pillar(QLoader *L, const RkNode *m, RkPillar *p, size_t index)
     p->weight = 1;
     if (rk_q_string(L, m, "id", true, where, &p->id)) {
         snprintf(where, sizeof where, "pillar '%.60s'", p->id);
-        for (size_t j = 0; j < index; j++)
-            if (L->q->pillars[j].id && strcmp(L->q->pillars[j].id, p->id) == 0)
-                rk_q_error(L, rk_node_get(m, "id"), "duplicate pillar id '%s' (first at "
-                           "line %d)", p->id, L->q->pillars[j].line);
+        void *had = NULL;
+        if (!rk_strmap_put(&L->pillar_ids, p->id, strlen(p->id), p, false, &had))
+            rk_q_oom(L);
+        else if (had)
+            rk_q_error(L, rk_node_get(m, "id"), "duplicate pillar id '%s' (first at "
+                       "line %d)", p->id, ((const RkPillar *)had)->line);
     }
     rk_q_text(L, m, "title", true, where, &p->title);
     rk_q_text(L, m, "description", false, where, &p->description);
@@ -361,6 +370,9 @@ static RkStatus build(RkNodeTree *tree, const char *path, RkQuestionnaire **out,
     rk_q_flush(&L);
     free(L.slots);
     free(L.qs);
+    rk_strmap_free(&L.list_names);
+    rk_strmap_free(&L.pillar_ids);
+    rk_strmap_free(&L.retired_ids);
     free(L.exprs);
     rk_q_lua_close(&L);
     if (L.errors) {

@@ -32,6 +32,8 @@ RkChoice *rk_q_choices(QLoader *L, const RkNode *list, const char *where, size_t
     }
     size_t k = 0;
     bool ok = true;
+    RkStrMap values; /* value -> its RkChoice, for duplicates */
+    rk_strmap_init(&values);
     for (size_t i = 0; i < list->count; i++) {
         const RkNode *m = list->items[i];
         if (!rk_q_map(L, m, "a choice (a map such as {value: a, label: A, points: 1})")) {
@@ -55,12 +57,15 @@ RkChoice *rk_q_choices(QLoader *L, const RkNode *list, const char *where, size_t
                        "answers (use 'dont_know: true' on the question)");
             ok = false;
         }
-        for (size_t j = 0; j < k; j++)
-            if (strcmp(cs[j].value, c->value) == 0) {
-                rk_q_error(L, vn, "duplicate choice value '%s' in %s (first at line %d)",
-                           c->value, where, cs[j].line);
-                ok = false;
-            }
+        void *had = NULL;
+        if (!rk_strmap_put(&values, c->value, strlen(c->value), c, false, &had)) {
+            rk_q_oom(L);
+            ok = false;
+        } else if (had) {
+            rk_q_error(L, vn, "duplicate choice value '%s' in %s (first at line %d)",
+                       c->value, where, ((const RkChoice *)had)->line);
+            ok = false;
+        }
         if (!rk_q_text(L, m, "label", true, cw, &c->label))
             ok = false;
         if (rk_node_get(m, "points")) {
@@ -71,6 +76,7 @@ RkChoice *rk_q_choices(QLoader *L, const RkNode *list, const char *where, size_t
         }
         k++;
     }
+    rk_strmap_free(&values);
     *n_out = ok ? k : 0;
     return ok ? cs : NULL;
 }
@@ -135,29 +141,27 @@ void rk_q_choice_choices(QLoader *L, const RkNode *m, RkQuestion *qn, const char
                    "choice list, found a map", where);
         return;
     }
+    QList *cl = rk_strmap_get(&L->list_names, c->text, c->len);
+    if (cl) {
+        cl->used = true;
+        qn->choices = cl->choices;
+        qn->n_choices = cl->n;
+        if (!cl->choices || !qn->scored || cl->points_reported)
+            return;
+        for (size_t j = 0; j < cl->n; j++)
+            if (!cl->choices[j].has_points) {
+                rk_q_error_at(L, cl->choices[j].line, cl->choices[j].column,
+                              "choice '%s' of list '%s' has no points, but %s (line %d) "
+                              "is scored and uses it", cl->choices[j].value, cl->name,
+                              where, qn->line);
+                cl->points_reported = true;
+            }
+        return;
+    }
     const char *names[64];
     size_t n = 0;
-    for (size_t i = 0; i < L->n_lists; i++) {
-        if (strcmp(L->lists[i].name, c->text) == 0) {
-            QList *cl = &L->lists[i];
-            cl->used = true;
-            qn->choices = cl->choices;
-            qn->n_choices = cl->n;
-            if (!cl->choices || !qn->scored || cl->points_reported)
-                return;
-            for (size_t j = 0; j < cl->n; j++)
-                if (!cl->choices[j].has_points) {
-                    rk_q_error_at(L, cl->choices[j].line, cl->choices[j].column,
-                                  "choice '%s' of list '%s' has no points, but %s (line %d) "
-                                  "is scored and uses it", cl->choices[j].value, cl->name,
-                                  where, qn->line);
-                    cl->points_reported = true;
-                }
-            return;
-        }
-        if (n < N(names))
-            names[n++] = L->lists[i].name;
-    }
+    for (size_t i = 0; i < L->n_lists && n < N(names); i++)
+        names[n++] = L->lists[i].name;
     const char *near = rk_suggest(c->text, names, n);
     if (near)
         rk_q_error(L, c, "unknown choice list '%.60s' (did you mean '%s'?)", c->text, near);

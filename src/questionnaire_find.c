@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "readykit/questionnaire.h"
+#include "readykit/strmap.h"
 
 #define N(a) (sizeof a / sizeof a[0])
 
@@ -14,18 +15,85 @@ static int by_id(const void *a, const void *b)
     return strcmp((*(const RkQuestion *const *)a)->id, (*(const RkQuestion *const *)b)->id);
 }
 
+static int pillar_by_id(const void *a, const void *b)
+{
+    return strcmp((*(const RkPillar *const *)a)->id, (*(const RkPillar *const *)b)->id);
+}
+
+static int by_value(const void *a, const void *b)
+{
+    return strcmp((*(const RkChoice *const *)a)->value, (*(const RkChoice *const *)b)->value);
+}
+
+#define INDEXED_CHOICES 8 /* shorter choice lists are searched in order */
+
+/* qn's choices sorted by value; a list shared by several questions (a
+   choice list) is sorted once: seen maps its address to its index. */
+static bool index_choices(RkQuestionnaire *q, RkQuestion *qn, RkStrMap *seen)
+{
+    size_t n = qn->n_choices;
+    if (n <= INDEXED_CHOICES)
+        return true;
+    const char *key = (const char *)&qn->choices; /* the address's bytes */
+    const RkChoice **s = rk_strmap_get(seen, key, sizeof qn->choices);
+    if (!s) {
+        /* n + 1: the last slot keeps the address, the key of seen */
+        if (!(s = rk_arena_array(q->arena, n + 1, sizeof *s)))
+            return false;
+        for (size_t i = 0; i < n; i++)
+            s[i] = &qn->choices[i];
+        qsort(s, n, sizeof *s, by_value);
+        s[n] = qn->choices;
+        if (!rk_strmap_put(seen, (const char *)&s[n], sizeof s[n], s, false, NULL))
+            return false;
+    }
+    qn->by_value = s;
+    return true;
+}
+
 bool rk_questionnaire_index(RkQuestionnaire *q)
 {
     const RkQuestion **s = rk_arena_array(q->arena, q->n_questions ? q->n_questions : 1,
                                           sizeof *s);
-    if (!s)
+    const RkPillar **p = rk_arena_array(q->arena, q->n_pillars ? q->n_pillars : 1, sizeof *p);
+    if (!s || !p)
         return false;
     for (size_t i = 0; i < q->n_questions; i++)
         s[i] = q->questions[i];
     qsort(s, q->n_questions, sizeof *s, by_id);
     q->by_id = s;
-    return true;
+    for (size_t i = 0; i < q->n_pillars; i++)
+        p[i] = &q->pillars[i];
+    qsort(p, q->n_pillars, sizeof *p, pillar_by_id);
+    q->pillars_by_id = p;
+    RkStrMap seen;
+    rk_strmap_init(&seen);
+    bool ok = true;
+    for (size_t i = 0; i < q->n_questions && ok; i++)
+        ok = index_choices(q, (RkQuestion *)q->questions[i], &seen);
+    rk_strmap_free(&seen);
+    return ok;
 }
+
+/* Binary search in arr, n pointers sorted by their member field: the one
+   whose field is key, or NULL, into out. */
+#define BSEARCH(arr, n, field, key, out)                                    \
+    do {                                                                    \
+        size_t lo_ = 0, hi_ = (n);                                          \
+        (out) = NULL;                                                       \
+        while (lo_ < hi_) {                                                 \
+            size_t mid_ = lo_ + (hi_ - lo_) / 2;                            \
+            int c_ = strcmp((arr)[mid_]->field, (key));                     \
+            if (c_ == 0) {                                                  \
+                (out) = (arr)[mid_];                                        \
+                break;                                                      \
+            }                                                               \
+            if (c_ < 0)                                                     \
+                lo_ = mid_ + 1;                                             \
+            else                                                            \
+                hi_ = mid_;                                                 \
+        }                                                                   \
+    } while (0)
 
 /* A question by id: binary search in the index built at load (rules look
    questions up by id thousands of times per answers file), else linear. */
@@ -39,24 +107,20 @@ const RkQuestion *rk_questionnaire_find(const RkQuestionnaire *q, const char *id
                 return q->questions[i];
         return NULL;
     }
-    size_t lo = 0, hi = q->n_questions;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(q->by_id[mid]->id, id);
-        if (c == 0)
-            return q->by_id[mid];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
+    const RkQuestion *found;
+    BSEARCH(q->by_id, q->n_questions, id, id, found);
+    return found;
 }
 
 const RkPillar *rk_questionnaire_find_pillar(const RkQuestionnaire *q, const char *id)
 {
     if (!q || !id)
         return NULL;
+    if (q->pillars_by_id) {
+        const RkPillar *found;
+        BSEARCH(q->pillars_by_id, q->n_pillars, id, id, found);
+        return found;
+    }
     for (size_t i = 0; i < q->n_pillars; i++)
         if (strcmp(q->pillars[i].id, id) == 0)
             return &q->pillars[i];
@@ -67,6 +131,11 @@ const RkChoice *rk_question_find_choice(const RkQuestion *qn, const char *value)
 {
     if (!qn || !value)
         return NULL;
+    if (qn->by_value) {
+        const RkChoice *found;
+        BSEARCH(qn->by_value, qn->n_choices, value, value, found);
+        return found;
+    }
     for (size_t i = 0; i < qn->n_choices; i++)
         if (strcmp(qn->choices[i].value, value) == 0)
             return &qn->choices[i];

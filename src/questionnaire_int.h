@@ -12,6 +12,7 @@
 
 #include "readykit/node.h"
 #include "readykit/questionnaire.h"
+#include "readykit/strmap.h"
 
 /* A shared choice list (choice_lists: name: [...]). */
 typedef struct QList {
@@ -40,6 +41,9 @@ typedef struct QLoader {
     bool oom;
     QList *lists;           /* arena */
     size_t n_lists;
+    RkStrMap list_names;    /* list name -> QList (the map is malloc'd) */
+    RkStrMap pillar_ids;    /* pillar id -> RkPillar (the map is malloc'd) */
+    RkStrMap retired_ids;   /* retired id -> its node in `retired:` (malloc'd) */
     /* question ids -> index + 1, open addressing (malloc'd) */
     size_t *slots;
     size_t n_slots, n_ids;

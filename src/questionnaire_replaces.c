@@ -170,9 +170,11 @@ void rk_q_retired(QLoader *L, const RkNode *root)
         const RkNode *it = v->items[i];
         if (!old_id(L, it, "an item of 'retired'"))
             continue;
-        bool dup = false;
-        for (size_t j = 0; j < k && !dup; j++)
-            dup = strcmp(ids[j], it->text) == 0;
+        void *dup = NULL;
+        if (!rk_strmap_put(&L->retired_ids, it->text, it->len, (void *)it, false, &dup)) {
+            rk_q_oom(L);
+            return;
+        }
         if (dup) {
             rk_q_error(L, it, "'%s' is listed twice in 'retired'", it->text);
             continue;
@@ -187,11 +189,7 @@ void rk_q_retired(QLoader *L, const RkNode *root)
 /* The node of retired id in the `retired:` list. */
 static const RkNode *retired_node(const QLoader *L, const char *id)
 {
-    for (size_t i = 0; L->retired && i < L->retired->count; i++)
-        if (L->retired->items[i]->kind == RK_NODE_SCALAR &&
-            strcmp(L->retired->items[i]->text, id) == 0)
-            return L->retired->items[i];
-    return NULL;
+    return rk_strmap_get(&L->retired_ids, id, strlen(id));
 }
 
 /* Once every id is known: an old id that is still a question id belongs to

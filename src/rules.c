@@ -285,6 +285,8 @@ RkStatus rk_rules_new(const RkQuestionnaire *q, const RkRulesOptions *opt, RkRul
         R->pids[i] = q->pillars[i].id;
     for (size_t i = 0; i < q->n_levels; i++)
         R->lids[i] = q->levels[i].id;
+    R->max_findings_bytes = opt->max_findings_bytes ? opt->max_findings_bytes
+                                                    : RK_RULES_FINDINGS_BYTES;
     RkSandboxLimits lim = {opt->memory_limit, opt->instruction_budget, opt->deadline_seconds,
                            opt->verbose};
     RkStatus s = rk_sandbox_new(&lim, &R->sb, d);

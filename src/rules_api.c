@@ -194,6 +194,12 @@ static int l_finding(lua_State *L)
         return luaL_error(L, "rk.finding: text is required");
     f.text = rk_rules_arg_text(L, R, -1, "rk.finding: text");
     lua_pop(L, 1);
+    size_t tlen = strlen(f.text);
+    if (tlen > R->max_findings_bytes - R->findings_bytes)
+        return luaL_error(L, "rk.finding: the findings of this answers file exceed %I bytes "
+                          "of text (the limit: --max-findings-bytes raises it)",
+                          (lua_Integer)R->max_findings_bytes);
+    R->findings_bytes += tlen;
     if (field(L, "questions") != LUA_TNIL) {
         if (!lua_istable(L, -1))
             return luaL_error(L, "rk.finding: questions must be a list of question ids");

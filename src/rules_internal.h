@@ -71,6 +71,7 @@ struct RkRules {
     RkResult *res;
     RkFinding *findings;
     size_t n_findings, cap_findings;
+    size_t findings_bytes, max_findings_bytes; /* text of this run's findings, its cap */
     RkIndicator *indicators;
     size_t n_indicators, cap_indicators;
     RkCapCall *cap_calls;  /* every rk.cap call of the run (rules_explain.c) */

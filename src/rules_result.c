@@ -169,6 +169,7 @@ RkStatus rk_rules_score(RkRules *R, const RkAnswers *a, RkResult **out, RkDiag *
     R->scoring = true;
     R->questions_done = false;
     R->n_findings = 0;
+    R->findings_bytes = 0;
     R->n_indicators = 0;
     R->n_cap_calls = 0;
     R->n_cap_dropped = 0;

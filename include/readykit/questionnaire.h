@@ -122,6 +122,8 @@ typedef struct RkQuestion {
     size_t pillar;         /* index of its pillar */
     size_t index;          /* position in RkQuestionnaire.questions */
     int line, column;
+    const RkChoice *const *by_value; /* private: the choices sorted by value, for
+                                        rk_question_find_choice (NULL: linear) */
 } RkQuestion;
 
 typedef struct RkPillar {
@@ -164,6 +166,7 @@ typedef struct RkQuestionnaire {
     void *source;           /* private: the YAML node tree the strings point into */
     const RkQuestion **by_id; /* private: the questions sorted by id, for
                                  rk_questionnaire_find (NULL: linear search) */
+    const RkPillar **pillars_by_id; /* private: the same for pillars */
 } RkQuestionnaire;
 
 /* Load and validate. Every error of the file is reported in one run: the
@@ -179,8 +182,8 @@ void rk_questionnaire_free(RkQuestionnaire *q); /* accepts NULL */
 bool rk_questionnaire_valid_id(const char *s);
 
 const RkQuestion *rk_questionnaire_find(const RkQuestionnaire *q, const char *id);
-/* Build q->by_id in q's arena (at load: look-ups by id in O(log n)); false
-   when out of memory. */
+/* Build q->by_id, q->pillars_by_id and each long choice list's by_value in
+   q's arena (at load: look-ups in O(log n)); false when out of memory. */
 bool rk_questionnaire_index(RkQuestionnaire *q);
 const RkPillar *rk_questionnaire_find_pillar(const RkQuestionnaire *q, const char *id);
 const RkChoice *rk_question_find_choice(const RkQuestion *qn, const char *value);

@@ -20,6 +20,8 @@
 #include "readykit/result.h"
 #include "readykit/sandbox.h"
 
+#define RK_RULES_FINDINGS_BYTES (1024u * 1024u) /* 1 MiB */
+
 typedef struct RkRulesOptions {
     const char *const *rule_files; /* --rules, in command-line order */
     size_t n_rule_files;
@@ -29,6 +31,8 @@ typedef struct RkRulesOptions {
     size_t memory_limit;           /* bytes; 0: default (32 MiB) */
     unsigned long long instruction_budget; /* per answers file; 0: default */
     double deadline_seconds;       /* per answers file; 0: default */
+    size_t max_findings_bytes;     /* text of all findings per answers file;
+                                      0: default (RK_RULES_FINDINGS_BYTES) */
     bool verbose;                  /* tracebacks in errors */
     RkSandboxLogFn log;            /* rk.log lines and Lua's panic, one line
                                       each (NULL: dropped); main.c prints */

@@ -29,11 +29,11 @@ _readykit()
             COMPREPLY=($(compgen -f -X '!*.lua' -- "$cur") $(compgen -d -- "$cur")); return ;;
         -q|--questionnaire|-o|--output|--compare|--target|--dir|--resume)
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --jobs|--max-memory|--max-instructions|--timeout|--subject|--respondent)
+        --jobs|--max-memory|--max-instructions|--max-findings-bytes|--timeout|--subject|--respondent)
             return ;;
     esac
     local common="--help --questionnaire --rules --no-default-rules --lang --max-memory
-                  --max-instructions --timeout --verbose"
+                  --max-instructions --max-findings-bytes --timeout --verbose"
     case $cur in
         -*)
             local opts
