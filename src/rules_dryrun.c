@@ -75,8 +75,9 @@ static void expr_error(RkRules *R, RkDiag *d, RkDiag *one, const char *what, int
 }
 
 /* The when: and checks of every question, on both runs; one error at most
-   per expression. */
-static void dry_expressions(RkRules *R, RkAnswers *runs[N_RUNS], RkDiag *d)
+   per expression. False when a limit (time, memory, instructions) stopped
+   one: the rest would only say the same. */
+static bool dry_expressions(RkRules *R, RkAnswers *runs[N_RUNS], RkDiag *d)
 {
     char what[160];
     for (size_t i = 0; i < R->q->n_questions; i++) {
@@ -89,6 +90,8 @@ static void dry_expressions(RkRules *R, RkAnswers *runs[N_RUNS], RkDiag *d)
             R->dry_run = run_name[r];
             if (rk_rules_applicable(R, runs[r], qn, &applies, &one) != RK_OK) {
                 expr_error(R, d, &one, what, r, qn->when_line, qn->when_column);
+                if (strstr(one.message, " exceeded"))
+                    goto limit; /* a limit hit: the rest would only say the same */
                 break;
             }
         }
@@ -105,12 +108,18 @@ static void dry_expressions(RkRules *R, RkAnswers *runs[N_RUNS], RkDiag *d)
                 rk_answers_clear(runs[EMPTY], qn);
                 if (s != RK_OK) {
                     expr_error(R, d, &one, what, r, qn->checks[k].line, qn->checks[k].column);
+                    if (strstr(one.message, " exceeded"))
+                        goto limit;
                     break;
                 }
             }
         }
     }
     R->dry_run = NULL;
+    return true;
+limit:
+    R->dry_run = NULL;
+    return false;
 }
 
 /* Has d an error at file:line already (the level scan's)? */
@@ -185,8 +194,8 @@ RkStatus rk_rules_dry_run(RkRules *R, RkDiag *d)
     for (size_t i = 0; i < R->q->n_questions; i++)
         set_first(runs[FIRST], R->q->questions[i]);
     dry_levels(R, d);
-    dry_expressions(R, runs, d);
-    dry_rules(R, runs, d);
+    if (dry_expressions(R, runs, d))
+        dry_rules(R, runs, d);
     rk_answers_free(runs[EMPTY]);
     rk_answers_free(runs[FIRST]);
     return d->status;
