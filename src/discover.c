@@ -359,7 +359,7 @@ static void template_question(RkBuf *out, const RkQuestion *qn, const char *lang
     rk_buf_puts(out, "\n");
     wrapped(out, "  # ", rk_text_get(&qn->text, lang, NULL), 78);
     if (qn->type == RK_Q_MULTI || qn->n_choices) {
-        rk_buf_printf(out, "  #   %s: ", qn->type == RK_Q_MULTI ? "one or more of, as a list"
+        rk_buf_printf(out, "  #   %s: ", qn->type == RK_Q_MULTI ? "one or more of, as a list in [ ]"
                                                                    : "one of");
         for (size_t i = 0; i < qn->n_choices; i++)
             rk_buf_printf(out, "%s%s", i ? ", " : "", qn->choices[i].value);

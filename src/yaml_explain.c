@@ -10,18 +10,38 @@ static bool has(const char *s, const char *part)
     return s && strstr(s, part);
 }
 
+/* The byte offset of a mark. libyaml counts a mark's index and column in
+   characters, not bytes, so after any non-ASCII text (a Portuguese or French
+   label) the index is not an offset into data: walk to the mark's line, then
+   over its column's UTF-8 characters. */
+static size_t offset_of(const char *data, size_t len, const yaml_mark_t *m)
+{
+    size_t i = 0;
+    for (size_t line = 0; i < len && line < m->line; i++)
+        if (data[i] == '\n')
+            line++;
+    for (size_t c = 0; c < m->column && i < len && data[i] != '\n'; c++)
+        do
+            i++;
+        while (i < len && ((unsigned char)data[i] & 0xC0) == 0x80);
+    return i;
+}
+
 /* The byte at a mark, or 0 past the end. */
 static char at(const char *data, size_t len, const yaml_mark_t *m)
 {
-    return m->index < len ? data[m->index] : '\0';
+    size_t i = offset_of(data, len, m);
+    return i < len ? data[i] : '\0';
 }
 
 /* Does the mark's line hold ": " (or ":" at its end) before the mark? That
    is, is the colon at the mark the second one of a "key: value" line? */
 static bool colon_before_on_line(const char *data, size_t len, const yaml_mark_t *m)
 {
-    size_t start = m->index - (m->index < m->column ? m->index : m->column);
-    for (size_t i = start; i + 1 < m->index && i + 1 < len; i++)
+    size_t end = offset_of(data, len, m), start = end;
+    while (start > 0 && data[start - 1] != '\n')
+        start--;
+    for (size_t i = start; i + 1 < end && i + 1 < len; i++)
         if (data[i] == ':' && (data[i + 1] == ' ' || data[i + 1] == '\t'))
             return true;
     return false;
@@ -30,7 +50,7 @@ static bool colon_before_on_line(const char *data, size_t len, const yaml_mark_t
 /* Is the last non-blank character before the mark, on its line, a quote? */
 static bool quote_before_on_line(const char *data, size_t len, const yaml_mark_t *m)
 {
-    for (size_t i = m->index < len ? m->index : len; i > 0; i--) {
+    for (size_t i = offset_of(data, len, m); i > 0; i--) {
         char c = data[i - 1];
         if (c == '\n')
             return false;
