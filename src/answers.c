@@ -113,6 +113,11 @@ RkStatus rk_answer_parse_value(RkArena *arena, const RkQuestion *qn, const char 
     case RK_Q_NUMBER: {
         char *end;
         double v = strtod(text, &end);
+        if (plain && end != text && *end && isfinite(v))    /* "30%", "12 km" */
+            return rk_diag_add(d, RK_EDATA, file, line, col,
+                               "question '%s' expects a number, found '%s': write the number "
+                               "alone, without a unit (%.*s)", qn->id, text, (int)(end - text),
+                               text);
         if (!plain || end == text || *end || !isfinite(v))
             return rk_diag_add(d, RK_EDATA, file, line, col,
                                "question '%s' expects a number, found '%s'", qn->id, text);

@@ -108,4 +108,32 @@ sed -i 's/standards: dcat, xroad/standards: [dcat, xroad]/' "$answers"
 run "$RK_BIN" score "$answers"
 expect_ran "the same answers, with brackets, score" 0 "overall  100.0  Mature"
 
+# A number written with its unit.
+unit=$RK_TMP/unit.yaml
+cat >"$unit" <<YAML
+questionnaire: dpi
+answers:
+  portal: yes
+  standards: [dcat]
+YAML
+sed -i 's/^      - id: standards$/      - id: share\n        type: number\n        text: Share of fees paid online\n        unit: "%"\n      - id: standards/' "$q"
+printf '  share: 30%%\n' >>"$unit"
+run "$RK_BIN" score "$unit"
+begin_case "a number written with its unit says to write the number alone"
+want_rc 65
+want_contains "$err" "readykit: $unit:5:10: question 'share' expects a number, found '30%': write the number alone, without a unit (30)"
+end_case
+
+# The template's empty subject: "" is no subject, as in the PDF.
+filled=$RK_TMP/filled.yaml
+run "$RK_BIN" template "$q" -o "$filled"
+expect_ran "template -o writes the answers file" 0 "wrote $filled"
+sed -i 's/^  # portal: $/  portal: yes/' "$filled"
+run "$RK_BIN" score "$filled"
+begin_case "an answers file with subject \"\" scores as (no subject)"
+want_rc 0
+want_contains "$out" "$filled: (no subject)"
+want_contains "$out" "overall  100.0  Mature"
+end_case
+
 done_testing
