@@ -136,4 +136,14 @@ want_contains "$out" "$filled: (no subject)"
 want_contains "$out" "overall  100.0  Mature"
 end_case
 
+# list shows the questionnaire being written in the current folder (as
+# show, template and ask find it there), and not the answers files beside it.
+run sh -c 'cd "$1" && READYKIT_PATH= "$2" list' sh "$RK_TMP" "$RK_BIN"
+begin_case "list in the author's folder shows its questionnaire, not its answers files"
+want_rc 0
+want_contains "$out" "dpi                  0.1.0     en,pt            1         3  ./dpi.yaml"
+want_not_contains "$out" "a.yaml"
+want_not_contains "$err" "not listed"
+end_case
+
 done_testing
