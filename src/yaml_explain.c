@@ -60,8 +60,45 @@ static bool quote_before_on_line(const char *data, size_t len, const yaml_mark_t
     return false;
 }
 
+/* The number of '"' on the line holding byte offset i, up to end (or its
+   end), and where the line starts. */
+static size_t quotes_on_line(const char *data, size_t len, size_t i, size_t end,
+                             size_t *start)
+{
+    while (i > 0 && data[i - 1] != '\n')
+        i--;
+    *start = i;
+    size_t n = 0;
+    for (; i < len && i < end && data[i] != '\n'; i++)
+        n += data[i] == '"';
+    return n;
+}
+
+/* A quoted text left open on the line before the mark's, closed by the first
+   quote of the mark's line: libyaml then stumbles on what follows that quote.
+   On a match, the open line's mark into open. */
+static bool open_quote_above(const char *data, size_t len, const yaml_mark_t *m,
+                             yaml_mark_t *open)
+{
+    size_t here = offset_of(data, len, m), start, above;
+    if (quotes_on_line(data, len, here, here, &start) % 2 == 0 || start == 0)
+        return false;
+    size_t n = quotes_on_line(data, len, start - 1, len, &above);
+    if (n % 2 == 0)
+        return false;
+    /* at its last quote, the one left open; columns count characters */
+    size_t last = above;
+    for (size_t i = above; i < start; i++)
+        if (data[i] == '"')
+            last = i;
+    *open = (yaml_mark_t){.line = m->line - 1, .column = 0};
+    for (size_t i = above; i < last; i++)
+        open->column += ((unsigned char)data[i] & 0xC0) != 0x80;
+    return true;
+}
+
 static const char *plain_words(const yaml_parser_t *p, const char *data, size_t len,
-                               const yaml_mark_t **where)
+                               const yaml_mark_t **where, yaml_mark_t *open)
 {
     const char *problem = p->problem, *context = p->context;
     const yaml_mark_t *pm = &p->problem_mark, *cm = &p->context_mark;
@@ -70,6 +107,8 @@ static const char *plain_words(const yaml_parser_t *p, const char *data, size_t 
         return "a tab character: YAML indents with spaces only; replace the tab with spaces";
     if (has(problem, "cannot start any token")) {
         char c = at(data, len, pm);
+        if (open_quote_above(data, len, pm, open) && (*where = open))
+            return "this quoted text is never closed: add the closing quote at its end";
         if (c == '@' || c == '`')
             return "a text cannot start with '@' or '`' in YAML: put the whole text in quotes";
         return "this character cannot start a value here: put the text in quotes";
@@ -119,7 +158,8 @@ void rk_yaml_explain(const yaml_parser_t *p, const char *data, size_t len, char 
                      size_t size, int *line, int *column)
 {
     const yaml_mark_t *where;
-    const char *words = plain_words(p, data, len, &where);
+    yaml_mark_t open;
+    const char *words = plain_words(p, data, len, &where, &open);
     /* libyaml marks the end of the file for some errors; the context mark
        (where the construct began) is then the better place to look. */
     if (!words && !p->problem_mark.line && !p->problem_mark.column)

@@ -146,4 +146,14 @@ want_not_contains "$out" "a.yaml"
 want_not_contains "$err" "not listed"
 end_case
 
+# A quoted text left open: libyaml stumbles after the next line's quote.
+unclosed=$RK_TMP/unclosed.yaml
+sed 's/^        text: Share of fees paid online$/        text: "Partilha paga online/' "$q" >"$unclosed"
+run "$RK_BIN" check "$unclosed"
+begin_case "a quoted text left open is named at its opening quote, on its own line"
+want_rc 65
+want_contains "$err" "readykit: $unclosed:18:15: YAML syntax error: this quoted text is never closed: add the closing quote at its end"
+want_not_contains "$err" "cannot start a value"
+end_case
+
 done_testing
