@@ -113,6 +113,11 @@ RkStatus rk_answer_parse_value(RkArena *arena, const RkQuestion *qn, const char 
     case RK_Q_NUMBER: {
         char *end;
         double v = strtod(text, &end);
+        if (plain && end != text && *end && isfinite(v))    /* "30%", "12 km" */
+            return rk_diag_add(d, RK_EDATA, file, line, col,
+                               "question '%s' expects a number, found '%s': write the number "
+                               "alone, without a unit (%.*s)", qn->id, text, (int)(end - text),
+                               text);
         if (!plain || end == text || *end || !isfinite(v))
             return rk_diag_add(d, RK_EDATA, file, line, col,
                                "question '%s' expects a number, found '%s'", qn->id, text);
@@ -139,6 +144,10 @@ RkStatus rk_answer_parse_value(RkArena *arena, const RkQuestion *qn, const char 
         ans->value = rk_arena_strdup(arena, text);
         break;
     case RK_Q_MULTI:
+        if (!rk_question_find_choice(qn, text) && strchr(text, ','))
+            return rk_diag_add(d, RK_EDATA, file, line, col,
+                               "'%s' is not a choice of question '%s': write several "
+                               "choices as a list in brackets, e.g. [%s]", text, qn->id, text);
         if (!rk_question_find_choice(qn, text)) {
             rk_answers_list_choices(qn, allowed, sizeof allowed);
             return rk_diag_add(d, RK_EDATA, file, line, col,

@@ -10,8 +10,8 @@
 const char rk_cli_list_help[] =
     "Usage: readykit list [--format text|json]\n"
     "\n"
-    "List the questionnaires found on the search path (each folder of\n"
-    "READYKIT_PATH, ./questionnaires, then the installed ones): id, version,\n"
+    "List the questionnaires found on the search path (the current folder, each\n"
+    "folder of READYKIT_PATH, ./questionnaires, then the installed ones): id, version,\n"
     "languages, pillars, questions and file. An id found again further down the\n"
     "path is marked as shadowed: the first one is the one readykit uses.\n"
     "\n"

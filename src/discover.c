@@ -22,6 +22,7 @@ typedef struct Listing {
     char *ids[MAX_LISTED]; /* ids already listed, for shadowing */
     size_t n_ids;
     size_t width;          /* of the id column (text) */
+    bool quiet;            /* skip files that are not questionnaires, unsaid */
 } Listing;
 
 static int compare_names(const void *a, const void *b)
@@ -42,6 +43,8 @@ static void list_one(Listing *l, const char *path)
     rk_diag_init(&d);
     RkQuestionnaire *q;
     if (rk_questionnaire_load(path, &q, &d) != RK_OK) {
+        if (l->quiet)
+            return;
         char buf[1024];
         rk_diag_warn(l->d, path, 0, 0, "not listed: %s", rk_diag_format(&d, buf, sizeof buf));
         return;
@@ -110,12 +113,17 @@ RkStatus rk_discover_list(RkBuf *out, bool json, RkDiag *d)
     if (!json)
         rk_buf_printf(out, "%-20s %-9s %-10s %7s %9s  %s\n", "ID", "VERSION", "LANGUAGES",
                       "PILLARS", "QUESTIONS", "FILE");
+    /* The current folder first, as show, template and ask look there first:
+       only its questionnaires (answers files and the like are left out). */
+    l.quiet = true;
+    list_dir(".", 1, &l);
+    l.quiet = false;
     rk_locate_each_dir(list_dir, &l);
     for (size_t i = 0; i < l.n_ids; i++)
         free(l.ids[i]);
     if (l.n_ids == 0)
         rk_diag_warn(d, NULL, 0, 0, "no questionnaire found on the search path "
-                     "(READYKIT_PATH, ./questionnaires, %s)", RK_SHARE_DIR);
+                     "(., READYKIT_PATH, ./questionnaires, %s)", RK_SHARE_DIR);
     return RK_OK;
 }
 
@@ -359,7 +367,7 @@ static void template_question(RkBuf *out, const RkQuestion *qn, const char *lang
     rk_buf_puts(out, "\n");
     wrapped(out, "  # ", rk_text_get(&qn->text, lang, NULL), 78);
     if (qn->type == RK_Q_MULTI || qn->n_choices) {
-        rk_buf_printf(out, "  #   %s: ", qn->type == RK_Q_MULTI ? "one or more of, as a list"
+        rk_buf_printf(out, "  #   %s: ", qn->type == RK_Q_MULTI ? "one or more of, as a list in [ ]"
                                                                    : "one of");
         for (size_t i = 0; i < qn->n_choices; i++)
             rk_buf_printf(out, "%s%s", i ? ", " : "", qn->choices[i].value);

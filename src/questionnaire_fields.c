@@ -58,6 +58,10 @@ void rk_q_flush(QLoader *L)
         rk_diag_warn(L->d, L->path, 0, 0, "%zu more texts lack a translation (only the first "
                      "%d are listed)", L->missing_translations - RK_Q_MAX_TRANSLATION_WARNINGS,
                      RK_Q_MAX_TRANSLATION_WARNINGS);
+    if (L->undeclared_more)
+        rk_q_error(L, L->undeclared, "language '%.40s' is in %zu more texts too (not listed); "
+                   "declaring it in 'languages' fixes them all", L->undeclared->text,
+                   L->undeclared_more);
     if (L->n_errs)
         qsort(L->errs, L->n_errs, sizeof *L->errs, cmp_err);
     for (size_t i = 0; i < L->n_errs; i++) {

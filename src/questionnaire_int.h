@@ -54,6 +54,8 @@ typedef struct QLoader {
     const RkNode **exprs;   /* nodes of every `when` and check (malloc'd) */
     size_t n_exprs, cap_exprs, expr_cursor;
     size_t missing_translations; /* warned one by one up to a limit */
+    const RkNode *undeclared;    /* first text in an undeclared language */
+    size_t undeclared_more;      /* later texts in that language, counted */
     QErr *errs;             /* malloc'd; flushed into d by rk_q_flush */
     size_t n_errs, cap_errs;
     const RkNode *retired;  /* the `retired:` list, for positions */

@@ -379,7 +379,8 @@ static void text_report(RkBuf *b, const RkReportInput *in, bool explain)
     const RkQuestionnaire *q = in->q;
     const RkLabels *l = rk_labels_for(in->lang);
     const char *subject = in->answers && in->answers->subject ? in->answers->subject : r->subject;
-    rk_buf_printf(b, "%s: %s\n", in->file, subject ? subject : l->w[RK_L_T_NO_SUBJECT]);
+    rk_buf_printf(b, "%s: %s\n", in->file,
+                  subject && *subject ? subject : l->w[RK_L_T_NO_SUBJECT]);
     rk_buf_printf(b, "  %s %s: %s\n", q->id, q->version ? q->version : "",
                   rk_text_get(&q->title, in->lang, q->languages[0]));
     rk_buf_printf(b, "  %s ", l->w[RK_L_T_OVERALL]);

@@ -70,11 +70,19 @@ bool rk_q_text_node(QLoader *L, const RkNode *n, const char *what, RkText *out)
         while (l < q->n_languages && strcmp(q->languages[l], key->text) != 0)
             l++;
         if (l == q->n_languages) {
+            ok = false;
+            /* One language left out of `languages` would give an error per
+               text: name the first, count the rest (see rk_q_flush). */
+            if (L->undeclared && strcmp(L->undeclared->text, key->text) == 0) {
+                L->undeclared_more++;
+                continue;
+            }
             const char *near = rk_suggest(key->text, q->languages, q->n_languages);
             rk_q_error(L, key, "language '%.40s' in %s is not declared in 'languages'%s%s%s",
                        key->text, what, near ? " (did you mean '" : "", near ? near : "",
-                       near ? "'?)" : "");
-            ok = false;
+                       near ? "'?)" : "; add it to 'languages' at the top of the file");
+            if (!L->undeclared)
+                L->undeclared = key;
             continue;
         }
         if (v->kind != RK_NODE_SCALAR || rk_node_is_null(v)) {

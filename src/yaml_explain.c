@@ -10,18 +10,38 @@ static bool has(const char *s, const char *part)
     return s && strstr(s, part);
 }
 
+/* The byte offset of a mark. libyaml counts a mark's index and column in
+   characters, not bytes, so after any non-ASCII text (a Portuguese or French
+   label) the index is not an offset into data: walk to the mark's line, then
+   over its column's UTF-8 characters. */
+static size_t offset_of(const char *data, size_t len, const yaml_mark_t *m)
+{
+    size_t i = 0;
+    for (size_t line = 0; i < len && line < m->line; i++)
+        if (data[i] == '\n')
+            line++;
+    for (size_t c = 0; c < m->column && i < len && data[i] != '\n'; c++)
+        do
+            i++;
+        while (i < len && ((unsigned char)data[i] & 0xC0) == 0x80);
+    return i;
+}
+
 /* The byte at a mark, or 0 past the end. */
 static char at(const char *data, size_t len, const yaml_mark_t *m)
 {
-    return m->index < len ? data[m->index] : '\0';
+    size_t i = offset_of(data, len, m);
+    return i < len ? data[i] : '\0';
 }
 
 /* Does the mark's line hold ": " (or ":" at its end) before the mark? That
    is, is the colon at the mark the second one of a "key: value" line? */
 static bool colon_before_on_line(const char *data, size_t len, const yaml_mark_t *m)
 {
-    size_t start = m->index - (m->index < m->column ? m->index : m->column);
-    for (size_t i = start; i + 1 < m->index && i + 1 < len; i++)
+    size_t end = offset_of(data, len, m), start = end;
+    while (start > 0 && data[start - 1] != '\n')
+        start--;
+    for (size_t i = start; i + 1 < end && i + 1 < len; i++)
         if (data[i] == ':' && (data[i + 1] == ' ' || data[i + 1] == '\t'))
             return true;
     return false;
@@ -30,7 +50,7 @@ static bool colon_before_on_line(const char *data, size_t len, const yaml_mark_t
 /* Is the last non-blank character before the mark, on its line, a quote? */
 static bool quote_before_on_line(const char *data, size_t len, const yaml_mark_t *m)
 {
-    for (size_t i = m->index < len ? m->index : len; i > 0; i--) {
+    for (size_t i = offset_of(data, len, m); i > 0; i--) {
         char c = data[i - 1];
         if (c == '\n')
             return false;
@@ -40,8 +60,45 @@ static bool quote_before_on_line(const char *data, size_t len, const yaml_mark_t
     return false;
 }
 
+/* The number of '"' on the line holding byte offset i, up to end (or its
+   end), and where the line starts. */
+static size_t quotes_on_line(const char *data, size_t len, size_t i, size_t end,
+                             size_t *start)
+{
+    while (i > 0 && data[i - 1] != '\n')
+        i--;
+    *start = i;
+    size_t n = 0;
+    for (; i < len && i < end && data[i] != '\n'; i++)
+        n += data[i] == '"';
+    return n;
+}
+
+/* A quoted text left open on the line before the mark's, closed by the first
+   quote of the mark's line: libyaml then stumbles on what follows that quote.
+   On a match, the open line's mark into open. */
+static bool open_quote_above(const char *data, size_t len, const yaml_mark_t *m,
+                             yaml_mark_t *open)
+{
+    size_t here = offset_of(data, len, m), start, above;
+    if (quotes_on_line(data, len, here, here, &start) % 2 == 0 || start == 0)
+        return false;
+    size_t n = quotes_on_line(data, len, start - 1, len, &above);
+    if (n % 2 == 0)
+        return false;
+    /* at its last quote, the one left open; columns count characters */
+    size_t last = above;
+    for (size_t i = above; i < start; i++)
+        if (data[i] == '"')
+            last = i;
+    *open = (yaml_mark_t){.line = m->line - 1, .column = 0};
+    for (size_t i = above; i < last; i++)
+        open->column += ((unsigned char)data[i] & 0xC0) != 0x80;
+    return true;
+}
+
 static const char *plain_words(const yaml_parser_t *p, const char *data, size_t len,
-                               const yaml_mark_t **where)
+                               const yaml_mark_t **where, yaml_mark_t *open)
 {
     const char *problem = p->problem, *context = p->context;
     const yaml_mark_t *pm = &p->problem_mark, *cm = &p->context_mark;
@@ -50,6 +107,8 @@ static const char *plain_words(const yaml_parser_t *p, const char *data, size_t 
         return "a tab character: YAML indents with spaces only; replace the tab with spaces";
     if (has(problem, "cannot start any token")) {
         char c = at(data, len, pm);
+        if (open_quote_above(data, len, pm, open) && (*where = open))
+            return "this quoted text is never closed: add the closing quote at its end";
         if (c == '@' || c == '`')
             return "a text cannot start with '@' or '`' in YAML: put the whole text in quotes";
         return "this character cannot start a value here: put the text in quotes";
@@ -99,7 +158,8 @@ void rk_yaml_explain(const yaml_parser_t *p, const char *data, size_t len, char 
                      size_t size, int *line, int *column)
 {
     const yaml_mark_t *where;
-    const char *words = plain_words(p, data, len, &where);
+    yaml_mark_t open;
+    const char *words = plain_words(p, data, len, &where, &open);
     /* libyaml marks the end of the file for some errors; the context mark
        (where the construct began) is then the better place to look. */
     if (!words && !p->problem_mark.line && !p->problem_mark.column)
