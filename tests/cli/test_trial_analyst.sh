@@ -1,0 +1,72 @@
+#!/bin/sh
+# test_trial_analyst.sh: what a donor analyst stumbled on when writing rules
+# for sse-national (issue 14's trial): check names the --rules files it
+# checked (and says when rk.requires skips one); a.value compared on an
+# unanswered question names the question and the guard to write.
+. "$(dirname "$0")/lib.sh"
+
+korea=questionnaires/examples/korea.yaml
+
+cat >"$RK_TMP/donor.lua" <<'LUA'
+rk.requires{questionnaire = "sse-national"}
+return {
+  pillar = function (p, s)
+    if p.id == "finance" then return {weight = s.weight * 2} end
+  end,
+}
+LUA
+
+# ---- check's summary line names the --rules files -------------------------
+run "$RK_BIN" check --rules "$RK_TMP/donor.lua" questionnaires/sse-national.yaml
+begin_case "check --rules: the ok line names the rule file checked"
+want_rc 0
+want_contains "$out" "sse-national.yaml: ok: sse-national"
+want_contains "$out" ", --rules $RK_TMP/donor.lua"
+want_not_contains "$out" "skipped"
+end_case
+
+run "$RK_BIN" check --rules "$RK_TMP/donor.lua" questionnaires/sse-local.yaml
+begin_case "check --rules on another questionnaire: the ok line says the file was skipped"
+want_rc 0
+want_contains "$out" "sse-local.yaml: ok: sse-local"
+want_contains "$out" ", --rules $RK_TMP/donor.lua (skipped: its rk.requires does not match)"
+want_contains "$err" "warning: skipped"
+end_case
+
+# ---- a.value compared on an unanswered question ---------------------------
+cat >"$RK_TMP/nil.lua" <<'LUA'
+return {
+  question = function (q, a, s)
+    if q.id == "fund_reach" and a.value > 500 then return {weight = 3} end
+  end,
+}
+LUA
+run "$RK_BIN" check --rules "$RK_TMP/nil.lua" questionnaires/sse-national.yaml
+begin_case "check: a.value on an unanswered question names it and gives the guard"
+want_rc 65
+want_contains "$err" "nil.lua:3: fund_reach has no answer in an empty assessment; test it first: if a.value ~= nil and ... then (while scoring question fund_reach)"
+end_case
+
+run "$RK_BIN" score --rules "$RK_TMP/nil.lua" "$korea"
+begin_case "score: a.value on a question the answers file leaves out names that file"
+want_rc 65
+want_contains "$err" "nil.lua:3: fund_reach has no answer in $korea; test it first: if a.value ~= nil and"
+end_case
+
+# an answered question whose rule meets another nil keeps Lua's message
+cat >"$RK_TMP/other.lua" <<'LUA'
+local limit
+return {
+  question = function (q, a, s)
+    if q.id == "legal_status" and s.points > limit then return {weight = 3} end
+  end,
+}
+LUA
+run "$RK_BIN" score --rules "$RK_TMP/other.lua" "$korea"
+begin_case "score: a nil that is not the answer keeps Lua's own message"
+want_rc 65
+want_contains "$err" "other.lua:4: attempt to compare"
+want_not_contains "$err" "has no answer"
+end_case
+
+done_testing
