@@ -69,4 +69,11 @@ want_contains "$err" "other.lua:4: attempt to compare"
 want_not_contains "$err" "has no answer"
 end_case
 
+# ---- show gives the level ids that rk.cap needs ---------------------------
+run "$RK_BIN" show --lang fr sse-national
+begin_case "show: the levels line gives each level's id, then its name"
+want_rc 0
+want_contains "$out" "levels: nascent (Embryonnaire) from 0, emerging (Émergent) from 20"
+end_case
+
 done_testing
