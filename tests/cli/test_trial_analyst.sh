@@ -76,4 +76,12 @@ want_rc 0
 want_contains "$out" "levels: nascent (Embryonnaire) from 0, emerging (Émergent) from 20"
 end_case
 
+# ---- score given the questionnaire instead of answers ---------------------
+run "$RK_BIN" score questionnaires/sse-national.yaml "$korea"
+begin_case "score: a questionnaire given as answers says so and names template and check"
+want_rc 65
+want_contains "$out" "South Korea"
+want_contains "$err" "questionnaires/sse-national.yaml: this is a questionnaire ('sse-national'), not an answers file: 'readykit template sse-national -o answers.yaml'"
+end_case
+
 done_testing
