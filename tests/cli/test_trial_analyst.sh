@@ -84,4 +84,18 @@ want_contains "$out" "South Korea"
 want_contains "$err" "questionnaires/sse-national.yaml: this is a questionnaire ('sse-national'), not an answers file: 'readykit template sse-national -o answers.yaml'"
 end_case
 
+# ---- readykit-rules(7)'s example does what it says ------------------------
+# (it once compared rk.get(...), a table, with "no": the cap never applied)
+sed -n '/^# EXAMPLE/,/^# SEE ALSO/p' scripts/man/readykit-rules.7.scd |
+    sed -n '/^```$/,/^```$/p' | grep -v '^```$' >"$RK_TMP/man-example.lua"
+run "$RK_BIN" score --explain --format json --rules "$RK_TMP/man-example.lua" \
+    questionnaires/examples/mali.yaml
+begin_case "readykit-rules(7) EXAMPLE: caps Mali's legal framework (no legal definition)"
+want_rc 0
+want_contains "$out" '"subject": "Mali"'
+caps=$(printf '%s\n' "$out" | jq -r '.explain.pillars[] | select(.id == "legal_framework")
+    | .caps[] | select(.rule_file | endswith("man-example.lua")) | .level_id' 2>&1)
+[ "$caps" = emerging ] || case_fail "the example's cap on legal_framework: '$caps', wanted emerging"
+end_case
+
 done_testing
