@@ -1,5 +1,6 @@
 /* rules_levels: level ids in rule files. rk.cap{level = "..."} with a
-   literal string is checked against the questionnaire's levels by reading
+   literal string is checked against the questionnaire's levels (and
+   `X.id == "..."` against its ids, with a warning) by reading
    the source (a small Lua lexer: names, strings, comments, brackets), so a
    misspelt level is found in every branch, taken or not; a level computed
    at run time is checked by rk.cap itself when it runs (rules_api.c). */
@@ -191,6 +192,40 @@ static void check_table(Lex *x, RkRules *R, const char *file, RkDiag *d)
     }
 }
 
+static bool in_list(const char *const *ids, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ids[i], id) == 0)
+            return true;
+    return false;
+}
+
+/* After `X.id ==` (or ~=): the string just read should be a question,
+   pillar or level id; another is a typo or an id of another questionnaire,
+   and the comparison is never true. A warning: a rule file may serve
+   several questionnaires. */
+static void check_id(const Lex *x, RkRules *R, const char *file, RkDiag *d)
+{
+    char id[200];
+    if (x->escaped || x->n == 0 || x->n >= sizeof id)
+        return;
+    memcpy(id, x->s, x->n);
+    id[x->n] = '\0';
+    const char *const *lists[] = {R->qids, R->pids, R->lids};
+    size_t ns[] = {R->q->n_questions, R->q->n_pillars, R->q->n_levels};
+    const char *s = NULL;
+    for (size_t k = 0; k < 3; k++)
+        if (in_list(lists[k], ns[k], id))
+            return;
+    for (size_t k = 0; k < 3 && !s; k++)
+        s = rk_suggest(id, lists[k], ns[k]);
+    rk_diag_warn(d, file, x->tline, x->tcol,
+                 "'%s' is not a question, pillar or level id of %s%s%s%s: this comparison is "
+                 "never true ('readykit show %s' lists the ids; a file for another "
+                 "questionnaire starts with rk.requires)", id, R->q->id,
+                 s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "", R->q->id);
+}
+
 void rk_rules_scan_caps(RkRules *R, const char *file, const char *text, size_t len, RkDiag *d)
 {
     Lex x = {.p = text, .end = text + len, .line = 1, .col = 1};
@@ -198,11 +233,24 @@ void rk_rules_scan_caps(RkRules *R, const char *file, const char *text, size_t l
         while (x.p < x.end && *x.p != '\n')
             adv(&x, 1);
     next(&x);
+    bool dot = false; /* the token before was "." */
     while (x.kind != T_EOF) {
+        if (dot && is(&x, T_NAME, "id")) {
+            dot = false;
+            next(&x);
+            if (is(&x, T_OTHER, "==") || is(&x, T_OTHER, "~=")) {
+                next(&x);
+                if (x.kind == T_STRING)
+                    check_id(&x, R, file, d);
+            }
+            continue;
+        }
         if (!is(&x, T_NAME, "rk")) {
+            dot = is(&x, T_OTHER, ".");
             next(&x);
             continue;
         }
+        dot = false;
         next(&x);
         if (!is(&x, T_OTHER, "."))
             continue;

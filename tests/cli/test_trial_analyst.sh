@@ -98,4 +98,30 @@ caps=$(printf '%s\n' "$out" | jq -r '.explain.pillars[] | select(.id == "legal_f
 [ "$caps" = emerging ] || case_fail "the example's cap on legal_framework: '$caps', wanted emerging"
 end_case
 
+# ---- a misspelt id in a comparison: a branch that never runs --------------
+sed 's/p.id == "finance"/p.id == "finanse"/' "$RK_TMP/donor.lua" >"$RK_TMP/typo.lua"
+run "$RK_BIN" check --rules "$RK_TMP/typo.lua" questionnaires/sse-national.yaml
+begin_case "check: p.id == \"finanse\" warns, with the id meant, at its line and column"
+want_rc 0
+want_contains "$out" "sse-national.yaml: ok: sse-national"
+want_contains "$err" "typo.lua:4:16: warning: 'finanse' is not a question, pillar or level id of sse-national (did you mean 'finance'?): this comparison is never true"
+end_case
+
+run "$RK_BIN" check --rules "$RK_TMP/donor.lua" questionnaires/sse-national.yaml
+begin_case "check: ids of the questionnaire in comparisons give no warning"
+want_rc 0
+want_contains "$out" "sse-national.yaml: ok: sse-national"
+want_not_contains "$err" "warning"
+end_case
+
+# ---- a file for another questionnaire, without rk.requires ---------------
+cat >"$RK_TMP/national.lua" <<'LUA'
+return {result = function () if rk.answer("public_fund") == "yes" then end end}
+LUA
+run "$RK_BIN" check --rules "$RK_TMP/national.lua" questionnaires/sse-local.yaml
+begin_case "check: a question of another questionnaire points at show and rk.requires"
+want_rc 65
+want_contains "$err" "national.lua:1: unknown question 'public_fund': sse-local has no such question ('readykit show sse-local' lists them); a rule file written for another questionnaire starts with rk.requires{questionnaire = \"ID\"}"
+end_case
+
 done_testing
