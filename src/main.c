@@ -250,7 +250,10 @@ static int cmd_report(int argc, char **argv)
     if (o.aggregate)
         return rk_cmd_report_aggregate(&o);
     if (o.n_files != 1)
-        return rk_cli_usage_error("report needs exactly one answers file%s", "");
+        return rk_cli_usage_error("report needs exactly one answers file%s",
+                                  o.n_files > 1 ? " (one PDF each: run it once per file, e.g. "
+                                                  "in a shell 'for' loop; --aggregate makes one "
+                                                  "report of several respondents)" : "");
     if (!o.output)
         return rk_cli_usage_error("report needs -o OUT.pdf%s", "");
     RkDiag d;

@@ -124,4 +124,13 @@ want_rc 65
 want_contains "$err" "national.lua:1: unknown question 'public_fund': sse-local has no such question ('readykit show sse-local' lists them); a rule file written for another questionnaire starts with rk.requires{questionnaire = \"ID\"}"
 end_case
 
+# ---- report given several answers files ----------------------------------
+run "$RK_BIN" report questionnaires/examples/korea.yaml questionnaires/examples/mali.yaml \
+    -o "$RK_TMP/two.pdf"
+begin_case "report with two answers files: one PDF each, and how"
+want_rc 64
+want_contains "$err" "report needs exactly one answers file (one PDF each: run it once per file, e.g. in a shell 'for' loop; --aggregate makes one report of several respondents)"
+[ -e "$RK_TMP/two.pdf" ] && case_fail "a PDF was written"
+end_case
+
 done_testing
