@@ -133,4 +133,17 @@ want_contains "$err" "report needs exactly one answers file (one PDF each: run i
 [ -e "$RK_TMP/two.pdf" ] && case_fail "a PDF was written"
 end_case
 
+# ---- an undeclared indicator in a CSV: the warning says what to write ----
+cat >"$RK_TMP/ind.lua" <<'LUA'
+return {result = function (r) rk.indicator{id = "finance_score", value = r.pillars.finance.score} end}
+LUA
+run "$RK_BIN" score --rules "$RK_TMP/ind.lua" --format csv questionnaires/examples/korea.yaml
+begin_case "CSV: an undeclared indicator's warning gives the declaration to write"
+want_rc 0
+want_contains "$out" "finance_score"
+want_contains "$out" "South Korea"
+want_contains "$err" "indicator 'finance_score' is not in the rule files' \`indicators\` lists"
+want_contains "$err" "declare it with indicators = {\"finance_score\"} in the table the rule file that adds it returns"
+end_case
+
 done_testing
