@@ -226,6 +226,25 @@ static void check_id(const Lex *x, RkRules *R, const char *file, RkDiag *d)
                  s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "", R->q->id);
 }
 
+/* rk.answer("..."), rk.get("..."), rk.question("..."): a question id, in
+   every branch (the dry runs reach only some). A warning: the call itself
+   stops with an error when it runs. */
+static void check_question(const Lex *x, RkRules *R, const char *file, RkDiag *d)
+{
+    char id[200];
+    if (x->escaped || x->n >= sizeof id)
+        return;
+    memcpy(id, x->s, x->n);
+    id[x->n] = '\0';
+    if (in_list(R->qids, R->q->n_questions, id))
+        return;
+    const char *s = rk_suggest(id, R->qids, R->q->n_questions);
+    rk_diag_warn(d, file, x->tline, x->tcol,
+                 "'%s' is not a question of %s%s%s%s: the call stops the scoring when it "
+                 "runs ('readykit show %s' lists the ids)", id, R->q->id,
+                 s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "", R->q->id);
+}
+
 void rk_rules_scan_caps(RkRules *R, const char *file, const char *text, size_t len, RkDiag *d)
 {
     Lex x = {.p = text, .end = text + len, .line = 1, .col = 1};
@@ -255,6 +274,15 @@ void rk_rules_scan_caps(RkRules *R, const char *file, const char *text, size_t l
         if (!is(&x, T_OTHER, "."))
             continue;
         next(&x);
+        if (is(&x, T_NAME, "answer") || is(&x, T_NAME, "get") || is(&x, T_NAME, "question")) {
+            next(&x);
+            if (is(&x, T_OTHER, "(")) {
+                next(&x);
+                if (x.kind == T_STRING)
+                    check_question(&x, R, file, d);
+            }
+            continue;
+        }
         if (!is(&x, T_NAME, "cap"))
             continue;
         next(&x);

@@ -146,4 +146,19 @@ want_contains "$err" "indicator 'finance_score' is not in the rule files' \`indi
 want_contains "$err" "declare it with indicators = {\"finance_score\"} in the table the rule file that adds it returns"
 end_case
 
+# ---- a misspelt question id in a branch the dry runs do not take ---------
+cat >"$RK_TMP/q.lua" <<'LUA'
+return {
+  result = function (r)
+    if r.score and r.score > 99 and rk.answer("lgal_status") == "none" then end
+  end,
+}
+LUA
+run "$RK_BIN" check --rules "$RK_TMP/q.lua" questionnaires/sse-national.yaml
+begin_case "check: rk.answer(\"lgal_status\") in an untaken branch warns with the id meant"
+want_rc 0
+want_contains "$out" "sse-national.yaml: ok: sse-national"
+want_contains "$err" "q.lua:3:47: warning: 'lgal_status' is not a question of sse-national (did you mean 'legal_status'?)"
+end_case
+
 done_testing
