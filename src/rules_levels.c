@@ -153,14 +153,23 @@ static bool is(const Lex *x, int kind, const char *text)
     return x->kind == kind && x->n == strlen(text) && memcmp(x->s, text, x->n) == 0;
 }
 
+/* The string token just read, in buf (size 200); false when it has an
+   escape (its text is not the value) or is too long to be an id. */
+static bool token_text(const Lex *x, char buf[200])
+{
+    if (x->escaped || x->n >= 200)
+        return false;
+    memcpy(buf, x->s, x->n);
+    buf[x->n] = '\0';
+    return true;
+}
+
 /* Report lid at the token just read unless it is a level id. */
 static void check_level(const Lex *x, RkRules *R, const char *file, RkDiag *d)
 {
     char lid[200];
-    if (x->escaped || x->n >= sizeof lid)
+    if (!token_text(x, lid))
         return;
-    memcpy(lid, x->s, x->n);
-    lid[x->n] = '\0';
     for (size_t lv = 0; lv < R->q->n_levels; lv++)
         if (strcmp(R->q->levels[lv].id, lid) == 0)
             return;
@@ -207,10 +216,8 @@ static bool in_list(const char *const *ids, size_t n, const char *id)
 static void check_id(const Lex *x, RkRules *R, const char *file, RkDiag *d)
 {
     char id[200];
-    if (x->escaped || x->n == 0 || x->n >= sizeof id)
+    if (x->n == 0 || !token_text(x, id))
         return;
-    memcpy(id, x->s, x->n);
-    id[x->n] = '\0';
     const char *const *lists[] = {R->qids, R->pids, R->lids};
     size_t ns[] = {R->q->n_questions, R->q->n_pillars, R->q->n_levels};
     const char *s = NULL;
@@ -232,10 +239,8 @@ static void check_id(const Lex *x, RkRules *R, const char *file, RkDiag *d)
 static void check_question(const Lex *x, RkRules *R, const char *file, RkDiag *d)
 {
     char id[200];
-    if (x->escaped || x->n >= sizeof id)
+    if (!token_text(x, id))
         return;
-    memcpy(id, x->s, x->n);
-    id[x->n] = '\0';
     if (in_list(R->qids, R->q->n_questions, id))
         return;
     const char *s = rk_suggest(id, R->qids, R->q->n_questions);
