@@ -463,6 +463,13 @@ RkStatus rk_answers_peek_tree(const RkNodeTree *tree, char *qid, size_t qid_size
     if (s != RK_OK)
         return s;
     const RkNode *id = rk_node_get(root, "questionnaire");
+    const RkNode *own = rk_node_get(root, "id");
+    if (!id && own && own->kind == RK_NODE_SCALAR && rk_node_get(root, "pillars"))
+        return rk_diag_set(d, RK_EDATA, tree->path, 0, 0,
+                           "this is a questionnaire ('%s'), not an answers file: 'readykit "
+                           "template %s -o answers.yaml' writes an answers file to fill in, "
+                           "'readykit check %s' checks this one", own->text, own->text,
+                           tree->path);
     if (!id || id->kind != RK_NODE_SCALAR || rk_node_is_null(id))
         return rk_diag_set(d, RK_EDATA, tree->path, id ? id->line : root->line,
                            id ? id->column : root->column,

@@ -85,7 +85,9 @@ static void undeclared(Writer *w, long c, RkDiag *d)
     if (c == (long)w->n_columns - 1 && c >= (long)w->n_declared && w->n_declared > 0)
         rk_diag_warn(d, NULL, 0, 0, "indicator '%s' is not in the rule files' `indicators` "
                      "lists: its CSV column comes after theirs, in the order first met, so "
-                     "CSV parts of a batch may differ", w->columns[c]);
+                     "CSV parts of a batch may differ; declare it with indicators = {\"%s\"} "
+                     "in the table the rule file that adds it returns", w->columns[c],
+                     w->columns[c]);
 }
 
 static RkStatus spool_row(Writer *w, const Record *r, RkDiag *d)

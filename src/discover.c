@@ -345,7 +345,7 @@ RkStatus rk_discover_show(RkBuf *out, const RkQuestionnaire *q, const char *only
         RkBuf levels;
         rk_buf_init(&levels);
         for (size_t i = 0; i < q->n_levels; i++)
-            rk_buf_printf(&levels, "%s%s from %.15g", i ? ", " : "",
+            rk_buf_printf(&levels, "%s%s (%s) from %.15g", i ? ", " : "", q->levels[i].id,
                           rk_text_get(&q->levels[i].name, lang, NULL), q->levels[i].min);
         wrapped(out, "levels: ", levels.data ? levels.data : "", 78);
         rk_buf_free(&levels);

@@ -74,6 +74,20 @@ static void warn_name_is_not_id(const char *path, const char *id, RkDiag *d)
                  "file, or score with -q %s", id, base, id, path);
 }
 
+/* The --rules files of check's summary line (the last n loaded), each with
+   "skipped" when rk.requires left it out: the user sees their file was
+   checked, or why it was not. */
+static void print_extra_rules(const RkRules *r, size_t n)
+{
+    size_t all = rk_rules_n_files(r);
+    for (size_t i = all >= n ? all - n : 0; i < all; i++) {
+        bool skipped = false;
+        const char *name = rk_rules_file(r, i, &skipped);
+        printf(", --rules %s%s", name, skipped ? " (skipped: its rk.requires does not match)" : "");
+    }
+    putchar('\n');
+}
+
 /* readykit check QUESTIONNAIRE... */
 static int cmd_check(int argc, char **argv)
 {
@@ -105,8 +119,9 @@ static int cmd_check(int argc, char **argv)
                    q->n_questions == 1 ? "" : "s");
             for (size_t k = 0; k < q->n_languages; k++)
                 printf("%s%s", k ? ", " : "", q->languages[k]);
-            printf(", maximum %.15g weighted points, %zu levels%s%s\n", q->max_points,
+            printf(", maximum %.15g weighted points, %zu levels%s%s", q->max_points,
                    q->n_levels, q->rules ? ", rules " : "", q->rules ? q->rules : "");
+            print_extra_rules(rk_engines_rules(e, q), o.rules.n_rule_files);
             warn_name_is_not_id(path, q->id, &d);
             if (o.against)
                 check_against(q, o.against, &d);
@@ -235,7 +250,10 @@ static int cmd_report(int argc, char **argv)
     if (o.aggregate)
         return rk_cmd_report_aggregate(&o);
     if (o.n_files != 1)
-        return rk_cli_usage_error("report needs exactly one answers file%s", "");
+        return rk_cli_usage_error("report needs exactly one answers file%s",
+                                  o.n_files > 1 ? " (one PDF each: run it once per file, e.g. "
+                                                  "in a shell 'for' loop; --aggregate makes one "
+                                                  "report of several respondents)" : "");
     if (!o.output)
         return rk_cli_usage_error("report needs -o OUT.pdf%s", "");
     RkDiag d;

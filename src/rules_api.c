@@ -57,8 +57,13 @@ const RkQuestion *rk_rules_check_question(lua_State *L, RkRules *R, int arg)
     const RkQuestion *qn = rk_questionnaire_find(R->q, id);
     if (!qn) {
         const char *s = rk_suggest(id, R->qids, R->q->n_questions);
-        luaL_error(L, "unknown question '%s'%s%s%s", id, s ? " (did you mean '" : "",
-                   s ? s : "", s ? "'?)" : "");
+        if (s)
+            luaL_error(L, "unknown question '%s' (did you mean '%s'?)", id, s);
+        /* no near id: most likely a file written for another questionnaire */
+        luaL_error(L, "unknown question '%s': %s has no such question ('readykit show %s' "
+                   "lists them); a rule file written for another questionnaire starts with "
+                   "rk.requires{questionnaire = \"ID\"} and is then skipped here",
+                   id, R->q->id, R->q->id);
     }
     return qn;
 }

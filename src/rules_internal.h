@@ -146,7 +146,8 @@ bool rk_rules_explain_finish(const RkRules *R, RkResult *res);
    that place (or names a question id as the field), saying which question
    has no answer in `where` (an answers file) and the guard to write. An
    error in a when:/checks expression loses its one-frame traceback. */
-enum { NIL_ANSWER_FIELD, NIL_RK_ANSWER, NIL_RK_GET, NIL_TABLE_FIELD };
+enum { NIL_ANSWER_FIELD, NIL_RK_ANSWER, NIL_RK_GET, NIL_TABLE_FIELD,
+       NIL_QUESTION_LAYER /* a.value in the question layer */ };
 void rk_rules_note_nil(lua_State *L, RkRules *R, size_t qi, int how);
 bool rk_rules_explain(RkRules *R, RkDiag *d, const char *where); /* true: rewritten */
 /* Is src, a file name from a Lua message (cut to LUA_IDSIZE - 1 bytes when

@@ -1,5 +1,6 @@
 /* rules_levels: level ids in rule files. rk.cap{level = "..."} with a
-   literal string is checked against the questionnaire's levels by reading
+   literal string is checked against the questionnaire's levels (and
+   `X.id == "..."` against its ids, with a warning) by reading
    the source (a small Lua lexer: names, strings, comments, brackets), so a
    misspelt level is found in every branch, taken or not; a level computed
    at run time is checked by rk.cap itself when it runs (rules_api.c). */
@@ -152,14 +153,23 @@ static bool is(const Lex *x, int kind, const char *text)
     return x->kind == kind && x->n == strlen(text) && memcmp(x->s, text, x->n) == 0;
 }
 
+/* The string token just read, in buf (size 200); false when it has an
+   escape (its text is not the value) or is too long to be an id. */
+static bool token_text(const Lex *x, char buf[200])
+{
+    if (x->escaped || x->n >= 200)
+        return false;
+    memcpy(buf, x->s, x->n);
+    buf[x->n] = '\0';
+    return true;
+}
+
 /* Report lid at the token just read unless it is a level id. */
 static void check_level(const Lex *x, RkRules *R, const char *file, RkDiag *d)
 {
     char lid[200];
-    if (x->escaped || x->n >= sizeof lid)
+    if (!token_text(x, lid))
         return;
-    memcpy(lid, x->s, x->n);
-    lid[x->n] = '\0';
     for (size_t lv = 0; lv < R->q->n_levels; lv++)
         if (strcmp(R->q->levels[lv].id, lid) == 0)
             return;
@@ -191,6 +201,55 @@ static void check_table(Lex *x, RkRules *R, const char *file, RkDiag *d)
     }
 }
 
+static bool in_list(const char *const *ids, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ids[i], id) == 0)
+            return true;
+    return false;
+}
+
+/* After `X.id ==` (or ~=): the string just read should be a question,
+   pillar or level id; another is a typo or an id of another questionnaire,
+   and the comparison is never true. A warning: a rule file may serve
+   several questionnaires. */
+static void check_id(const Lex *x, RkRules *R, const char *file, RkDiag *d)
+{
+    char id[200];
+    if (x->n == 0 || !token_text(x, id))
+        return;
+    const char *const *lists[] = {R->qids, R->pids, R->lids};
+    size_t ns[] = {R->q->n_questions, R->q->n_pillars, R->q->n_levels};
+    const char *s = NULL;
+    for (size_t k = 0; k < 3; k++)
+        if (in_list(lists[k], ns[k], id))
+            return;
+    for (size_t k = 0; k < 3 && !s; k++)
+        s = rk_suggest(id, lists[k], ns[k]);
+    rk_diag_warn(d, file, x->tline, x->tcol,
+                 "'%s' is not a question, pillar or level id of %s%s%s%s: this comparison is "
+                 "never true ('readykit show %s' lists the ids; a file for another "
+                 "questionnaire starts with rk.requires)", id, R->q->id,
+                 s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "", R->q->id);
+}
+
+/* rk.answer("..."), rk.get("..."), rk.question("..."): a question id, in
+   every branch (the dry runs reach only some). A warning: the call itself
+   stops with an error when it runs. */
+static void check_question(const Lex *x, RkRules *R, const char *file, RkDiag *d)
+{
+    char id[200];
+    if (!token_text(x, id))
+        return;
+    if (in_list(R->qids, R->q->n_questions, id))
+        return;
+    const char *s = rk_suggest(id, R->qids, R->q->n_questions);
+    rk_diag_warn(d, file, x->tline, x->tcol,
+                 "'%s' is not a question of %s%s%s%s: the call stops the scoring when it "
+                 "runs ('readykit show %s' lists the ids)", id, R->q->id,
+                 s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "", R->q->id);
+}
+
 void rk_rules_scan_caps(RkRules *R, const char *file, const char *text, size_t len, RkDiag *d)
 {
     Lex x = {.p = text, .end = text + len, .line = 1, .col = 1};
@@ -198,15 +257,37 @@ void rk_rules_scan_caps(RkRules *R, const char *file, const char *text, size_t l
         while (x.p < x.end && *x.p != '\n')
             adv(&x, 1);
     next(&x);
+    bool dot = false; /* the token before was "." */
     while (x.kind != T_EOF) {
+        if (dot && is(&x, T_NAME, "id")) {
+            dot = false;
+            next(&x);
+            if (is(&x, T_OTHER, "==") || is(&x, T_OTHER, "~=")) {
+                next(&x);
+                if (x.kind == T_STRING)
+                    check_id(&x, R, file, d);
+            }
+            continue;
+        }
         if (!is(&x, T_NAME, "rk")) {
+            dot = is(&x, T_OTHER, ".");
             next(&x);
             continue;
         }
+        dot = false;
         next(&x);
         if (!is(&x, T_OTHER, "."))
             continue;
         next(&x);
+        if (is(&x, T_NAME, "answer") || is(&x, T_NAME, "get") || is(&x, T_NAME, "question")) {
+            next(&x);
+            if (is(&x, T_OTHER, "(")) {
+                next(&x);
+                if (x.kind == T_STRING)
+                    check_question(&x, R, file, d);
+            }
+            continue;
+        }
         if (!is(&x, T_NAME, "cap"))
             continue;
         next(&x);

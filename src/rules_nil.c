@@ -103,6 +103,27 @@ static void one_line(const char *t, char *out, size_t size)
     out[n] = '\0';
 }
 
+/* A nil error in the question layer while it scores a question with no
+   answer (none, don't know, or not applicable): the nil is most likely
+   a.value (or s.points), which the user compared without a test. */
+static const RkQuestion *scored_unanswered(const RkRules *R, const char *line)
+{
+    static const char mark[] = " (while scoring question ";
+    const char *c = strstr(line, mark);
+    if (!c || !R->run)
+        return NULL;
+    c += sizeof mark - 1;
+    size_t n = strcspn(c, ")");
+    for (size_t i = 0; i < R->q->n_questions; i++) {
+        const RkQuestion *qn = R->q->questions[i];
+        if (strlen(qn->id) != n || memcmp(qn->id, c, n) != 0)
+            continue;
+        const RkAnswer *an = rk_answers_get(R->run, qn);
+        return (R->skipped[i] || !an || an->state != RK_ANSWER_VALUE) ? qn : NULL;
+    }
+    return NULL;
+}
+
 bool rk_rules_is_questionnaire(const RkRules *R, const char *src)
 {
     const char *path = R->q->path ? R->q->path : R->q->id;
@@ -140,6 +161,8 @@ bool rk_rules_explain(RkRules *R, RkDiag *d, const char *where)
         qn = R->q->questions[R->nil_q - 1];
         how = R->nil_how;
     }
+    if (!qn && !expr && !index && (qn = scored_unanswered(R, first)) != NULL)
+        how = NIL_QUESTION_LAYER;
     if (!qn)
         return false;
     const char *ctx = strstr(first, " (while scoring ");
@@ -155,6 +178,8 @@ bool rk_rules_explain(RkRules *R, RkDiag *d, const char *where)
     } else {
         if (how == NIL_RK_ANSWER)
             snprintf(guard, sizeof guard, "rk.answer(\"%s\")", id);
+        else if (how == NIL_QUESTION_LAYER)
+            snprintf(guard, sizeof guard, "a.value");
         else if (how == NIL_RK_GET)
             snprintf(guard, sizeof guard, "rk.get(\"%s\").value", id);
         else

@@ -59,6 +59,12 @@ bool rk_rules_dead(const RkRules *r);
    answers. Owned by the engine. */
 const char *const *rk_rules_declared(const RkRules *r, size_t *n);
 
+/* The rule files loaded, in layering order (the standard scorer first):
+   file i's name as given, and whether rk.requires left it out (*skipped,
+   may be NULL). NULL past the last. Owned by the engine. */
+size_t rk_rules_n_files(const RkRules *r);
+const char *rk_rules_file(const RkRules *r, size_t i, bool *skipped);
+
 /* Is qn applicable given the answers so far (its when: expression)? */
 RkStatus rk_rules_applicable(RkRules *r, const RkAnswers *a,
                              const RkQuestion *qn, bool *out, RkDiag *d);
