@@ -55,4 +55,23 @@ run "$RK_BIN" import tiny "$im/head.csv" --dry-run
 expect_rc "import: an unknown column with a control character" 65
 raw_free "import: an unknown column's name" "$err" "unknown column 'col\\x1b[2J'"
 
+# ---- migrate -o the questionnaire or rules found from the answers' id ----------
+# (-q FILE was guarded; a questionnaire found on the search path was not)
+mg=$RK_TMP/migrate
+mkdir "$mg"
+cp questionnaires/sse-national.yaml questionnaires/sse-national.lua "$mg/"
+cp questionnaires/examples/spain.yaml "$mg/spain.yaml"
+( cd "$mg" && md5sum sse-national.yaml sse-national.lua spain.yaml >"$RK_TMP/mg.sum" )
+for f in sse-national.yaml sse-national.lua; do
+    run sh -c 'cd "$1" && "$2" migrate spain.yaml -o "$3"' sh "$mg" "$RK_BIN" "$f"
+    if [ "$rc" = 64 ] && ( cd "$mg" && md5sum -c --quiet "$RK_TMP/mg.sum" ) &&
+        [ "$(ls -a "$mg" | wc -l)" = 5 ]; then
+        ok "migrate -o $f (found by id): refused with 64, inputs unchanged, nothing left"
+    else
+        not_ok "migrate -o $f: exit $rc, $(ls -a "$mg")"; diag stderr "$err"
+    fi
+done
+run sh -c 'cd "$1" && "$2" migrate spain.yaml -o new.yaml' sh "$mg" "$RK_BIN"
+expect_rc "migrate -o a new file beside them still works" 0
+
 done_testing
