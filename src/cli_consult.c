@@ -165,6 +165,8 @@ int rk_cmd_import(int argc, char **argv)
         return rk_cli_usage_error("import needs a questionnaire and a CSV file%s", "");
     if (!io.out_dir && !io.dry_run)
         return rk_cli_usage_error("import needs -o DIR, the folder for the answers files%s", "");
+    if (io.out_dir && !*io.out_dir)
+        return rk_cli_usage_error("-o/--output needs a folder name, found an empty one%s", "");
     if (!io.out_dir)
         io.out_dir = ".";
     if (io.subject && rk_control_in(io.subject, strlen(io.subject)) >= 0)

@@ -74,4 +74,34 @@ done
 run sh -c 'cd "$1" && "$2" migrate spain.yaml -o new.yaml' sh "$mg" "$RK_BIN"
 expect_rc "migrate -o a new file beside them still works" 0
 
+# ---- more outputs: import -o '', a full device ---------------------------------
+run "$RK_BIN" import tiny "$im/r.csv" -o ''
+expect_rc "import -o '' (no folder name)" 64
+expect_contains "import -o '': says so" "$err" "-o/--output needs a folder name, found an empty one"
+run "$RK_BIN" score "$A" "$A" -f csv -o /dev/full
+expect_rc "score -o /dev/full" 74
+case "$err" in
+    *"an answers file failed"*) not_ok "score -o /dev/full blames an answers file"; diag stderr "$err" ;;
+    *"No space left on device"*) ok "score -o /dev/full: the write is blamed, not the answers" ;;
+    *) not_ok "score -o /dev/full: no ENOSPC message"; diag stderr "$err" ;;
+esac
+[ -c /dev/full ] && ok "/dev/full is still a character device" || not_ok "/dev/full replaced"
+
+# ---- unknown answers at scale: 50,000 unknown ids against 50,000 questions ----
+# The "did you mean" search ran for every unknown id (50k x 50k edit
+# distances: killed after 40 s of CPU); it now runs only for the errors
+# shown. 20 s of CPU (ulimit -t, not the clock).
+sc=$RK_TMP/scale
+mkdir "$sc"
+/usr/bin/python3 tests/bench/gen_scale.py questionnaire 50000 "$sc/scale.yaml"
+/usr/bin/python3 -c 'import sys
+with open(sys.argv[1], "w") as o:
+    o.write("questionnaire: scale\nversion: 1.0.0\nsubject: S\nanswers:\n")
+    o.writelines("  x%d: yes\n" % i for i in range(50000))' "$sc/unknown.yaml"
+run sh -c 'ulimit -t 20; exec "$0" "$@"' "$RK_BIN" score -q "$sc/scale.yaml" "$sc/unknown.yaml"
+expect_rc "50,000 unknown question ids against 50,000 questions" 65
+expect_contains "the first unknown id has its hint" "$err" \
+    "unknown.yaml:5:3: unknown question 'x0' in questionnaire 'scale' (did you mean 'q0'?)"
+expect_contains "the rest are said to be left out" "$err" "(more messages left out)"
+
 done_testing
