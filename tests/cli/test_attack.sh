@@ -104,4 +104,29 @@ expect_contains "the first unknown id has its hint" "$err" \
     "unknown.yaml:5:3: unknown question 'x0' in questionnaire 'scale' (did you mean 'q0'?)"
 expect_contains "the rest are said to be left out" "$err" "(more messages left out)"
 
+# ---- ask, piped: a control character in a line or in --subject ---------------
+ak=$RK_TMP/ask
+mkdir "$ak"
+printf 'yes\nadopted\nyes | n%s[2J\nno\n' "$esc" |
+    "$RK_BIN" ask tiny -o "$ak/a.yaml" >"$ak/out" 2>"$ak/err"
+rc=$?
+if [ "$rc" = 0 ] && grep -q 'has_procurement: no' "$ak/a.yaml" &&
+    ! grep -q 'has_fund' "$ak/a.yaml"; then
+    ok "ask piped: the line with a control character is left unanswered, the rest saved"
+else
+    not_ok "ask piped with a control character: exit $rc"; diag file "$(cat "$ak/a.yaml")"
+fi
+raw_free "ask piped: the refusal" "$(cat "$ak/err" "$ak/out")" \
+    "<stdin>:3: question has_fund: this line holds a control character (\x1b)"
+run "$RK_BIN" score "$ak/a.yaml"
+expect_rc "ask piped: the answers file it wrote scores" 0
+for opt in --subject --respondent; do
+    run sh -c 'echo yes | "$0" ask tiny -o "$1" "$2" "$3"' "$RK_BIN" "$ak/b.yaml" "$opt" "R${esc}]0;x${bel}"
+    if [ "$rc" = 64 ] && [ ! -e "$ak/b.yaml" ]; then
+        ok "ask $opt with a control character: 64, no file"
+    else
+        not_ok "ask $opt with a control character: exit $rc"; diag stderr "$err"
+    fi
+done
+
 done_testing
