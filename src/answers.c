@@ -424,7 +424,8 @@ RkStatus rk_answers_from_tree(const RkNodeTree *tree, const RkQuestionnaire *q,
             const RkNode *k = ans->pairs[i].key;
             const RkQuestion *qn = rk_questionnaire_find(q, k->text);
             if (!qn) {
-                const char *hint = ids ? rk_suggest(k->text, ids, q->n_questions) : NULL;
+                const char *hint = ids && rk_diag_has_room(d)
+                                       ? rk_suggest(k->text, ids, q->n_questions) : NULL;
                 s = rk_diag_add(d, RK_EDATA, path, k->line, k->column,
                                 "unknown question '%s' in questionnaire '%s'%s%s%s", k->text, q->id,
                                 hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");

@@ -16,6 +16,7 @@
 #include "ask_internal.h"
 #include "cli.h"
 #include "readykit/locate.h"
+#include "readykit/safetext.h"
 
 static const char help[] =
     "Usage: readykit ask QUESTIONNAIRE [-o ANSWERS] [--lang L] [--subject S] [--respondent R]\n"
@@ -91,6 +92,11 @@ static int parse(int argc, char **argv, AskOptions *o)
     if ((o->resume || o->review) && (o->output || o->subject || o->respondent))
         return rk_cli_usage_error("--resume and --review continue an answers file: -o, "
                                   "--subject and --respondent belong to a new one%s", "");
+    const char *texts[] = {o->subject, o->respondent};
+    for (size_t i = 0; i < 2; i++)
+        if (texts[i] && rk_control_in(texts[i], strlen(texts[i])) >= 0)
+            return rk_cli_usage_error("'%s' holds a control character, which no answers "
+                                      "file may hold", texts[i]);
     return 0;
 }
 

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "ask_internal.h"
+#include "cli.h"
+#include "readykit/safetext.h"
 
 /* Cut s at the first " | " and return what follows it (or NULL). */
 static char *cut_field(char *s)
@@ -32,6 +34,13 @@ static char *trim(char *s)
 static void one_line(Ask *k, const RkQuestion *qn, char *line, long lineno)
 {
     line[strcspn(line, "\r\n")] = '\0';
+    int ctl = rk_control_in(line, strlen(line));
+    if (ctl >= 0) { /* an answers file may not hold it: the question stays unanswered */
+        fprintf(stderr, "readykit: <stdin>:%ld: question %s: this line holds a control "
+                "character (\\x%02x), which can only garble a terminal: remove it\n",
+                lineno, qn->id, (unsigned)ctl);
+        return;
+    }
     char *note = cut_field(line);
     char *source = cut_field(note);
     char *answer = trim(line);
@@ -46,7 +55,11 @@ static void one_line(Ask *k, const RkQuestion *qn, char *line, long lineno)
         rk_ask_set_evidence(k, qn, note ? note : an->note, source ? source : an->source, &d);
     }
     if (d.status != RK_OK)
-        fprintf(stderr, "readykit: <stdin>:%ld: question %s: %s\n", lineno, qn->id, d.message);
+    {
+        fprintf(stderr, "readykit: <stdin>:%ld: question %s: ", lineno, qn->id);
+        rk_cli_put_safe(stderr, d.message);
+        fputc('\n', stderr);
+    }
 }
 
 int rk_ask_piped(Ask *k)

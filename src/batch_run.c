@@ -250,7 +250,7 @@ static void write_ready(Run *run)
         }
         rk_buf_free(&text);
         if (st != RK_OK) {
-            run->failed++;
+            run->failed += r.status != RK_OK; /* not when only the output failed */
             if (run->status == RK_OK)
                 run->status = st;
         }

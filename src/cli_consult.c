@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "readykit/import.h"
 #include "readykit/locate.h"
+#include "readykit/safetext.h"
 #include "readykit/xlsform.h"
 
 #define MAX_LANGS 32
@@ -116,11 +117,14 @@ const char rk_cli_import_help[] =
     "                           nothing\n"
     "  -h, --help               this help\n";
 
-/* import's say: each bad cell on its own line. */
+/* import's say: each bad cell on its own line (a cell's control
+   characters shown as "\xHH", never raw). */
 static void say_line(void *ud, const char *line)
 {
     (void)ud;
-    fprintf(stderr, "readykit: %s\n", line);
+    fputs("readykit: ", stderr);
+    rk_cli_put_safe(stderr, line);
+    fputc('\n', stderr);
 }
 
 /* readykit import QUESTIONNAIRE RESPONSES.csv -o DIR [--from T] [--subject S] */
@@ -161,8 +165,13 @@ int rk_cmd_import(int argc, char **argv)
         return rk_cli_usage_error("import needs a questionnaire and a CSV file%s", "");
     if (!io.out_dir && !io.dry_run)
         return rk_cli_usage_error("import needs -o DIR, the folder for the answers files%s", "");
+    if (io.out_dir && !*io.out_dir)
+        return rk_cli_usage_error("-o/--output needs a folder name, found an empty one%s", "");
     if (!io.out_dir)
         io.out_dir = ".";
+    if (io.subject && rk_control_in(io.subject, strlen(io.subject)) >= 0)
+        return rk_cli_usage_error("--subject '%s' holds a control character, which no "
+                                  "answers file may hold", io.subject);
     io.csv = argv[optind + 1];
     RkDiag d;
     rk_diag_init(&d);

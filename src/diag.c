@@ -91,6 +91,11 @@ RkStatus rk_diag_add(RkDiag *d, RkStatus status, const char *file, int line,
     return d->status;
 }
 
+bool rk_diag_has_room(const RkDiag *d)
+{
+    return d->status == RK_OK || !strstr(d->more, "(more messages left out)");
+}
+
 void rk_diag_warn(RkDiag *d, const char *file, int line, int column,
                   const char *fmt, ...)
 {

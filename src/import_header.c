@@ -15,6 +15,8 @@
 #include "readykit/suggest.h"
 #include "readykit/xlsform.h"
 
+#define MAX_HINTS 20 /* unknown columns given a "did you mean" */
+
 /* The tools' metadata columns: a respondent id, a date, a language, or
    nothing we keep. rank: the lower wins when a file has several. */
 typedef struct Meta {
@@ -294,15 +296,16 @@ static void resolve(const RkQuestionnaire *q, const char *h, Column *c, RkImport
     c->kind = COL_UNKNOWN;
 }
 
-/* Say an unknown column, with the closest question id. */
+/* Say an unknown column, with the closest question id when hint (the
+   first few only: a header of many unknown columns costs linear time). */
 static void unknown(const RkQuestionnaire *q, const RkImportOptions *o, size_t col,
-                    const char *h)
+                    const char *h, bool hint)
 {
     const char *ids[2048];
-    size_t n = q->n_questions < 2048 ? q->n_questions : 2048;
+    size_t n = !hint ? 0 : q->n_questions < 2048 ? q->n_questions : 2048;
     for (size_t i = 0; i < n; i++)
         ids[i] = q->questions[i]->id;
-    const char *near = rk_suggest(strip_groups(q, h), ids, n);
+    const char *near = n ? rk_suggest(strip_groups(q, h), ids, n) : NULL;
     rk_import_say(o, 1, col, "unknown column '%s': not a question of %s %s%s%s%s", h, q->id,
                   q->version ? q->version : "", near ? " (did you mean '" : "",
                   near ? near : "", near ? "'?)" : "");
@@ -324,7 +327,7 @@ size_t rk_import_header(const RkQuestionnaire *q, const RkImportOptions *o,
     }
     for (size_t i = 0; i < head->n; i++) {
         if (cols[i].kind == COL_UNKNOWN) {
-            unknown(q, o, i + 1, head->cells[i]);
+            unknown(q, o, i + 1, head->cells[i], bad < MAX_HINTS);
             bad++;
             continue;
         }

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "import_internal.h"
+#include "readykit/safetext.h"
 #include "readykit/suggest.h"
 #include "readykit/xlsform.h"
 
@@ -266,6 +267,13 @@ size_t rk_import_row(const RkQuestionnaire *q, const RkImportOptions *o, const C
         const Column *c = &cols[i];
         if (!*v && c->kind != COL_CHOICE)
             continue;
+        int ctl = c->kind == COL_IGNORE || c->kind == COL_UNKNOWN ? -1 : rk_control_in(v, strlen(v));
+        if (ctl >= 0) {
+            rk_import_say(o, row_no, i + 1, "this cell holds a control character (\\x%02x), "
+                          "which can only garble a terminal: remove it", (unsigned)ctl);
+            bad++;
+            continue;
+        }
         if (c->kind == COL_ANSWER) {
             size_t b = answer_cell(o, row_no, i + 1, c->qn, v, a);
             bad += b;

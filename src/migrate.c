@@ -51,6 +51,18 @@ static RkStatus load_questionnaire(const RkMigrate *m, const RkNodeTree *tree,
     return rk_questionnaire_load(qpath, q, d);
 }
 
+/* RK_EUSAGE when out is q's file or its rules file (a search-path find that
+   -o must never replace). */
+static RkStatus not_questionnaire(const char *out, const RkQuestionnaire *q, RkDiag *d)
+{
+    const char *inputs[] = {q->path, q->rules};
+    for (size_t i = 0; i < 2; i++)
+        if (inputs[i] && rk_file_same(out, inputs[i]))
+            return rk_diag_set(d, RK_EUSAGE, out, 0, 0, "the output is an input (%s); "
+                               "give the output another name", inputs[i]);
+    return RK_OK;
+}
+
 RkStatus rk_migrate(const RkMigrate *m, RkBuf *stdout_buf, RkMigrateSummary *sum,
                     RkDiag *d)
 {
@@ -72,6 +84,8 @@ RkStatus rk_migrate(const RkMigrate *m, RkBuf *stdout_buf, RkMigrateSummary *sum
                         "newer than the questionnaire's %s (%s): migrate only goes forward; "
                         "give the newer questionnaire with -q", q->id, a->migrated_from,
                         q->version, q->path);
+    if (s == RK_OK && out)
+        s = not_questionnaire(out, q, d);
     if (s == RK_OK) {
         snprintf(sum->from, sizeof sum->from, "%s",
                  a->migrated_from ? a->migrated_from : a->version ? a->version : "");

@@ -10,6 +10,7 @@
 #define READYKIT_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum RkStatus {
@@ -54,6 +55,11 @@ RkStatus rk_diag_vset(RkDiag *d, RkStatus status, const char *file, int line,
 RkStatus rk_diag_add(RkDiag *d, RkStatus status, const char *file, int line,
                      int column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* Would one more error still be kept (shown)? Loaders skip the costly
+   "did you mean" search for errors that would be left out, so that a file
+   of many unknown names costs linear time. */
+bool rk_diag_has_room(const RkDiag *d);
 
 /* Add a warning "file:line:column: warning: message" (file may be NULL). */
 void rk_diag_warn(RkDiag *d, const char *file, int line, int column,
