@@ -204,7 +204,7 @@ step "the next question" "How mature is the policy?"
 pid=$(cat "$RK_TMP/ask.pid")
 T kill-server
 i=0
-while [ $i -lt 300 ] && kill -0 "$pid" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+while [ $i -lt 600 ] && kill -0 "$pid" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 kill -0 "$pid" 2>/dev/null && not_ok "ask still runs after the hang-up" || ok "ask ends on a hang-up"
 expect_contains "the answer before the hang-up is saved" "$(cat "$RK_TMP/b.yaml")" "has_law: no"
 left=$(find "$RK_TMP" -name '*.tmp*' | head -n 3)

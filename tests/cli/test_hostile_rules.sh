@@ -67,9 +67,11 @@ local parts = {}
 for i = 1, 150000 do parts[i] = "item " .. i end
 return {result = function () rk.log("built", #parts) end}
 LUA
-run timeout $guard "$RK_BIN" score --rules "$RK_TMP/strings.lua" "$answers"
+# (--timeout 20: this case is about memory; under ASan on a loaded machine
+# building them can take longer than the default second)
+run timeout $guard "$RK_BIN" score --timeout 20 --rules "$RK_TMP/strings.lua" "$answers"
 expect_ran "10 MiB of strings fit under the default memory cap" 0 "built 150000"
-run timeout $guard "$RK_BIN" score --max-memory 2 --rules "$RK_TMP/strings.lua" "$answers"
+run timeout $guard "$RK_BIN" score --timeout 20 --max-memory 2 --rules "$RK_TMP/strings.lua" "$answers"
 expect_ran "--max-memory is used by the allocator" 65 "strings.lua:2: memory limit of 2 MiB exceeded"
 run timeout $guard "$RK_BIN" score --max-memory 2 --rules tests/cases/hostile/rep_bomb.lua "$answers"
 expect_ran "--max-memory is used by string.rep's guard" 65 "memory limit of 2 MiB exceeded"
