@@ -126,9 +126,7 @@ static const RkQuestion *scored_unanswered(const RkRules *R, const char *line)
 
 bool rk_rules_is_questionnaire(const RkRules *R, const char *src)
 {
-    const char *path = R->q->path ? R->q->path : R->q->id;
-    size_t n = strlen(src);
-    return strcmp(src, path) == 0 || (n >= LUA_IDSIZE - 1 && strncmp(src, path, n) == 0);
+    return rk_sandbox_same_chunk(src, R->q->path ? R->q->path : R->q->id);
 }
 
 bool rk_rules_explain(RkRules *R, RkDiag *d, const char *where)

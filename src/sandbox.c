@@ -125,9 +125,7 @@ bool rk_sandbox_limit_hit(const RkSandbox *sb) { return sb->fatal != FATAL_NONE;
    the one the handler may read. */
 void rk_sandbox_set_line_offset(RkSandbox *sb, int add) { sb->line_add = add; }
 
-/* Is src, a chunk name from a Lua message, the file? Lua cuts a long "="
-   chunk name to LUA_IDSIZE - 1 bytes, keeping its beginning. */
-static bool same_chunk(const char *src, const char *file)
+bool rk_sandbox_same_chunk(const char *src, const char *file)
 {
     size_t n = strlen(src);
     return strcmp(src, file) == 0 || (n >= LUA_IDSIZE - 1 && strncmp(src, file, n) == 0);
@@ -135,7 +133,7 @@ static bool same_chunk(const char *src, const char *file)
 
 int rk_sandbox_file_line(const RkSandbox *sb, const char *src, int line)
 {
-    return line > 0 && same_chunk(src, sb->file) ? line + sb->line_add : line;
+    return line > 0 && rk_sandbox_same_chunk(src, sb->file) ? line + sb->line_add : line;
 }
 
 void rk_sandbox_set_file(RkSandbox *sb, const char *file)

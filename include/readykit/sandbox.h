@@ -105,6 +105,9 @@ void rk_sandbox_set_line_offset(RkSandbox *sb, int add);
 /* A line Lua reports in src, as a line of the file (the offset above
    added when src is the file running now). */
 int rk_sandbox_file_line(const RkSandbox *sb, const char *src, int line);
+/* Is src, a chunk name from a Lua message, the file? Lua cuts a long "="
+   chunk name to LUA_IDSIZE - 1 bytes, keeping its beginning. */
+bool rk_sandbox_same_chunk(const char *src, const char *file);
 /* What is being done, added to error messages, e.g. "question law_year";
    NULL or "" clears it. Copied; no allocation. */
 void rk_sandbox_set_context(RkSandbox *sb, const char *context);
